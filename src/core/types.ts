@@ -123,6 +123,12 @@ export interface RefreshReport {
   readonly ms: number;
 }
 
+/** Options of an answer. */
+export interface AnswerOptions {
+  /** Answer only from this brief (the asker picked it among several that matched). */
+  readonly doc?: string;
+}
+
 /** An organisation the briefs name, with the other names it goes by. */
 export interface Organisation {
   readonly name: string;
@@ -140,7 +146,7 @@ export type RefreshOutcome =
  * whole, and keeps the old one on failure; concurrent calls share one run.
  */
 export interface Knowledge {
-  answer(question: string): Answer;
+  answer(question: string, options?: AnswerOptions): Answer;
   summarizeCompany(name: string): CompanySummary;
   organisations(): readonly Organisation[];
   sources(): readonly BriefInfo[];

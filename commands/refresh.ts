@@ -1,0 +1,51 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { SlashCommand } from '../src/discord/command.ts';
+import { renderNotice, renderRefresh } from '../src/discord/render.ts';
+import { replyWhenReady, sendReply } from '../src/discord/respond.ts';
+
+/**
+ * `/refresh` (moderators): re-reads the briefs, swaps the new index in when it is complete, and
+ * reports what changed. Discord hides it from members without Manage Server, but server admins
+ * can override that, so the permission is checked again here.
+ */
+export default {
+  data: new SlashCommandBuilder()
+    .setName('refresh')
+    .setDescription('Reload the fact-check briefs (moderators only).')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild),
+  async execute(interaction, ctx) {
+    if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
+      await sendReply(interaction, {
+        payload: renderNotice('Only members with the Manage Server permission can refresh the briefs.'),
+        ephemeral: true,
+      });
+      ctx.logger.info('refresh denied', { guild: interaction.guildId, user: interaction.user.id });
+      return;
+    }
+    await replyWhenReady(
+      interaction,
+      async () => {
+        const outcome = await ctx.knowledge.refresh();
+        if (outcome.status === 'failed') {
+          ctx.logger.error('refresh failed', { guild: interaction.guildId, error: outcome.error });
+        } else {
+          const { report } = outcome;
+          ctx.logger.info('refreshed', {
+            guild: interaction.guildId,
+            user: interaction.user.id,
+            briefs: report.briefs,
+            added: report.added.length,
+            changed: report.changed.length,
+            removed: report.removed.length,
+            skipped: report.skipped.length,
+            ms: report.ms,
+          });
+        }
+        return { payload: renderRefresh(outcome), ephemeral: true };
+      },
+      // The report is for the moderator; the refresh reads files, so defer at once.
+      { ephemeral: true, receivedAt: ctx.receivedAt, deferAfterMs: 0 },
+    );
+  },
+} satisfies SlashCommand;

@@ -1,0 +1,84 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import type { Knowledge } from '../core/types.ts';
+import { renderAnswer, renderCompany } from './renderText.ts';
+
+/**
+ * `npm run ask`: one question, a company, or one question per line of stdin, answered by the same
+ * core as the bot. With --json, stdout carries only JSON lines (one per question, in order).
+ */
+
+export const ASK_USAGE = [
+  'Usage:',
+  '  npm run ask -- "question"            the rendered answer',
+  '  npm run ask -- --json "question"     the answer object as one JSON line',
+  '  npm run ask -- --stdin [--json]      one question per line of stdin, one answer each, in order',
+  '  npm run ask -- --company NAME [--json]  what the briefs say about an organisation',
+].join('\n');
+
+/** What the CLI was asked to do, or why the arguments make no sense. */
+export type AskRequest =
+  | { readonly kind: 'question'; readonly question: string; readonly json: boolean }
+  | { readonly kind: 'stdin'; readonly json: boolean }
+  | { readonly kind: 'company'; readonly name: string; readonly json: boolean }
+  | { readonly kind: 'usage'; readonly error: string | null };
+
+/** Reads the command line (the arguments after `--`). */
+export function parseAskArgs(argv: readonly string[]): AskRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        stdin: { type: 'boolean', default: false },
+        company: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return { kind: 'usage', error: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  const json = values.json === true;
+  if (values.help) return { kind: 'usage', error: null };
+  if (values.company !== undefined) return { kind: 'company', name: values.company, json };
+  if (values.stdin) {
+    return positionals.length > 0
+      ? { kind: 'usage', error: '--stdin reads the questions from standard input; give no question argument' }
+      : { kind: 'stdin', json };
+  }
+  if (positionals.length === 0) return { kind: 'usage', error: 'no question given' };
+  return { kind: 'question', question: positionals.join(' '), json };
+}
+
+/** Streams the CLI reads and writes. */
+export interface AskIo {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+}
+
+/** Answers a parsed request; resolves when every answer is written. */
+export async function runAsk(knowledge: Knowledge, request: Exclude<AskRequest, { kind: 'usage' }>, io: AskIo): Promise<void> {
+  const write = (text: string) => io.output.write(`${text}\n`);
+  switch (request.kind) {
+    case 'question': {
+      const answer = knowledge.answer(request.question);
+      write(request.json ? JSON.stringify(answer) : renderAnswer(answer));
+      return;
+    }
+    case 'company': {
+      const summary = knowledge.summarizeCompany(request.name);
+      write(request.json ? JSON.stringify(summary) : renderCompany(summary));
+      return;
+    }
+    case 'stdin': {
+      const lines = createInterface({ input: io.input, crlfDelay: Infinity });
+      for await (const line of lines) {
+        const answer = knowledge.answer(line);
+        write(request.json ? JSON.stringify(answer) : `> ${line}\n${renderAnswer(answer)}\n`);
+      }
+    }
+  }
+}

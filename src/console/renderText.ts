@@ -1,0 +1,68 @@
+import type { Answer, BriefInfo, CompanySummary, RefreshOutcome, SkippedFile, Source } from '../core/types.ts';
+
+/** Plain-text renderings of the core's answers, for the console chat and the CLI. */
+
+/** An answer with its numbered sources and follow-up questions, or an abstention with suggestions. */
+export function renderAnswer(answer: Answer): string {
+  if (!answer.answered) {
+    const lines = [answer.answer];
+    if (answer.suggestions.length > 0) {
+      lines.push('', 'The briefs do cover, for example:', ...answer.suggestions.map((s) => `  - ${s}`));
+    }
+    return lines.join('\n');
+  }
+  const lines = [answer.answer, '', 'Sources:', ...answer.sources.map((s, i) => `  ${i + 1}. ${describeSource(s)}`)];
+  if (answer.alternatives.length > 0) {
+    lines.push('', 'Several briefs match about equally:', ...answer.alternatives.map((s) => `  - ${s.title} (${s.doc})`));
+  }
+  if (answer.followUps.length > 0) {
+    lines.push('', 'Dive deeper:', ...answer.followUps.map((f) => `  - ${f}`));
+  }
+  return lines.join('\n');
+}
+
+/** A company's points, each with its source, or the organisations the briefs do name. */
+export function renderCompany(summary: CompanySummary): string {
+  if (!summary.found) {
+    return [`The briefs say nothing about "${summary.name}".`, `Organisations they name: ${summary.known.join(', ')}.`].join('\n');
+  }
+  return [
+    `What the briefs say about ${summary.name}:`,
+    ...summary.points.map((p) => `  - ${p.text}\n    (${describeSource(p.source)})`),
+  ].join('\n');
+}
+
+/** The loaded briefs, and the files that were skipped with their reasons. */
+export function renderSources(briefs: readonly BriefInfo[], skipped: readonly SkippedFile[]): string {
+  const lines = [
+    `${briefs.length} brief${briefs.length === 1 ? '' : 's'}:`,
+    ...briefs.map((b) => `  - ${b.title}\n    ${b.doc} · ${b.checked ? `checked ${b.checked}` : 'no "Checked on" date'} · ${b.sections} section${b.sections === 1 ? '' : 's'}`),
+  ];
+  if (skipped.length > 0) lines.push(...renderSkipped(skipped));
+  return lines.join('\n');
+}
+
+/** What a refresh changed, or why it failed and that the old briefs still serve. */
+export function renderRefresh(outcome: RefreshOutcome): string {
+  if (outcome.status === 'failed') return `Refresh failed: ${outcome.error}\nThe previous briefs are still answering.`;
+  const r = outcome.report;
+  const list = (label: string, ids: readonly string[]) => (ids.length > 0 ? [`  ${label}: ${ids.join(', ')}`] : []);
+  const lines = [
+    `Refreshed in ${r.ms} ms: ${r.briefs} briefs, ${r.passages} passages.`,
+    ...list('added', r.added),
+    ...list('changed', r.changed),
+    ...list('removed', r.removed),
+  ];
+  if (r.added.length + r.changed.length + r.removed.length === 0) lines.push('  No brief changed.');
+  if (r.skipped.length > 0) lines.push(...renderSkipped(r.skipped));
+  return lines.join('\n');
+}
+
+/** "Title — section (checked 2026-02-01)". */
+export function describeSource(s: Source): string {
+  return `${s.title} — ${s.section} (${s.checked ? `checked ${s.checked}` : 'no check date'}) [${s.doc}]`;
+}
+
+function renderSkipped(skipped: readonly SkippedFile[]): string[] {
+  return [`Skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}:`, ...skipped.map((s) => `  - ${s.file}: ${s.reason}`)];
+}

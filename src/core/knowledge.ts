@@ -1,0 +1,124 @@
+import { answerQuestion } from './answerer.ts';
+import { organisationsIn, summarizeCompany } from './companies.ts';
+import { buildEngine, type Engine } from './engine.ts';
+import type { Answer, AnswerOptions, Brief, Corpus, Knowledge, Organisation, RefreshOutcome, RefreshReport } from './types.ts';
+
+/** How a knowledge gets its corpus and builds an engine; the file system and threads live outside the core. */
+export interface KnowledgeOptions {
+  /** Reads the corpus afresh (at start and on every refresh). */
+  readonly load: () => Promise<Corpus>;
+  /** Builds an engine; defaults to building in this thread. */
+  readonly build?: (corpus: Corpus) => Promise<Engine>;
+}
+
+/** The live engine and what is derived from it once. */
+interface Live {
+  readonly engine: Engine;
+  readonly organisations: readonly Organisation[];
+}
+
+/** Error thrown when a corpus has no brief to answer from. */
+export class EmptyCorpusError extends Error {
+  constructor(corpus: Corpus) {
+    const reasons = corpus.skipped.map((s) => `${s.file}: ${s.reason}`).join('; ');
+    super(`no usable brief was found${reasons ? ` (skipped ${reasons})` : ''}`);
+    this.name = 'EmptyCorpusError';
+  }
+}
+
+/** Answers from the live engine, which a refresh replaces whole, and only once the new one is built. */
+export class LiveKnowledge implements Knowledge {
+  private live: Live;
+  private refreshing: Promise<RefreshOutcome> | undefined;
+
+  private constructor(
+    engine: Engine,
+    private readonly options: KnowledgeOptions,
+  ) {
+    this.live = prepare(engine);
+  }
+
+  /** Loads and indexes the corpus; rejects when it cannot be read or has no usable brief. */
+  static async open(options: KnowledgeOptions): Promise<LiveKnowledge> {
+    return new LiveKnowledge(await buildChecked(options), options);
+  }
+
+  /** The engine answering now. */
+  get engine(): Engine {
+    return this.live.engine;
+  }
+
+  answer(question: string, options?: AnswerOptions): Answer {
+    return answerQuestion(this.live.engine, question, options);
+  }
+
+  summarizeCompany(name: string) {
+    return summarizeCompany(this.live.engine, name, this.live.organisations);
+  }
+
+  organisations(): readonly Organisation[] {
+    return this.live.organisations;
+  }
+
+  sources() {
+    return this.live.engine.corpus.briefs.map((b) => ({
+      doc: b.id,
+      title: b.title,
+      checked: b.checked,
+      sections: b.passages.filter((p) => p.kind !== 'summary').length,
+    }));
+  }
+
+  skipped() {
+    return this.live.engine.corpus.skipped;
+  }
+
+  /** Rebuilds from a fresh load; calls made while one runs share its outcome. */
+  refresh(): Promise<RefreshOutcome> {
+    this.refreshing ??= this.rebuild().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async rebuild(): Promise<RefreshOutcome> {
+    const started = performance.now();
+    try {
+      const engine = await buildChecked(this.options);
+      const report = diff(this.live.engine.corpus, engine, performance.now() - started);
+      this.live = prepare(engine);
+      return { status: 'refreshed', report };
+    } catch (error) {
+      return { status: 'failed', error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
+
+async function buildChecked(options: KnowledgeOptions): Promise<Engine> {
+  const corpus = await options.load();
+  if (corpus.briefs.length === 0) throw new EmptyCorpusError(corpus);
+  return options.build ? options.build(corpus) : buildEngine(corpus);
+}
+
+function prepare(engine: Engine): Live {
+  return { engine, organisations: organisationsIn(engine) };
+}
+
+function diff(before: Corpus, engine: Engine, ms: number): RefreshReport {
+  const old = new Map(before.briefs.map((b) => [b.id, b]));
+  const now = engine.corpus.briefs;
+  const nowIds = new Set(now.map((b) => b.id));
+  return {
+    added: now.filter((b) => !old.has(b.id)).map((b) => b.id),
+    changed: now.filter((b) => old.has(b.id) && !sameBrief(old.get(b.id) as Brief, b)).map((b) => b.id),
+    removed: before.briefs.filter((b) => !nowIds.has(b.id)).map((b) => b.id),
+    briefs: now.length,
+    passages: engine.passages.length,
+    skipped: engine.corpus.skipped,
+    ms: Math.round(ms),
+  };
+}
+
+function sameBrief(a: Brief, b: Brief): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,113 @@
+import synonymData from '../../data/synonyms.json' with { type: 'json' };
+import type { SearchIndex, WeightedTerm } from './searchIndex.ts';
+import { analyze, isWeakStem, stem, stripOpening, words } from './text.ts';
+
+/**
+ * A question turned into terms the index knows: each word of the question stemmed, matched exactly
+ * or, for a small typo, to the indexed terms within one or two edits (lunr's fuzzy token set).
+ */
+
+/** One term of a question. */
+export interface QueryTerm {
+  readonly stem: string;
+  /** The word as the question had it (folded), for messages. */
+  readonly word: string;
+  /** Indexed stems this term stands for: itself, or its typo corrections; empty when unknown. */
+  readonly matches: readonly string[];
+  /** Indexed stems of words meaning much the same ("drop" for "end"): searched and covering, at less weight. */
+  readonly synonyms: readonly string[];
+  /** How much this term counts when judging whether a text covers the question. */
+  readonly weight: number;
+  /** A word that appears in any question ("say", "happen"): ranks, but does not decide coverage. */
+  readonly weak: boolean;
+  /** Written with a capital (a name such as "Tesla"): an unknown name means the briefs do not cover it. */
+  readonly name: boolean;
+  /** Matched through a typo correction rather than exactly. */
+  readonly corrected: boolean;
+}
+
+/** Longest question text analysed: a pasted essay is cut, not rejected. */
+export const MAX_QUESTION_CHARS = 2000;
+/** Most distinct terms taken from one question. */
+const MAX_TERMS = 48;
+/** Unknown lowercase words count for less than unknown names: they are often just another wording. */
+const UNKNOWN_WORD_SHARE = 0.5;
+const TYPO_WEIGHT = 0.8;
+const WEAK_WEIGHT = 0.3;
+const SYNONYM_WEIGHT = 0.5;
+
+/** For each stem in a synonym group, the stems of the rest of its group. */
+const SYNONYMS = new Map<string, string[]>();
+for (const group of synonymData.groups) {
+  const groupStems = [...new Set(group.map(stem))];
+  for (const s of groupStems) SYNONYMS.set(s, [...new Set([...(SYNONYMS.get(s) ?? []), ...groupStems.filter((o) => o !== s)])]);
+}
+
+/** Analyses a question against an index. */
+export function parseQuery(question: string, index: SearchIndex): QueryTerm[] {
+  const text = stripOpening(question.slice(0, MAX_QUESTION_CHARS));
+  const names = capitalisedWords(question.slice(0, MAX_QUESTION_CHARS));
+  const maxIdf = index.maxIdf();
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const term of analyze(text)) {
+    if (seen.has(term.stem) || terms.length >= MAX_TERMS) continue;
+    seen.add(term.stem);
+    const weak = isWeakStem(term.stem);
+    const name = names.has(term.word);
+    const exact = index.documentFrequency(term.stem) > 0;
+    const matches = exact ? [term.stem] : typoMatches(term.stem, term.word, index);
+    const synonyms = (SYNONYMS.get(matches[0] ?? term.stem) ?? []).filter((s) => index.documentFrequency(s) > 0);
+    const known = matches.length > 0;
+    const idf = known ? Math.max(...matches.map((m) => index.idf(m))) : maxIdf * (name ? 1 : UNKNOWN_WORD_SHARE);
+    terms.push({ stem: term.stem, word: term.word, matches, synonyms, weight: weak ? 0 : idf, weak, name, corrected: known && !exact });
+  }
+  return terms;
+}
+
+/** True when the index has the term, a typo correction of it, or a synonym. */
+export function isKnown(term: QueryTerm): boolean {
+  return term.matches.length > 0 || term.synonyms.length > 0;
+}
+
+/** The weighted index terms to search for. */
+export function searchTerms(terms: readonly QueryTerm[]): WeightedTerm[] {
+  return terms.flatMap((t) => [
+    ...t.matches.map((s) => ({ stem: s, weight: t.weak ? WEAK_WEIGHT : t.corrected ? TYPO_WEIGHT : 1 })),
+    ...t.synonyms.map((s) => ({ stem: s, weight: (t.weak ? WEAK_WEIGHT : 1) * SYNONYM_WEIGHT })),
+  ]);
+}
+
+/**
+ * Share (0..1) of the question's weight that a set of stems covers. Weak words do not count; a
+ * question of weak words only is covered by nothing.
+ */
+export function coverage(terms: readonly QueryTerm[], has: (stem: string) => boolean): number {
+  let total = 0;
+  let covered = 0;
+  for (const t of terms) {
+    total += t.weight;
+    if (t.matches.some(has)) covered += t.weight;
+    else if (t.synonyms.some(has)) covered += t.weight * 0.8;
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+function typoMatches(stem: string, word: string, index: SearchIndex): string[] {
+  if (word.length < 4 || /\d/.test(word)) return [];
+  const distance = word.length >= 8 ? 2 : 1;
+  const candidates = new Set([...index.similarTerms(stem, distance), ...index.similarTerms(word, distance)]);
+  // The commonest corrections are the likeliest; a few keep a rare typo from fanning out.
+  return [...candidates]
+    .sort((a, b) => index.documentFrequency(b) - index.documentFrequency(a))
+    .slice(0, 2);
+}
+
+/** Words written with a capital in the question, folded: candidate names. */
+function capitalisedWords(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of question.matchAll(/[\p{Lu}][\p{L}\p{N}'’]*/gu)) {
+    for (const w of words(m[0])) out.add(w);
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * What kind of fact a question asks for, and whether a sentence holds one. Used only to break
+ * near-ties between sentences that match the question's words equally well.
+ */
+export type QuestionType = 'amount' | 'count' | 'date' | 'name' | 'reason' | 'other';
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+
+const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; readonly sentence: RegExp }[] = [
+  {
+    type: 'amount',
+    question: /\bhow much\b|\b(?:cost|worth|price|value|amount|paid|pay|dollars?|money|revenue|spend|spent|\$)\b|\bhow (?:big|large)\b/,
+    sentence: /\$\s?\d|\b\d[\d,.]*\s?(?:million|billion|thousand|[mbk]\b)|\bdollars?\b/,
+  },
+  {
+    type: 'count',
+    question: /\bhow many\b|\bnumber of\b|\bcount\b/,
+    sentence: /\b\d[\d,]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)\b/,
+  },
+  {
+    type: 'date',
+    question: /\bwhen\b|\bwhat (?:year|month|date|day)\b|\bwhich (?:year|month|date)\b|\bsince when\b|\bhow long ago\b|\bwhat time\b/,
+    sentence: new RegExp(`\\b${MONTH}\\b|\\b(?:19|20)\\d{2}\\b|\\bquarter\\b`),
+  },
+  {
+    type: 'name',
+    question: /^\s*(?:who|whom|whose)\b|\bwhich (?:company|companies|firm|firms|agency|agencies|vendor|vendors|contractor|contractors|group|groups|person|people|ceo|employees|outlet|outlets|organi[sz]ations?)\b|\bwho\b/,
+    sentence: /\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b/,
+  },
+  {
+    type: 'reason',
+    question: /^\s*why\b|\bwhat (?:caused|drove|led|triggered|prompted)\b|\breason\b/,
+    sentence: /\bbecause\b|\bdue to\b|\bforced\b|\bled to\b|\btriggered\b|\bincentive\b|\bso that\b|\bdrove\b|\bsince\b|\brules?\b|\brequire/,
+  },
+];
+
+/** The kind of answer a question wants, from its wording. */
+export function questionType(question: string): QuestionType {
+  const q = question.toLowerCase();
+  return CUES.find((c) => c.question.test(q))?.type ?? 'other';
+}
+
+/** True when a sentence holds the kind of fact the question type wants. */
+export function sentenceFits(type: QuestionType, sentence: string): boolean {
+  const cue = CUES.find((c) => c.type === type);
+  if (!cue) return false;
+  return cue.sentence.test(type === 'name' ? sentence.slice(1) : sentence.toLowerCase());
+}

@@ -1,0 +1,139 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import aliasData from '../../data/aliases.json' with { type: 'json' };
+import stopwordData from '../../data/stopwords.json' with { type: 'json' };
+
+/**
+ * The one text normalizer: briefs and questions go through the same steps (fold, split into words,
+ * expand aliases, drop stop words, stem), so a term means the same thing at index and query time.
+ */
+
+/** A term of analysed text: its stem and the word it came from. */
+export interface Term {
+  readonly stem: string;
+  /** The folded word as typed (before stemming), for typo correction and display. */
+  readonly word: string;
+  /** True for a canonical term added by an alias ("ice" after "immigration and customs enforcement"). */
+  readonly alias: boolean;
+}
+
+const STOP = new Set(stopwordData.stop);
+const WEAK_STEMS = new Set(stopwordData.weak.map((w) => stem(w)));
+
+interface AliasVariant {
+  readonly words: readonly string[];
+  readonly canonical: string;
+}
+
+/**
+ * Alias variants keyed by their first word (the lookup runs for every word of the corpus), each list
+ * longest first so "microsoft azure" wins over "microsoft".
+ */
+const ALIASES_BY_FIRST_WORD = new Map<string, AliasVariant[]>();
+for (const [canonical, variants] of Object.entries(aliasData)) {
+  if (canonical.startsWith('_')) continue;
+  for (const variant of variants as string[]) {
+    const ws = words(variant);
+    const first = ws[0];
+    if (first === undefined) continue;
+    const list = ALIASES_BY_FIRST_WORD.get(first) ?? [];
+    list.push({ words: ws, canonical });
+    list.sort((a, b) => b.words.length - a.words.length);
+    ALIASES_BY_FIRST_WORD.set(first, list);
+  }
+}
+
+const OPENING_PHRASES: readonly (readonly string[])[] = stopwordData.phrases
+  .map((p) => words(p))
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * Folds typography that differs between sources and users: compatibility forms, curly quotes,
+ * the many dashes and hyphens, and citation markers, which are not words.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\[\d+\]/g, ' ');
+}
+
+/** Splits folded text into words: letters and digits, possessive `'s` dropped, `&` kept for "mckinsey & company". */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const match of fold(text).matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*|&/gu)) {
+    out.push(match[0].replace(/'s$/, '').replace(/'/g, ''));
+  }
+  return out;
+}
+
+/** Porter stem of a folded word; numbers and short words are kept as they are. */
+export function stem(word: string): string {
+  return word.length <= 2 || /^\d/.test(word) ? word : PorterStemmer.stem(word);
+}
+
+/** True for words that carry no content ("the", "what", "did"). */
+export function isStopWord(word: string): boolean {
+  return STOP.has(word) || word === '&';
+}
+
+/** True for stems that appear in any question and say little about its topic ("say", "happen"). */
+export function isWeakStem(s: string): boolean {
+  return WEAK_STEMS.has(s);
+}
+
+/**
+ * Analyses text into terms: words, aliases expanded (a variant adds its canonical term, a one-word
+ * variant such as "msft" is replaced by it), stop words dropped, stems taken.
+ */
+export function analyze(text: string): Term[] {
+  const ws = words(text);
+  const terms: Term[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const alias = aliasAt(ws, i);
+    if (alias && alias.words.length === 1) {
+      terms.push({ stem: stem(alias.canonical), word: alias.canonical, alias: false });
+      continue;
+    }
+    const word = ws[i] as string;
+    if (!isStopWord(word)) terms.push({ stem: stem(word), word, alias: false });
+    if (alias) {
+      for (let j = 1; j < alias.words.length; j++) {
+        const w = ws[i + j] as string;
+        if (!isStopWord(w)) terms.push({ stem: stem(w), word: w, alias: false });
+      }
+      i += alias.words.length - 1;
+      terms.push({ stem: stem(alias.canonical), word: alias.canonical, alias: true });
+    }
+  }
+  return terms;
+}
+
+/** The stems of `analyze(text)`, the form the index stores. */
+export function stems(text: string): string[] {
+  return analyze(text).map((t) => t.stem);
+}
+
+/** Removes an opening that carries no content ("tell me about ...") so it does not dilute a question. */
+export function stripOpening(question: string): string {
+  const ws = words(question);
+  for (const phrase of OPENING_PHRASES) {
+    if (phrase.length < ws.length && phrase.every((w, i) => ws[i] === w)) {
+      return ws.slice(phrase.length).join(' ');
+    }
+  }
+  return question;
+}
+
+function aliasAt(ws: readonly string[], i: number): AliasVariant | undefined {
+  return ALIASES_BY_FIRST_WORD.get(ws[i] as string)?.find((v) => v.words.every((w, j) => ws[i + j] === w));
+}
+
+/** Share of the smaller set's stems that the other set has too: 1 when one repeats the other. */
+export function overlapShare(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const s of a) if (b.has(s)) shared++;
+  return shared / Math.max(1, Math.min(a.size, b.size));
+}

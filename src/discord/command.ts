@@ -1,0 +1,37 @@
+/**
+ * The shape of a slash command module and the context every handler receives.
+ */
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Config } from '../config.ts';
+import type { Knowledge } from '../core/types.ts';
+import type { Logger } from '../logger.ts';
+import type { Cooldown } from './cooldown.ts';
+import type { RememberedTexts } from './customIds.ts';
+
+/** What the bot shares across all handlers, created once at start. */
+export interface BotContext {
+  readonly knowledge: Knowledge;
+  readonly logger: Logger;
+  readonly config: Config;
+  readonly cooldown: Cooldown;
+  /** Texts behind follow-up buttons and brief pickers. */
+  readonly texts: RememberedTexts;
+  readonly now: () => Date;
+}
+
+/** The context of one interaction or message: the shared one plus when it arrived. */
+export interface CommandContext extends BotContext {
+  /** `Date.now()` when the bot received the event, for latency logs and defer decisions. */
+  readonly receivedAt: number;
+}
+
+/** One slash command: its definition (as registered by deploy) and its handlers. */
+export interface SlashCommand {
+  readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+}

@@ -1,0 +1,220 @@
+/**
+ * Scores answers against an evaluation set: pure functions over (items, answers), shared by
+ * `npm run eval` and the test that holds the line. The measures follow `../shared/eval/score.mjs`
+ * so figures from the two can be compared.
+ */
+
+/** One question of an evaluation set (the JSONL format of `../shared/eval/dev.jsonl`). */
+export interface EvalItem {
+  readonly id: string;
+  readonly q: string;
+  /** `fact`: the briefs answer it; `abstain`: they do not, and the answerer must decline. */
+  readonly kind: 'fact' | 'abstain';
+  /** Lowercase strings of which at least one must appear in a correct answer. */
+  readonly facts: readonly string[];
+  /** File names of the briefs that contain the answer; the first source must be one of them. */
+  readonly docs: readonly string[];
+}
+
+/** The part of an `Answer` that scoring reads, so hand-made answers stay small. */
+export interface ScoredAnswer {
+  readonly answered: boolean;
+  readonly answer: string;
+  readonly sources: readonly { readonly doc: string }[];
+}
+
+export type MissKind = 'fact' | 'source' | 'abstain' | 'false-abstain' | 'verbatim' | 'unsourced';
+
+/** One thing that went wrong on one question, for `--verbose` and test messages. */
+export interface Miss {
+  readonly id: string;
+  readonly kind: MissKind;
+  readonly detail: string;
+}
+
+/** A count out of a total. */
+export interface Tally {
+  readonly hit: number;
+  readonly total: number;
+}
+
+export interface EvalReport {
+  /** Fact questions whose answer contains an expected fact. */
+  readonly facts: Tally;
+  /** Fact questions whose first source is an expected brief. */
+  readonly source1: Tally;
+  /** Fact questions with an expected brief among the first three sources. */
+  readonly source3: Tally;
+  /** Out-of-scope questions that were declined. */
+  readonly abstain: Tally;
+  /** Fact questions that were declined. */
+  readonly falseAbstain: Tally;
+  /** Answers longer than Discord's 4096-character embed description. */
+  readonly over4096: number;
+  readonly longestAnswer: number;
+  /** Answered questions that cite no source. */
+  readonly unsourced: number;
+  /** Answer sentences found verbatim in a brief the answer cites; null when no corpus was given. */
+  readonly verbatim: Tally | null;
+  readonly misses: readonly Miss[];
+}
+
+export interface ScoreOptions {
+  /** Raw text of each brief by file name; enables the verbatim check. */
+  readonly corpus?: ReadonlyMap<string, string>;
+}
+
+/** Fragments shorter than this are pieces of abbreviations ("U.S."), not sentences. */
+const MIN_SENTENCE_WORDS = 3;
+const DISCORD_EMBED_LIMIT = 4096;
+
+/** Case, quote, dash and space folding used for fact matching (as in score.mjs). */
+export function normalizeForMatch(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ');
+}
+
+/** Words only: citation markers and punctuation dropped, so "quoted verbatim" tolerates trimming. */
+export function bareWords(text: string): string {
+  return normalizeForMatch(text)
+    .replace(/\[\d+\]/g, ' ')
+    .replace(/[^a-z0-9$%]+/g, ' ')
+    .trim();
+}
+
+/** Splits answer text the way a reader would, at sentence ends and line breaks. */
+function answerSentences(answer: string): string[] {
+  return answer.split(/(?<=[.!?])\s+|\n+/).filter((s) => bareWords(s).split(' ').length >= MIN_SENTENCE_WORDS);
+}
+
+/** Source ids may be paths; the sets name briefs by file name. */
+function docName(doc: string): string {
+  return doc.split(/[\\/]/).pop() ?? doc;
+}
+
+const tally = (hit: number, total: number): Tally => ({ hit, total });
+const snippet = (text: string, n: number): string => text.replace(/\s+/g, ' ').slice(0, n);
+
+/**
+ * Scores `answers[i]` as the answer to `items[i]`.
+ * @throws when the two lists differ in length, which means the run itself went wrong.
+ */
+export function scoreAnswers(
+  items: readonly EvalItem[],
+  answers: readonly ScoredAnswer[],
+  options: ScoreOptions = {},
+): EvalReport {
+  if (items.length !== answers.length) {
+    throw new Error(`expected ${items.length} answers, got ${answers.length}`);
+  }
+  const bareCorpus = options.corpus
+    ? new Map([...options.corpus].map(([doc, text]) => [docName(doc), bareWords(text)]))
+    : null;
+  const misses: Miss[] = [];
+  let factN = 0, factHit = 0, src1 = 0, src3 = 0, abstainN = 0, abstainOk = 0, falseAbstain = 0;
+  let over4096 = 0, longest = 0, unsourced = 0, sentN = 0, sentIn = 0;
+
+  items.forEach((item, i) => {
+    const r = answers[i] as ScoredAnswer;
+    const docs = r.sources.map((s) => docName(s.doc));
+    if (r.answered) {
+      over4096 += r.answer.length > DISCORD_EMBED_LIMIT ? 1 : 0;
+      longest = Math.max(longest, r.answer.length);
+      if (docs.length === 0) {
+        unsourced++;
+        misses.push({ id: item.id, kind: 'unsourced', detail: snippet(r.answer, 100) });
+      }
+      if (bareCorpus) {
+        const cited = docs.map((d) => bareCorpus.get(d) ?? '').join(' | ');
+        for (const sentence of answerSentences(r.answer)) {
+          sentN++;
+          if (cited.includes(bareWords(sentence))) sentIn++;
+          else misses.push({ id: item.id, kind: 'verbatim', detail: `not in ${docs.join(', ') || 'any cited brief'}: ${snippet(sentence, 100)}` });
+        }
+      }
+    }
+
+    if (item.kind === 'abstain') {
+      abstainN++;
+      if (!r.answered) abstainOk++;
+      else misses.push({ id: item.id, kind: 'abstain', detail: `should decline "${item.q}": ${snippet(r.answer, 100)}` });
+      return;
+    }
+
+    factN++;
+    if (!r.answered) {
+      falseAbstain++;
+      misses.push({ id: item.id, kind: 'false-abstain', detail: `declined "${item.q}"` });
+      return;
+    }
+    const text = normalizeForMatch(r.answer);
+    if (item.facts.some((f) => text.includes(normalizeForMatch(f)))) factHit++;
+    else misses.push({ id: item.id, kind: 'fact', detail: `"${item.q}" wants "${item.facts[0] ?? ''}": ${snippet(r.answer, 140)}` });
+    const first = docs[0];
+    if (first !== undefined && item.docs.includes(first)) src1++;
+    else misses.push({ id: item.id, kind: 'source', detail: `"${item.q}" cites ${first ?? 'nothing'} first, expected ${item.docs.join(' or ')}` });
+    if (docs.slice(0, 3).some((d) => item.docs.includes(d))) src3++;
+  });
+
+  return {
+    facts: tally(factHit, factN),
+    source1: tally(src1, factN),
+    source3: tally(src3, factN),
+    abstain: tally(abstainOk, abstainN),
+    falseAbstain: tally(falseAbstain, factN),
+    over4096,
+    longestAnswer: longest,
+    unsourced,
+    verbatim: bareCorpus ? tally(sentIn, sentN) : null,
+    misses,
+  };
+}
+
+/** Share of a tally; an empty tally counts as fully met. */
+export function rate(t: Tally): number {
+  return t.total === 0 ? 1 : t.hit / t.total;
+}
+
+/** The levels a report must reach. */
+export interface Bar {
+  readonly facts: number;
+  readonly source1: number;
+  readonly abstain: number;
+  /** Highest share of fact questions that may be declined. */
+  readonly falseAbstain: number;
+}
+
+/** The "Done means" bar of issue 2: the held-out check the project is accepted on. */
+export const DONE_BAR: Bar = { facts: 0.9, source1: 0.85, abstain: 1, falseAbstain: 0.05 };
+
+/** What falls short of the bar, one line each; empty when the report meets it. */
+export function shortfalls(report: EvalReport, bar: Bar = DONE_BAR): string[] {
+  const out: string[] = [];
+  const pct = (x: number): string => `${Math.round(100 * x)}%`;
+  if (rate(report.facts) < bar.facts) out.push(`facts ${pct(rate(report.facts))} < ${pct(bar.facts)}`);
+  if (rate(report.source1) < bar.source1) out.push(`source@1 ${pct(rate(report.source1))} < ${pct(bar.source1)}`);
+  if (rate(report.abstain) < bar.abstain) out.push(`abstain ${pct(rate(report.abstain))} < ${pct(bar.abstain)}`);
+  const falseRate = report.falseAbstain.total === 0 ? 0 : report.falseAbstain.hit / report.falseAbstain.total;
+  if (falseRate > bar.falseAbstain) out.push(`false-abstain ${pct(falseRate)} > ${pct(bar.falseAbstain)}`);
+  return out;
+}
+
+/** One summary line in the shape score.mjs prints. */
+export function formatReport(report: EvalReport): string {
+  const pct = (t: Tally): string => (t.total === 0 ? 'n/a' : `${Math.round((100 * t.hit) / t.total)}%`);
+  const verbatim = report.verbatim
+    ? `, verbatim ${pct(report.verbatim)} of ${report.verbatim.total} sentences`
+    : '';
+  return (
+    `facts ${report.facts.hit}/${report.facts.total} (${pct(report.facts)}), ` +
+    `source@1 ${pct(report.source1)}, source@3 ${pct(report.source3)}, ` +
+    `abstain ${report.abstain.hit}/${report.abstain.total}, ` +
+    `false-abstain ${report.falseAbstain.hit}/${report.falseAbstain.total}, ` +
+    `over-4096 ${report.over4096}, longest ${report.longestAnswer} chars, unsourced ${report.unsourced}${verbatim}`
+  );
+}

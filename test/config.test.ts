@@ -1,0 +1,126 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, redactedConfig } from '../src/config.ts';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret.token';
+const ID = '123456789012345678';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('uses the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      discordToken: null,
+      discordClientId: null,
+      discordGuildId: null,
+      discordApiUrl: null,
+      seedsDir: 'seeds',
+      answerChannelIds: [],
+      logLevel: 'info',
+      cooldown: { questions: 5, seconds: 30 },
+      staleAfterDays: 365,
+      shards: { mode: 'single' },
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: ID,
+      DISCORD_GUILD_ID: '98765432109876543',
+      DISCORD_API_URL: 'http://127.0.0.1:4000/api/',
+      SEEDS_DIR: 'briefs',
+      ANSWER_CHANNEL_IDS: `${ID}, 12345678901234567890`,
+      LOG_LEVEL: 'DEBUG',
+      COOLDOWN_QUESTIONS: '3',
+      COOLDOWN_SECONDS: '10',
+      STALE_AFTER_DAYS: '90',
+      DISCORD_SHARDS: '1,0',
+      DISCORD_SHARD_COUNT: '4',
+    });
+    expect(config).toMatchObject({
+      discordToken: TOKEN,
+      discordClientId: ID,
+      discordGuildId: '98765432109876543',
+      discordApiUrl: 'http://127.0.0.1:4000/api',
+      seedsDir: 'briefs',
+      answerChannelIds: [ID, '12345678901234567890'],
+      logLevel: 'debug',
+      cooldown: { questions: 3, seconds: 10 },
+      staleAfterDays: 90,
+      shards: { mode: 'list', ids: [0, 1], count: 4 },
+    });
+  });
+
+  it('treats empty values as unset, as a copied .env.example has them', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', LOG_LEVEL: ' ', DISCORD_SHARDS: '' }).discordToken).toBeNull();
+  });
+
+  it('accepts DISCORD_SHARDS=auto', () => {
+    expect(loadConfig({ DISCORD_SHARDS: 'auto' }).shards).toEqual({ mode: 'auto' });
+  });
+
+  it('names every bad variable in one error', () => {
+    const error = configError({
+      DISCORD_CLIENT_ID: '12345',
+      DISCORD_GUILD_ID: 'guild',
+      DISCORD_API_URL: 'ftp://example.com',
+      ANSWER_CHANNEL_IDS: `${ID},general`,
+      LOG_LEVEL: 'verbose',
+      COOLDOWN_QUESTIONS: '0',
+      COOLDOWN_SECONDS: '2.5',
+      STALE_AFTER_DAYS: 'a year',
+    });
+    expect(error.variables).toEqual([
+      'DISCORD_CLIENT_ID',
+      'DISCORD_GUILD_ID',
+      'DISCORD_API_URL',
+      'ANSWER_CHANNEL_IDS',
+      'LOG_LEVEL',
+      'COOLDOWN_QUESTIONS',
+      'COOLDOWN_SECONDS',
+      'STALE_AFTER_DAYS',
+    ]);
+    expect(error.message).toContain('ANSWER_CHANNEL_IDS: must be comma-separated channel ids');
+    expect(error.message).toContain('general');
+  });
+
+  it('rejects a token with whitespace without echoing the token', () => {
+    const error = configError({ DISCORD_TOKEN: 'Bot abc.def' });
+    expect(error.variables).toEqual(['DISCORD_TOKEN']);
+    expect(error.message).not.toContain('abc.def');
+  });
+
+  it('requires DISCORD_SHARD_COUNT with a shard list, and ids below it', () => {
+    expect(configError({ DISCORD_SHARDS: '0,1' }).variables).toEqual(['DISCORD_SHARD_COUNT']);
+    expect(configError({ DISCORD_SHARDS: '0,4', DISCORD_SHARD_COUNT: '4' }).variables).toEqual(['DISCORD_SHARDS']);
+    expect(configError({ DISCORD_SHARDS: 'first', DISCORD_SHARD_COUNT: '4' }).variables).toEqual(['DISCORD_SHARDS']);
+    expect(configError({ DISCORD_SHARDS: 'auto', DISCORD_SHARD_COUNT: '4' }).variables).toEqual(['DISCORD_SHARD_COUNT']);
+    expect(configError({ DISCORD_SHARD_COUNT: '4' }).variables).toEqual(['DISCORD_SHARD_COUNT']);
+    expect(configError({ DISCORD_SHARDS: '0', DISCORD_SHARD_COUNT: 'zero' }).variables).toEqual(['DISCORD_SHARD_COUNT']);
+  });
+
+  it('returns a frozen object', () => {
+    const config = loadConfig({ ANSWER_CHANNEL_IDS: ID });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.answerChannelIds)).toBe(true);
+    expect(Object.isFrozen(config.cooldown)).toBe(true);
+  });
+
+  it('never prints the token, whether stringified, inspected or redacted', () => {
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN });
+    expect(JSON.stringify(config)).not.toContain(TOKEN);
+    expect(inspect(config)).not.toContain(TOKEN);
+    expect(JSON.stringify(redactedConfig(config))).toContain('[redacted]');
+    expect(Object.keys(config)).not.toContain('toJSON');
+  });
+});

@@ -1,0 +1,244 @@
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction, type Message } from 'discord.js';
+import {
+  BOT_USER,
+  MODERATOR_ROLE_ID,
+  MODERATOR_USER,
+  PLAIN_USER,
+  Permission,
+  SECOND_GUILD_ID,
+  TEST_CHANNEL_ID,
+  TEST_GUILD_ID,
+  startFakeDiscord,
+  type FakeDiscord,
+  type Json,
+} from './index.ts';
+
+type Shards = 'auto' | number;
+
+/** A plain discord.js client wired to the fake, answering through handlers the tests swap in. */
+async function loginClient(discord: FakeDiscord, shards: Shards = 'auto') {
+  const handlers: { interaction?: (interaction: Interaction) => Promise<void>; message?: (message: Message) => Promise<void> } = {};
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    rest: { api: discord.apiUrl },
+    shards,
+  });
+  client.on(Events.InteractionCreate, (interaction) => void handlers.interaction?.(interaction));
+  client.on(Events.MessageCreate, (message) => void handlers.message?.(message));
+  const ready = once(client, Events.ClientReady);
+  await client.login(discord.token);
+  await ready;
+  return { client, handlers };
+}
+
+describe('fake Discord with one shard', () => {
+  let discord: FakeDiscord;
+  let client: Client;
+  let handlers: Awaited<ReturnType<typeof loginClient>>['handlers'];
+
+  beforeAll(async () => {
+    discord = await startFakeDiscord();
+    ({ client, handlers } = await loginClient(discord));
+  });
+
+  afterAll(async () => {
+    await client?.destroy();
+    await discord?.close();
+  });
+
+  it('logs a discord.js client in with the bot user, the test guild, its channel and roles', () => {
+    expect(client.user?.id).toBe(BOT_USER.id);
+    expect(client.application?.id).toBe(discord.applicationId);
+    const guild = client.guilds.cache.get(TEST_GUILD_ID);
+    expect(guild?.channels.cache.get(TEST_CHANNEL_ID)?.isTextBased()).toBe(true);
+    expect(guild?.roles.cache.get(MODERATOR_ROLE_ID)?.permissions.has(Permission.ManageGuild)).toBe(true);
+    expect(discord.identifies).toEqual([expect.objectContaining({ shard: [0, 1], accepted: true })]);
+    expect(discord.requests.map((request) => `${request.method} ${request.path}`)).toContain('GET /gateway/bot');
+  });
+
+  it('rejects REST calls that lack the bot token', async () => {
+    const response = await fetch(`${discord.apiUrl}/v10/users/@me`);
+    expect(response.status).toBe(401);
+  });
+
+  it('delivers a slash command and records the reply with its options and allowed mentions', async () => {
+    handlers.interaction = async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const canManage = interaction.memberPermissions?.has(Permission.ManageGuild) ?? false;
+      await interaction.reply({
+        content: `${interaction.commandName}: ${interaction.options.getString('question', true)} (moderator: ${canManage})`,
+        allowedMentions: { parse: [] },
+      });
+    };
+    const asPlain = await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: 'Is the sky blue?' } });
+    const asModerator = await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: 'x' }, user: MODERATOR_USER });
+
+    expect(asPlain.callback).toEqual({
+      type: 4,
+      data: expect.objectContaining({ content: 'ask: Is the sky blue? (moderator: false)', allowed_mentions: { parse: [] } }),
+    });
+    expect(asPlain.latencyMs).toBeGreaterThan(0);
+    expect(asModerator.callback?.data?.['content']).toBe('ask: x (moderator: true)');
+  });
+
+  it('records a deferred reply, its later edit of @original and a follow-up', async () => {
+    handlers.interaction = async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply();
+      const edited = await interaction.editReply({ content: 'done thinking' });
+      await interaction.followUp({ content: `edited ${edited.content}`, flags: MessageFlags.Ephemeral });
+    };
+    const outcome = await discord.sendInteraction(
+      { type: 'command', name: 'ask', options: { question: 'slow' } },
+      { until: (candidate) => candidate.followUps.length > 0 },
+    );
+    expect(outcome.callback?.type).toBe(5);
+    expect(outcome.edits).toEqual([expect.objectContaining({ content: 'done thinking' })]);
+    expect(outcome.followUps).toEqual([expect.objectContaining({ content: 'edited done thinking', flags: 64 })]);
+  });
+
+  it('returns the created message to a reply that asks for the callback response', async () => {
+    const seen: Array<string | undefined> = [];
+    handlers.interaction = async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const response = await interaction.reply({ content: 'with response', withResponse: true });
+      seen.push(response.resource?.message?.content);
+    };
+    await discord.sendInteraction({ type: 'command', name: 'ask' });
+    await expect.poll(() => seen).toEqual(['with response']);
+  });
+
+  it('stores registered commands and sends their ids with command interactions', async () => {
+    const registered = await client.application!.commands.set([
+      { name: 'ask', description: 'Ask the briefs', options: [{ name: 'question', description: 'What to ask', type: 3, required: true }] },
+    ]);
+    handlers.interaction = async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: interaction.commandId });
+    };
+    const outcome = await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: 'q' } });
+
+    expect(discord.commands.get('global')).toEqual([expect.objectContaining({ name: 'ask', application_id: discord.applicationId })]);
+    expect(outcome.callback?.data?.['content']).toBe(registered.first()?.id);
+  });
+
+  it('rejects a command definition Discord would refuse', async () => {
+    await expect(client.application!.commands.set([{ name: 'Ask Me', description: 'bad name' }])).rejects.toThrow(/Invalid Form Body/);
+  });
+
+  it('delivers button and select menu clicks on a message the bot sent', async () => {
+    handlers.interaction = async (interaction) => {
+      if (interaction.isButton()) await interaction.update({ content: `clicked ${interaction.customId}`, components: [] });
+      if (interaction.isStringSelectMenu()) await interaction.reply({ content: `picked ${interaction.values.join(',')}` });
+    };
+    const button = await discord.sendInteraction({ type: 'button', customId: 'more:1' });
+    const select = await discord.sendInteraction({ type: 'select', customId: 'brief', values: ['b2'] });
+    expect(button.callback).toEqual({ type: 7, data: expect.objectContaining({ content: 'clicked more:1' }) });
+    expect(select.callback?.data?.['content']).toBe('picked b2');
+  });
+
+  it('delivers autocomplete with the focused option and records the choices', async () => {
+    handlers.interaction = async (interaction) => {
+      if (!interaction.isAutocomplete()) return;
+      const typed = interaction.options.getFocused();
+      await interaction.respond([{ name: `${typed} suggestion`, value: typed }]);
+    };
+    const outcome = await discord.sendInteraction({ type: 'autocomplete', name: 'ask', options: { question: 'vacc' }, focused: 'question' });
+    expect(outcome.callback).toEqual({ type: 8, data: { choices: [{ name: 'vacc suggestion', value: 'vacc' }] } });
+  });
+
+  it('rejects a second acknowledgement of the same interaction as Discord does', async () => {
+    handlers.interaction = async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'first' });
+    };
+    const outcome = await discord.sendInteraction(
+      { type: 'command', name: 'ask' },
+      { until: (candidate) => candidate.callback !== null },
+    );
+    const second = await fetch(`${discord.apiUrl}/v10/interactions/${outcome.id}/${outcome.token}/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 4, data: { content: 'again' } }),
+    });
+    expect(second.status).toBe(400);
+    expect(((await second.json()) as Json)['code']).toBe(40060);
+  });
+
+  it('delivers a message that mentions the bot and records the reply to it', async () => {
+    const seenAuthors: string[] = [];
+    handlers.message = async (message) => {
+      seenAuthors.push(message.author.id);
+      if (message.author.bot || !message.mentions.has(BOT_USER.id)) return;
+      await message.reply({ content: `you said: ${message.content}`, allowedMentions: { parse: [] } });
+    };
+    const sent = discord.sendMessage({ content: `<@${BOT_USER.id}> hello`, mentions: [BOT_USER] });
+    const reply = await discord.waitForReply(sent.id);
+
+    expect(sent.delivered).toBe(true);
+    expect(reply.body).toMatchObject({ content: `you said: <@${BOT_USER.id}> hello`, message_reference: { message_id: sent.id } });
+    // Discord echoes the bot's own reply as MESSAGE_CREATE; the fake does too.
+    await expect.poll(() => seenAuthors).toEqual([PLAIN_USER.id, BOT_USER.id]);
+  });
+
+  it('withholds what the intents exclude: unmentioned message content, and DMs without DirectMessages', () => {
+    const sent = discord.sendMessage({ content: 'no mention here' });
+    const dm = discord.sendMessage({ content: 'psst', guildId: null });
+    expect(sent).toMatchObject({ delivered: true, payload: { content: '' } });
+    expect(dm.delivered).toBe(false);
+  });
+
+  it('delivers a slash command from a DM with the user instead of a member', async () => {
+    handlers.interaction = async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: `in guild: ${interaction.inGuild()}` });
+    };
+    const outcome = await discord.sendInteraction({ type: 'command', name: 'ask', guildId: null });
+    expect(outcome.callback?.data?.['content']).toBe('in guild: false');
+  });
+
+  it('resumes after the gateway closes with 4000 and replays an interaction sent while disconnected', async () => {
+    handlers.interaction = async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'still here' });
+    };
+    expect(discord.closeGateway(4000)).toBe(1);
+    const outcome = await discord.sendInteraction({ type: 'command', name: 'ask' }, { timeoutMs: 2800 });
+
+    expect(outcome.callback?.data?.['content']).toBe('still here');
+    expect(discord.resumes).toBe(1);
+    expect(discord.identifies).toHaveLength(1);
+    expect(discord.connections.at(-1)?.path).toBe('/gateway-resume');
+  });
+
+  it('answers a rate-limited interaction callback with 429 and gets the retried callback', async () => {
+    handlers.interaction = async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'after the limit' });
+    };
+    discord.rateLimitNext((request) => request.path.startsWith('/interactions/'), 300);
+    const outcome = await discord.sendInteraction({ type: 'command', name: 'ask' });
+
+    expect(outcome.callback?.data?.['content']).toBe('after the limit');
+    const callbacks = discord.requests.filter((request) => request.path === `/interactions/${outcome.id}/${outcome.token}/callback`);
+    expect(callbacks.map((request) => request.status)).toEqual([429, 204]);
+  });
+});
+
+describe('fake Discord with two shards', () => {
+  it('has a discord.js client with shards "auto" identify both shards and routes guild events by shard', async () => {
+    const discord = await startFakeDiscord({ shards: 2 });
+    const { client, handlers } = await loginClient(discord);
+    try {
+      handlers.interaction = async (interaction) => {
+        if (interaction.isChatInputCommand()) await interaction.reply({ content: `shard ${interaction.guild?.shardId}` });
+      };
+      const outcome = await discord.sendInteraction({ type: 'command', name: 'ask', guildId: SECOND_GUILD_ID });
+
+      expect(discord.identifies.map((identify) => identify.shard)).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
+      expect(client.guilds.cache.get(TEST_GUILD_ID)?.shardId).toBe(0);
+      expect(outcome.shardId).toBe(1);
+      expect(outcome.callback?.data?.['content']).toBe('shard 1');
+    } finally {
+      await client.destroy();
+      await discord.close();
+    }
+  });
+});

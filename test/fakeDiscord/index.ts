@@ -1,0 +1,306 @@
+/**
+ * A fake Discord for end-to-end tests: REST under http://127.0.0.1:PORT/api/v10 and the gateway
+ * WebSocket on the same port, plus a driver API to send interactions and messages to the bot and
+ * observe what it did. See README.md in this folder.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  APPLICATION_ID,
+  BOT_USER,
+  FAKE_TOKEN,
+  PLAIN_USER,
+  TEST_CHANNEL_ID,
+  TEST_GUILD_ID,
+  findGuild,
+  findGuildOfChannel,
+  type FakeUser,
+} from './fixtures.ts';
+import { Feed } from './feed.ts';
+import { FakeGateway, Intent, type ConnectionRecord, type IdentifyRecord } from './gateway.ts';
+import { RateLimitQueue, apiError, readRequest, writeReply, type RecordedRequest, type RequestMatcher } from './http.ts';
+import {
+  buildInteraction,
+  isSettled,
+  snapshot,
+  type InteractionOutcome,
+  type InteractionRecord,
+  type InteractionSpec,
+} from './interactions.ts';
+import { MessageStore, MessageType } from './messages.ts';
+import { createSnowflakes, dmChannelId, memberPayload, type Json } from './payloads.ts';
+import { handleRest, type RestContext } from './rest.ts';
+
+export * from './fixtures.ts';
+export { Intent } from './gateway.ts';
+export type { ConnectionRecord, IdentifyRecord } from './gateway.ts';
+export type { RecordedRequest, RequestMatcher } from './http.ts';
+export type { InteractionOutcome, InteractionSpec, OptionValue } from './interactions.ts';
+export type { Json } from './payloads.ts';
+
+/** Options for {@link startFakeDiscord}; every field has a default. */
+export interface FakeDiscordOptions {
+  /** The bot token the fake accepts (default FAKE_TOKEN). */
+  readonly token?: string;
+  /** The application id (default APPLICATION_ID, the bot user's id). */
+  readonly applicationId?: string;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  readonly shards?: number;
+  /** HELLO's heartbeat_interval (default 41 250 ms, Discord's usual value). */
+  readonly heartbeatIntervalMs?: number;
+  /** How long an interaction accepts its first callback (default 3000 ms, as on Discord). */
+  readonly interactionDeadlineMs?: number;
+  /** The application flags READY and /applications/@me report (default: message content intent limited). */
+  readonly applicationFlags?: number;
+}
+
+/** A message the driver dispatched as MESSAGE_CREATE. */
+export interface MessageSpec {
+  readonly content: string;
+  /** Defaults to PLAIN_USER. */
+  readonly author?: FakeUser;
+  /** Users mentioned; add BOT_USER (and `<@id>` in content) to mention the bot. */
+  readonly mentions?: readonly FakeUser[];
+  /** Defaults to the test channel, or the author's DM channel when guildId is null. */
+  readonly channelId?: string;
+  /** Defaults to the channel's guild; null sends a DM. */
+  readonly guildId?: string | null;
+}
+
+/** The outcome of {@link FakeDiscord.sendMessage}. */
+export interface SentMessage {
+  readonly id: string;
+  /** The MESSAGE_CREATE body as the bot received it (content blanked without the MessageContent intent). */
+  readonly payload: Json;
+  /** False when the bot's intents exclude this message, so Discord would not have sent it. */
+  readonly delivered: boolean;
+}
+
+/** Options for {@link FakeDiscord.sendInteraction}. */
+export interface SendInteractionOptions {
+  /** Resolve with timedOut: true after this long (default 2500 ms). */
+  readonly timeoutMs?: number;
+  /** When the outcome counts as finished (default: a final callback, or a deferral plus an edit or follow-up). */
+  readonly until?: (outcome: InteractionOutcome) => boolean;
+}
+
+/** A running fake Discord and its driver API. */
+export interface FakeDiscord {
+  /** Pass to discord.js as `rest: { api: apiUrl }` (e.g. DISCORD_API_URL). */
+  readonly apiUrl: string;
+  /** The gateway URL GET /gateway/bot advertises. */
+  readonly gatewayUrl: string;
+  readonly token: string;
+  readonly applicationId: string;
+  /** Every REST request, in arrival order. */
+  readonly requests: readonly RecordedRequest[];
+  /** Every IDENTIFY, in order (shard, intents, accepted). */
+  readonly identifies: readonly IdentifyRecord[];
+  /** Every gateway connection (path and query), in order. */
+  readonly connections: readonly ConnectionRecord[];
+  /** Successful RESUMEs so far. */
+  readonly resumes: number;
+  /** Heartbeats received so far. */
+  readonly heartbeats: number;
+  /** Commands registered by PUT/POST, keyed 'global' or by guild id. */
+  readonly commands: ReadonlyMap<string, readonly Json[]>;
+  /** Resolves with the first request, past or future, matching `matches`; rejects after timeoutMs (default 2000). */
+  waitForRequest(matches: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Resolves once every shard has identified (default timeout 5000 ms). */
+  waitForShards(timeoutMs?: number): Promise<void>;
+  /** Dispatches INTERACTION_CREATE to the guild's shard and resolves with what the bot did. */
+  sendInteraction(spec: InteractionSpec, options?: SendInteractionOptions): Promise<InteractionOutcome>;
+  /** Dispatches MESSAGE_CREATE to the guild's shard, honouring the session's intents as Discord does. */
+  sendMessage(spec: MessageSpec): SentMessage;
+  /** Resolves with the POST /channels/:id/messages whose message_reference points at messageId. */
+  waitForReply(messageId: string, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Closes the gateway socket(s) (all shards, or one) with a close code; returns how many closed. */
+  closeGateway(code?: number, shardId?: number): number;
+  /** Answers the next REST request matching `matches` with a 429 (retry_after = retryAfterMs). */
+  rateLimitNext(matches: RequestMatcher, retryAfterMs: number): void;
+  /** Stops the server and drops every connection. */
+  close(): Promise<void>;
+}
+
+/** Message content intent limited (1 << 19): what a bot under 100 guilds reports. */
+const DEFAULT_APPLICATION_FLAGS = 1 << 19;
+
+/** Starts a fake Discord on 127.0.0.1 at a free port. */
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const token = options.token ?? FAKE_TOKEN;
+  const applicationId = options.applicationId ?? APPLICATION_ID;
+  const applicationFlags = options.applicationFlags ?? DEFAULT_APPLICATION_FLAGS;
+  const shardCount = options.shards ?? 1;
+  const newId = createSnowflakes();
+  let origin = '';
+
+  const requests = new Feed<RecordedRequest>((request) => `${request.status} ${request.method} ${request.path}`);
+  const interactions = new Feed<InteractionRecord>((record) => `interaction ${record.id} callback=${record.callback?.type ?? 'none'}`);
+  const messages = new MessageStore();
+  const commands = new Map<string, Json[]>();
+  const rateLimits = new RateLimitQueue();
+  const gateway = new FakeGateway({
+    token,
+    applicationId,
+    applicationFlags,
+    shardCount,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    origin: () => origin.replace(/^http/, 'ws'),
+  });
+
+  /** Dispatches MESSAGE_CREATE if the shard's intents let Discord send it; returns the body sent. */
+  const dispatchMessage = (message: Json, guildId: string | null): { payload: Json; delivered: boolean } => {
+    const shardId = gateway.shardFor(guildId);
+    const intents = gateway.intentsOf(shardId) ?? 0;
+    const needed = guildId === null ? Intent.DirectMessages : Intent.GuildMessages;
+    const author = message['author'] as FakeUser;
+    const mentioned = ((message['mentions'] ?? []) as FakeUser[]).some((user) => user.id === BOT_USER.id);
+    // Without MessageContent, Discord blanks content unless the bot is mentioned, authored it, or it is a DM.
+    const readable = (intents & Intent.MessageContent) !== 0 || mentioned || author.id === BOT_USER.id || guildId === null;
+    const payload: Json = readable ? message : { ...message, content: '', embeds: [], attachments: [], components: [] };
+    if ((intents & needed) === 0) return { payload, delivered: false };
+    const member = guildId === null ? undefined : findGuild(guildId)?.members.find((candidate) => candidate.user.id === author.id);
+    const guild = guildId === null ? undefined : findGuild(guildId);
+    // MESSAGE_CREATE carries the author's member object without its user (the author is separate).
+    const { user: _author, ...memberFields } = guild && member ? memberPayload(guild, member) : {};
+    const withMember = guild && member ? { ...payload, member: memberFields } : payload;
+    gateway.dispatch(shardId, 'MESSAGE_CREATE', withMember);
+    return { payload: withMember, delivered: true };
+  };
+
+  const restContext: RestContext = {
+    token,
+    applicationId,
+    applicationFlags,
+    shardCount,
+    gatewayUrl: () => gateway.url,
+    interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
+    messages,
+    commands,
+    findInteraction: (match) => interactions.items.find(match),
+    interactionChanged: () => interactions.changed(),
+    messageCreated: (message, guildId) => void dispatchMessage(message, guildId),
+    newId,
+  };
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    void (async () => {
+      let recorded: RecordedRequest | null = null;
+      try {
+        recorded = { ...(await readRequest(request)), status: 0 };
+        const reply =
+          rateLimits.take(recorded) ??
+(await handleRest(restContext, recorded));
+        recorded.status = reply.status;
+        writeReply(response, reply);
+      } catch (error) {
+        writeReply(response, apiError(500, 0, `fake Discord failed: ${String(error)}`));
+        if (recorded) recorded.status = 500;
+      } finally {
+        if (recorded) requests.push(recorded);
+      }
+    })();
+  });
+  server.on('upgrade', (request, socket, head) => {
+    if (!gateway.handleUpgrade(request, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const sendInteraction = async (spec: InteractionSpec, sendOptions: SendInteractionOptions = {}): Promise<InteractionOutcome> => {
+    const id = newId();
+    const built = buildInteraction(spec, {
+      id,
+      applicationId,
+      newId,
+      commandId: (name, guildId) =>
+        [...(guildId ? (commands.get(guildId) ?? []) : []), ...(commands.get('global') ?? [])].find((command) => command['name'] === name)?.[
+          'id'
+        ] as string | undefined,
+      messageWithCustomId: (customId) => messages.findByCustomId(customId),
+    });
+    const componentMessage = built.payload['message'] as (Json & { id: string }) | undefined;
+    if (componentMessage) messages.remember(componentMessage);
+    const shardId = gateway.shardFor(built.guildId);
+    const record: InteractionRecord = {
+      id,
+      token: built.payload['token'] as string,
+      payload: built.payload,
+      shardId,
+      kind: built.payload['type'] as number,
+      channelId: built.channelId,
+      guildId: built.guildId,
+      dispatchedAt: performance.now(),
+      callback: null,
+      latencyMs: null,
+      edits: [],
+      followUps: [],
+      originalDeleted: false,
+      originalMessageId: null,
+      timedOut: false,
+    };
+    interactions.push(record);
+    gateway.dispatch(shardId, 'INTERACTION_CREATE', built.payload);
+    const until = sendOptions.until ?? isSettled;
+    return interactions.waitFor((candidate) => candidate === record && until(candidate), sendOptions.timeoutMs ?? 2500).then(
+      () => snapshot(record, false),
+      () => snapshot(record, true),
+    );
+  };
+
+  const sendMessage = (spec: MessageSpec): SentMessage => {
+    const author = spec.author ?? PLAIN_USER;
+    const guildId =
+      spec.guildId !== undefined ? spec.guildId : spec.channelId ? (findGuildOfChannel(spec.channelId)?.id ?? null) : TEST_GUILD_ID;
+    const channelId = spec.channelId ?? (guildId === null ? dmChannelId(author) : (findGuild(guildId)?.channels[0]?.id ?? TEST_CHANNEL_ID));
+    const message = messages.create({
+      id: newId(),
+      channelId,
+      guildId,
+      author,
+      body: { content: spec.content },
+      type: MessageType.Default,
+      extra: { mentions: [...(spec.mentions ?? [])] },
+    });
+    const { payload, delivered } = dispatchMessage(message, guildId);
+    return { id: message['id'] as string, payload, delivered };
+  };
+
+  return {
+    apiUrl: `${origin}/api`,
+    gatewayUrl: gateway.url,
+    token,
+    applicationId,
+    requests: requests.items,
+    identifies: gateway.identifies,
+    connections: gateway.connections,
+    get resumes() {
+      return gateway.resumes;
+    },
+    get heartbeats() {
+      return gateway.heartbeats;
+    },
+    commands,
+    waitForRequest: (matches, timeoutMs = 2000) => requests.waitFor(matches, timeoutMs, 'matching request'),
+    waitForShards: (timeoutMs = 5000) => gateway.waitForAllShards(timeoutMs),
+    sendInteraction,
+    sendMessage,
+    waitForReply: (messageId, timeoutMs = 2500) =>
+      requests.waitFor(
+        (request) =>
+          request.method === 'POST' &&
+          /^\/channels\/\d+\/messages$/.test(request.path) &&
+          request.status === 200 &&
+          ((request.body as Json | null)?.['message_reference'] as Json | undefined)?.['message_id'] === messageId,
+        timeoutMs,
+        `reply to message ${messageId}`,
+      ),
+    closeGateway: (code = 4000, shardId) => gateway.closeSockets(code, shardId),
+    rateLimitNext: (matches, retryAfterMs) => rateLimits.add(matches, retryAfterMs),
+    close: async () => {
+      await gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
