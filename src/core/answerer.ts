@@ -1,8 +1,8 @@
 import type { Engine } from './engine.ts';
-import { coverage, isKnown, parseQuery, searchTerms, type QueryTerm } from './query.ts';
+import { coverage, isKnown, NO_LEXICON, parseQuery, searchTerms, type QueryTerm } from './query.ts';
 import { questionType, sentenceFits, type QuestionType } from './questionType.ts';
 import { overlapShare, stems } from './text.ts';
-import type { Answer, AnswerOptions, AnswerSentence, Brief, Passage, Sentence, Source } from './types.ts';
+import type { Answer, AnswerOptions, AnswerSentence, Brief, Lexicon, Passage, Sentence, Source } from './types.ts';
 
 /**
  * Query-focused extractive summaries: the few sentences of the briefs that best answer a question,
@@ -12,9 +12,9 @@ import type { Answer, AnswerOptions, AnswerSentence, Brief, Passage, Sentence, S
 /** Upper bound of an answer's length, so it reads at a glance. */
 export const MAX_ANSWER_CHARS = 900;
 const MAX_SENTENCES = 4;
-const CANDIDATE_PASSAGES = 8;
+const CANDIDATE_PASSAGES = 16;
 /** Below this share of the question's weight covered by the best passage, the briefs don't answer it. */
-const MIN_COVERAGE = 0.5;
+const MIN_COVERAGE = 0.4;
 /** A brief whose best passage scores this close to the best one is offered as an alternative. */
 const ALTERNATIVE_RATIO = 0.85;
 /** A known question this similar to the asked one stands in for it. */
@@ -32,15 +32,20 @@ interface Candidate {
 }
 
 /** Answers a question from an engine's briefs. */
-export function answerQuestion(engine: Engine, question: string, options: AnswerOptions = {}): Answer {
+export function answerQuestion(
+  engine: Engine,
+  question: string,
+  options: AnswerOptions = {},
+  lexicon: Lexicon = NO_LEXICON,
+): Answer {
   const asked = question.trim();
   if (asked === '') return decline(engine, asked, 'Ask me a question about the fact-check briefs.', []);
-  let terms = parseQuery(asked, engine.passageIndex);
+  let terms = parseQuery(asked, engine.passageIndex, lexicon);
   if (!terms.some((t) => !t.weak && isKnown(t))) {
     return decline(engine, asked, notCoveredMessage(terms), terms);
   }
   const known = matchKnownQuestion(engine, terms);
-  if (known) terms = mergeTerms(terms, parseQuery(known, engine.passageIndex));
+  if (known) terms = mergeTerms(terms, parseQuery(known, engine.passageIndex, lexicon));
 
   const filter = options.doc === undefined ? undefined : (doc: number) => passageAt(engine, doc).doc === options.doc;
   const hits = engine.passageIndex.search(searchTerms(terms), CANDIDATE_PASSAGES, filter);

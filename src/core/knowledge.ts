@@ -1,7 +1,7 @@
 import { answerQuestion } from './answerer.ts';
 import { organisationsIn, summarizeCompany } from './companies.ts';
 import { buildEngine, type Engine } from './engine.ts';
-import type { Answer, AnswerOptions, Brief, Corpus, Knowledge, Organisation, RefreshOutcome, RefreshReport } from './types.ts';
+import type { Answer, AnswerOptions, Brief, Corpus, Knowledge, Lexicon, Organisation, RefreshOutcome, RefreshReport } from './types.ts';
 
 /** How a knowledge gets its corpus and builds an engine; the file system and threads live outside the core. */
 export interface KnowledgeOptions {
@@ -9,6 +9,8 @@ export interface KnowledgeOptions {
   readonly load: () => Promise<Corpus>;
   /** Builds an engine; defaults to building in this thread. */
   readonly build?: (corpus: Corpus) => Promise<Engine>;
+  /** English words, to tell unknown words from typos; without it every unknown word may be a typo. */
+  readonly lexicon?: Lexicon;
 }
 
 /** The live engine and what is derived from it once. */
@@ -49,7 +51,7 @@ export class LiveKnowledge implements Knowledge {
   }
 
   answer(question: string, options?: AnswerOptions): Answer {
-    return answerQuestion(this.live.engine, question, options);
+    return answerQuestion(this.live.engine, question, options, this.options.lexicon);
   }
 
   summarizeCompany(name: string) {

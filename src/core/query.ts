@@ -1,5 +1,6 @@
 import synonymData from '../../data/synonyms.json' with { type: 'json' };
 import type { SearchIndex, WeightedTerm } from './searchIndex.ts';
+import type { Lexicon } from './types.ts';
 import { analyze, isWeakStem, stem, stripOpening, words } from './text.ts';
 
 /**
@@ -30,11 +31,22 @@ export interface QueryTerm {
 export const MAX_QUESTION_CHARS = 2000;
 /** Most distinct terms taken from one question. */
 const MAX_TERMS = 48;
-/** Unknown lowercase words count for less than unknown names: they are often just another wording. */
-const UNKNOWN_WORD_SHARE = 0.5;
+/** How much an English word counts, against a name or term of art, when judging coverage. */
+const GENERIC_WORD_SHARE = 0.5;
+/**
+ * How much a word the briefs never use counts, as a share of the rarest term's weight: a name counts
+ * fully (the briefs don't cover "Tesla"); a noun is likely the thing asked about ("population"); a
+ * non-word is a typo nothing matched; a verb or adjective is most often just another wording.
+ * Tuned on test/eval/questions.jsonl.
+ */
+const UNKNOWN_SHARE = { name: 1, noun: 0.7, nonWord: 0.5, other: 0.15 } as const;
+
+/** A lexicon that knows no word: every unknown word is then treated as a possible typo. */
+export const NO_LEXICON: Lexicon = { has: () => false, isNoun: () => false };
 const TYPO_WEIGHT = 0.8;
 const WEAK_WEIGHT = 0.3;
 const SYNONYM_WEIGHT = 0.5;
+const SYNONYM_COVERAGE = 0.6;
 
 /** For each stem in a synonym group, the stems of the rest of its group. */
 const SYNONYMS = new Map<string, string[]>();
@@ -44,7 +56,7 @@ for (const group of synonymData.groups) {
 }
 
 /** Analyses a question against an index. */
-export function parseQuery(question: string, index: SearchIndex): QueryTerm[] {
+export function parseQuery(question: string, index: SearchIndex, lexicon: Lexicon = NO_LEXICON): QueryTerm[] {
   const text = stripOpening(question.slice(0, MAX_QUESTION_CHARS));
   const names = capitalisedWords(question.slice(0, MAX_QUESTION_CHARS));
   const maxIdf = index.maxIdf();
@@ -56,11 +68,19 @@ export function parseQuery(question: string, index: SearchIndex): QueryTerm[] {
     const weak = isWeakStem(term.stem);
     const name = names.has(term.word);
     const exact = index.documentFrequency(term.stem) > 0;
-    const matches = exact ? [term.stem] : typoMatches(term.stem, term.word, index);
+    const english = !exact && lexicon.has(term.word);
+    const matches = exact ? [term.stem] : english ? [] : typoMatches(term.stem, term.word, index);
     const synonyms = (SYNONYMS.get(matches[0] ?? term.stem) ?? []).filter((s) => index.documentFrequency(s) > 0);
     const known = matches.length > 0;
-    const idf = known ? Math.max(...matches.map((m) => index.idf(m))) : maxIdf * (name ? 1 : UNKNOWN_WORD_SHARE);
-    terms.push({ stem: term.stem, word: term.word, matches, synonyms, weight: weak ? 0 : idf, weak, name, corrected: known && !exact });
+    const found = known || synonyms.length > 0;
+    // In a small corpus a plain English word can be as rare as a name; the names and terms of art
+    // (no dictionary word, or written with a capital) are what say what a question is about.
+    const generic = !name && lexicon.has(term.word);
+    const idf = found
+      ? Math.max(0, ...[...matches, ...synonyms].map((m) => index.idf(m)))
+      : maxIdf * unknownShare(term.word, name, english, lexicon);
+    const weight = weak ? 0 : idf * (found && generic ? GENERIC_WORD_SHARE : 1);
+    terms.push({ stem: term.stem, word: term.word, matches, synonyms, weight, weak, name, corrected: known && !exact });
   }
   return terms;
 }
@@ -88,17 +108,25 @@ export function coverage(terms: readonly QueryTerm[], has: (stem: string) => boo
   for (const t of terms) {
     total += t.weight;
     if (t.matches.some(has)) covered += t.weight;
-    else if (t.synonyms.some(has)) covered += t.weight * 0.8;
+    else if (t.synonyms.some(has)) covered += t.weight * SYNONYM_COVERAGE;
   }
   return total === 0 ? 0 : covered / total;
 }
 
+function unknownShare(word: string, name: boolean, english: boolean, lexicon: Lexicon): number {
+  if (name) return UNKNOWN_SHARE.name;
+  if (!english) return UNKNOWN_SHARE.nonWord;
+  return lexicon.isNoun(word) ? UNKNOWN_SHARE.noun : UNKNOWN_SHARE.other;
+}
+
 function typoMatches(stem: string, word: string, index: SearchIndex): string[] {
   if (word.length < 4 || /\d/.test(word)) return [];
+  // A typo rarely changes the first letter, and allowing it turns real words into others ("prefer" → "refer").
   const distance = word.length >= 8 ? 2 : 1;
   const candidates = new Set([...index.similarTerms(stem, distance), ...index.similarTerms(word, distance)]);
   // The commonest corrections are the likeliest; a few keep a rare typo from fanning out.
   return [...candidates]
+    .filter((c) => c[0] === stem[0])
     .sort((a, b) => index.documentFrequency(b) - index.documentFrequency(a))
     .slice(0, 2);
 }

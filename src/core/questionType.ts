@@ -2,7 +2,7 @@
  * What kind of fact a question asks for, and whether a sentence holds one. Used only to break
  * near-ties between sentences that match the question's words equally well.
  */
-export type QuestionType = 'amount' | 'count' | 'date' | 'name' | 'reason' | 'other';
+export type QuestionType = 'amount' | 'count' | 'duration' | 'date' | 'name' | 'reason' | 'other';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
@@ -16,6 +16,11 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
     type: 'count',
     question: /\bhow many\b|\bnumber of\b|\bcount\b/,
     sentence: /\b\d[\d,]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)\b/,
+  },
+  {
+    type: 'duration',
+    question: /\bhow long\b|\bfor how many (?:years|months)\b|\bduration\b/,
+    sentence: /\b(?:years?|months?|weeks?|days?)\b|-year\b/,
   },
   {
     type: 'date',

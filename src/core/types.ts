@@ -154,3 +154,10 @@ export interface Knowledge {
   skipped(): readonly SkippedFile[];
   refresh(): Promise<RefreshOutcome>;
 }
+
+/** The words of the language, to tell a word the briefs do not use from a misspelling of one they do. */
+export interface Lexicon {
+  has(word: string): boolean;
+  /** True for a word that is only ever a noun ("population"): a thing asked about rather than a way of asking. */
+  isNoun(word: string): boolean;
+}

@@ -1,4 +1,5 @@
 import { EmptyCorpusError, LiveKnowledge } from '../core/knowledge.ts';
+import { loadLexicon } from './lexicon.ts';
 import { loadCorpus } from './seedLoader.ts';
 
 /** Where the corpus lives. */
@@ -12,7 +13,7 @@ export interface OpenKnowledgeOptions {
  */
 export async function openKnowledge(options: OpenKnowledgeOptions): Promise<LiveKnowledge> {
   try {
-    return await LiveKnowledge.open({ load: () => loadCorpus(options.seedsDir) });
+    return await LiveKnowledge.open({ load: () => loadCorpus(options.seedsDir), lexicon: loadLexicon() });
   } catch (error) {
     if (error instanceof EmptyCorpusError) throw new Error(`${options.seedsDir}: ${error.message}`);
     throw error;
