@@ -1,7 +1,7 @@
 import type { Engine } from './engine.ts';
 import { coverage, isKnown, NO_LEXICON, parseQuery, searchTerms, type QueryTerm } from './query.ts';
 import { questionType, sentenceFits, type QuestionType } from './questionType.ts';
-import { overlapShare, stems } from './text.ts';
+import { analyze, overlapShare, stems } from './text.ts';
 import type { Answer, AnswerOptions, AnswerSentence, Brief, Lexicon, Passage, Sentence, Source } from './types.ts';
 
 /**
@@ -14,7 +14,7 @@ export const MAX_ANSWER_CHARS = 900;
 const MAX_SENTENCES = 4;
 const CANDIDATE_PASSAGES = 16;
 /** Below this share of the question's weight covered by the best passage, the briefs don't answer it. */
-const MIN_COVERAGE = 0.4;
+const MIN_COVERAGE = 0.45;
 /** A brief whose best passage scores this close to the best one is offered as an alternative. */
 const ALTERNATIVE_RATIO = 0.85;
 /** A known question this similar to the asked one stands in for it. */
@@ -75,7 +75,8 @@ export function answerQuestion(
   return {
     question: asked,
     answered: true,
-    answer: sentences.map((s) => s.text).join(' '),
+    // One sentence a line: each stays whole and checkable against its brief.
+    answer: sentences.map((s) => s.text).join('\n'),
     sentences,
     sources,
     followUps: followUps(engine, terms, sources[0]?.doc, asked),
@@ -99,14 +100,23 @@ function scoreSentences(
     const own = sentenceStems(sentence);
     const inSentence = coverage(terms, (s) => own.has(s));
     const inContext = coverage(terms, (s) => own.has(s) || context.has(s));
+    // Words of the question in the sentence count most; its heading and brief title, and how well its
+    // passage matched, lift it among equals; a sentence holding the kind of fact asked for wins ties.
     const score =
       inSentence +
       0.25 * inContext +
       0.35 * passageShare +
-      (type !== 'other' && sentenceFits(type, sentence.text) ? 0.2 : 0) +
-      (position === 0 ? 0.03 : 0);
+      (fitsType(type, sentence, terms) ? 0.5 : 0);
     return { passage, passageRank: rank, sentence, position, stems: own, score };
   });
+}
+
+function fitsType(type: QuestionType, sentence: Sentence, terms: readonly QueryTerm[]): boolean {
+  if (type === 'expansion') {
+    // The sentence spells out a name the question abbreviates: its alias term is one the question has.
+    return analyze(sentence.text).some((t) => t.alias && terms.some((q) => q.matches.includes(t.stem)));
+  }
+  return type !== 'other' && sentenceFits(type, sentence.text);
 }
 
 /** The best sentence, then the next best that add to it without repeating it, within the length cap. */

@@ -2,7 +2,7 @@
  * What kind of fact a question asks for, and whether a sentence holds one. Used only to break
  * near-ties between sentences that match the question's words equally well.
  */
-export type QuestionType = 'amount' | 'count' | 'duration' | 'date' | 'name' | 'reason' | 'other';
+export type QuestionType = 'expansion' | 'amount' | 'count' | 'duration' | 'date' | 'name' | 'reason' | 'other';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
@@ -39,13 +39,17 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
   },
 ];
 
+/** "What does ICE stand for?": answered by a sentence that spells the name out (see text.ts aliases). */
+const EXPANSION = /\bstands? for\b|\bshort for\b|\bacronym\b|\babbreviat|\bfull name\b|\bspelled out\b/;
+
 /** The kind of answer a question wants, from its wording. */
 export function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
+  if (EXPANSION.test(q)) return 'expansion';
   return CUES.find((c) => c.question.test(q))?.type ?? 'other';
 }
 
-/** True when a sentence holds the kind of fact the question type wants. */
+/** True when a sentence holds the kind of fact the question type wants (an expansion is judged by the answerer). */
 export function sentenceFits(type: QuestionType, sentence: string): boolean {
   const cue = CUES.find((c) => c.type === type);
   if (!cue) return false;

@@ -1,0 +1,109 @@
+/**
+ * Shared set-up for the end-to-end tests: the real bot (startBot over the real knowledge of a
+ * copy of `seeds/`) logged into the fake Discord, with its log lines captured.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { Knowledge } from '../../src/core/types.ts';
+import { startBot, type RunningBot } from '../../src/discord/bot.ts';
+import { openKnowledge } from '../../src/io/openKnowledge.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { FakeDiscord, FakeUser, InteractionOutcome, Json } from '../fakeDiscord/index.ts';
+
+export const SEEDS = join(import.meta.dirname, '../../seeds');
+
+/** A running bot under test and what it logged. */
+export interface BotUnderTest {
+  readonly bot: RunningBot;
+  readonly config: Config;
+  readonly knowledge: Knowledge;
+  /** Every log line, parsed. */
+  readonly logs: Record<string, unknown>[];
+  /** Every log line as written. */
+  readonly rawLogs: string[];
+  /** A private copy of seeds/ the bot reads, for refresh tests. */
+  readonly seedsDir: string;
+  /** Stops the bot and removes the seeds copy. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the bot against `discord` with `env` added to the minimum environment. `wrap` lets a
+ * test put a fault-injecting layer around the real knowledge.
+ */
+export async function startBotUnderTest(
+  discord: FakeDiscord,
+  env: Record<string, string> = {},
+  wrap: (knowledge: Knowledge) => Knowledge = (knowledge) => knowledge,
+): Promise<BotUnderTest> {
+  const seedsDir = await mkdtemp(join(tmpdir(), 'factcheck-seeds-'));
+  await cp(SEEDS, seedsDir, { recursive: true });
+  const config = loadConfig({
+    DISCORD_TOKEN: discord.token,
+    DISCORD_API_URL: discord.apiUrl,
+    SEEDS_DIR: seedsDir,
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  const logs: Record<string, unknown>[] = [];
+  const rawLogs: string[] = [];
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.discordToken],
+    write: (line) => {
+      rawLogs.push(line);
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  });
+  const knowledge = wrap(await openKnowledge({ seedsDir }));
+  const bot = await startBot({ config, knowledge, logger });
+  return {
+    bot,
+    config,
+    knowledge,
+    logs,
+    rawLogs,
+    seedsDir,
+    close: async () => {
+      await bot.stop();
+      await rm(seedsDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let nextUser = 0;
+
+/** A fresh user, so cooldowns of one test never spill into another. */
+export function newUser(): FakeUser {
+  nextUser += 1;
+  const id = `${1300000000000000000n + BigInt(nextUser)}`;
+  return { id, username: `asker-${nextUser}`, global_name: null, discriminator: '0', avatar: null };
+}
+
+/** The message body the bot sent for an interaction: the callback's data, or the first edit. */
+export function replyOf(outcome: InteractionOutcome): Json {
+  const data = outcome.callback?.type === 5 ? outcome.edits[0] : outcome.callback?.data;
+  if (data === undefined) throw new Error(`no reply: ${JSON.stringify(outcome)}`);
+  return data;
+}
+
+/** The first embed of a message body. */
+export function embedOf(body: Json): { title?: string; description?: string; color?: number; footer?: { text: string }; fields?: { name: string; value: string }[] } {
+  const embeds = body['embeds'] as Json[] | undefined;
+  const first = embeds?.[0];
+  if (first === undefined) throw new Error(`no embed in ${JSON.stringify(body)}`);
+  return first;
+}
+
+/** Every component (button or select) of a message body. */
+export function componentsOf(body: Json): { type: number; custom_id: string; label?: string; options?: { value: string; label: string }[] }[] {
+  const rows = (body['components'] ?? []) as { components: never[] }[];
+  return rows.flatMap((row) => row.components);
+}
+
+/** Whether the body is ephemeral (flag 64). */
+export function isEphemeral(body: Json): boolean {
+  return ((body['flags'] as number | undefined) ?? 0) & 64 ? true : false;
+}
