@@ -42,7 +42,7 @@ const GENERIC_WORD_SHARE = 0.5;
 const UNKNOWN_SHARE = { name: 1, noun: 0.7, nonWord: 0.5, other: 0.15 } as const;
 
 /** A lexicon that knows no word: every unknown word is then treated as a possible typo. */
-export const NO_LEXICON: Lexicon = { has: () => false, isNoun: () => false };
+export const NO_LEXICON: Lexicon = { has: () => false, isNoun: () => false, nearWord: () => false };
 const TYPO_WEIGHT = 0.8;
 const WEAK_WEIGHT = 0.3;
 const SYNONYM_WEIGHT = 0.5;
@@ -66,10 +66,11 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
     if (seen.has(term.stem) || terms.length >= MAX_TERMS) continue;
     seen.add(term.stem);
     const weak = isWeakStem(term.stem);
-    const name = names.has(term.word);
     const exact = index.documentFrequency(term.stem) > 0;
     const english = !exact && lexicon.has(term.word);
     const matches = exact ? [term.stem] : english ? [] : typoMatches(term.stem, term.word, index);
+    // A lowercase word that is no word, nor a typo of one, is a name all the same ("salesforce").
+    const name = names.has(term.word) || (!exact && !english && matches.length === 0 && looksLikeName(term.word, lexicon));
     const synonyms = (SYNONYMS.get(matches[0] ?? term.stem) ?? []).filter((s) => index.documentFrequency(s) > 0);
     const known = matches.length > 0;
     const found = known || synonyms.length > 0;
@@ -111,6 +112,10 @@ export function coverage(terms: readonly QueryTerm[], has: (stem: string) => boo
     else if (t.synonyms.some(has)) covered += t.weight * SYNONYM_COVERAGE;
   }
   return total === 0 ? 0 : covered / total;
+}
+
+function looksLikeName(word: string, lexicon: Lexicon): boolean {
+  return lexicon !== NO_LEXICON && word.length >= 4 && !/\d/.test(word) && !lexicon.nearWord(word);
 }
 
 function unknownShare(word: string, name: boolean, english: boolean, lexicon: Lexicon): number {

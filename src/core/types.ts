@@ -160,4 +160,6 @@ export interface Lexicon {
   has(word: string): boolean;
   /** True for a word that is only ever a noun ("population"): a thing asked about rather than a way of asking. */
   isNoun(word: string): boolean;
+  /** True for a non-word one edit from a word ("actualy"): a typo, not a name. */
+  nearWord(word: string): boolean;
 }

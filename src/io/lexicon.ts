@@ -27,6 +27,7 @@ export function loadLexicon(): Lexicon {
   const find = (word: string) => baseForms(word).find((w) => nounOnly.has(w));
   return {
     has: (word) => find(word) !== undefined,
+    nearWord: (word) => oneEditAway(word).some((w) => nounOnly.has(w)),
     isNoun: (word) => {
       const base = find(word);
       return base !== undefined && nounOnly.get(base) === true;
@@ -54,4 +55,21 @@ function baseForms(word: string): string[] {
   // Doubled final consonant: "stopped" → "stopp" → "stop".
   for (const f of forms.slice(1)) if (/([b-df-hj-np-tv-z])\1$/.test(f)) forms.push(f.slice(0, -1));
   return forms;
+}
+
+/** Every string one edit (deletion, transposition, substitution, insertion of a-z) from a word. */
+function oneEditAway(word: string): string[] {
+  const out: string[] = [];
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail) out.push(head + tail.slice(1));
+    if (tail.length > 1) out.push(head + (tail[1] as string) + (tail[0] as string) + tail.slice(2));
+    for (const c of letters) {
+      if (tail) out.push(head + c + tail.slice(1));
+      out.push(head + c + tail);
+    }
+  }
+  return out;
 }
