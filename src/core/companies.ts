@@ -25,7 +25,7 @@ const SPECS: readonly OrganisationSpec[] = orgData.organisations.map((o) => ({
 const MAX_POINTS = 5;
 const MAX_POINTS_PER_BRIEF = 2;
 /** A point longer than this reads as a paragraph; it is used only when nothing shorter says as much. */
-const LONG_POINT = 420;
+const LONG_POINT = 600;
 const CANDIDATE_PASSAGES = 200;
 
 /** The organisations of the data file that the engine's briefs mention. */
