@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { Organisation } from '../src/core/types.ts';
 import type { SlashCommand } from '../src/discord/command.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
-import { renderCompany } from '../src/discord/render.ts';
+import { renderCompany, renderNotice } from '../src/discord/render.ts';
 import { sendReply } from '../src/discord/respond.ts';
 
 const MAX_NAME_LENGTH = 100;
@@ -52,6 +52,10 @@ export default {
     ),
   async execute(interaction, ctx) {
     const name = interaction.options.getString('name', true).trim();
+    if (name === '') {
+      await sendReply(interaction, { payload: renderNotice('Please name a company, e.g. `/company name: Palantir`.'), ephemeral: true });
+      return;
+    }
     const summary = ctx.knowledge.summarizeCompany(name);
     await sendReply(interaction, { payload: renderCompany(summary), ephemeral: false });
     ctx.logger.info('company', {

@@ -124,3 +124,35 @@ describe('loadConfig', () => {
     expect(Object.keys(config)).not.toContain('toJSON');
   });
 });
+
+describe('.env.example', () => {
+  it('documents every variable with a comment and loads as a valid configuration', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const dotenv = await import('dotenv');
+    const text = await readFile(new URL('../.env.example', import.meta.url), 'utf8');
+    const values = dotenv.parse(text);
+    expect(Object.keys(values).sort()).toEqual(
+      [
+        'ANSWER_CHANNEL_IDS',
+        'COOLDOWN_QUESTIONS',
+        'COOLDOWN_SECONDS',
+        'DISCORD_API_URL',
+        'DISCORD_CLIENT_ID',
+        'DISCORD_GUILD_ID',
+        'DISCORD_SHARDS',
+        'DISCORD_SHARD_COUNT',
+        'DISCORD_TOKEN',
+        'LOG_LEVEL',
+        'SEEDS_DIR',
+        'STALE_AFTER_DAYS',
+      ].sort(),
+    );
+    const lines = text.split('\n');
+    for (const name of Object.keys(values)) {
+      const at = lines.findIndex((line) => line.startsWith(`${name}=`));
+      // Each variable sits under a comment, directly or after a sibling of the same block.
+      expect(lines.slice(0, at).reverse().find((line) => !/^[A-Z_]+=/.test(line))?.startsWith('#')).toBe(true);
+    }
+    expect(() => loadConfig(values)).not.toThrow();
+  });
+});

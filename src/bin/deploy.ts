@@ -1,9 +1,8 @@
-import { commands } from '../../commands/index.ts';
-import { deployCommands } from '../discord/deploy.ts';
 import { readConfig } from './environment.ts';
 
 // `npm run deploy`: registers the slash commands, in DISCORD_GUILD_ID if set (instant), else globally
-// (Discord may take up to an hour to show global changes).
+// (Discord may take up to an hour to show global changes). discord.js is loaded only once the
+// configuration is known to be complete, so a missing variable is reported at once.
 
 const config = readConfig();
 const missing = [
@@ -17,6 +16,8 @@ if (missing.length > 0 || config.discordToken === null || config.discordClientId
   process.exit(1);
 }
 
+const { commands } = await import('../../commands/index.ts');
+const { deployCommands } = await import('../discord/deploy.ts');
 try {
   const count = await deployCommands(commands, {
     token: config.discordToken,

@@ -44,6 +44,11 @@ const UNKNOWN_SHARE = { name: 1, noun: 0.7, nonWord: 0.5, other: 0.15 } as const
 /** A lexicon that knows no word: every unknown word is then treated as a possible typo. */
 export const NO_LEXICON: Lexicon = { has: () => false, isNoun: () => false, nearWord: () => false };
 const TYPO_WEIGHT = 0.8;
+/**
+ * Longest word checked for typos: lunr's fuzzy token set and the lexicon's one-edit neighbours grow
+ * steeply with length (one 2,000-letter word exhausted the heap), and no word that long is a typo of one.
+ */
+const MAX_TYPO_WORD = 30;
 const WEAK_WEIGHT = 0.3;
 const SYNONYM_WEIGHT = 0.5;
 const SYNONYM_COVERAGE = 0.6;
@@ -115,7 +120,7 @@ export function coverage(terms: readonly QueryTerm[], has: (stem: string) => boo
 }
 
 function looksLikeName(word: string, lexicon: Lexicon): boolean {
-  return lexicon !== NO_LEXICON && word.length >= 4 && !/\d/.test(word) && !lexicon.nearWord(word);
+  return lexicon !== NO_LEXICON && word.length >= 4 && !/\d/.test(word) && (word.length > MAX_TYPO_WORD || !lexicon.nearWord(word));
 }
 
 function unknownShare(word: string, name: boolean, english: boolean, lexicon: Lexicon): number {
@@ -125,7 +130,7 @@ function unknownShare(word: string, name: boolean, english: boolean, lexicon: Le
 }
 
 function typoMatches(stem: string, word: string, index: SearchIndex): string[] {
-  if (word.length < 4 || /\d/.test(word)) return [];
+  if (word.length < 4 || word.length > MAX_TYPO_WORD || /\d/.test(word)) return [];
   // A typo rarely changes the first letter, and allowing it turns real words into others ("prefer" → "refer").
   const distance = word.length >= 8 ? 2 : 1;
   const candidates = new Set([...index.similarTerms(stem, distance), ...index.similarTerms(word, distance)]);

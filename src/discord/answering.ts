@@ -45,8 +45,8 @@ export function checkQuestion(raw: string): QuestionCheck {
 
 /** Options of `deliverAnswer`. */
 export interface DeliverOptions {
-  /** Text to look up instead of the question (the question still titles the answer). */
-  readonly lookup?: string;
+  /** Answer from this brief only (the asker picked it among several that matched). */
+  readonly doc?: string;
 }
 
 /**
@@ -87,8 +87,7 @@ export async function deliverAnswer(
     return;
   }
 
-  const found = ctx.knowledge.answer(options.lookup ?? checked.question);
-  const answer = options.lookup === undefined ? found : { ...found, question: checked.question };
+  const answer = ctx.knowledge.answer(checked.question, options.doc === undefined ? {} : { doc: options.doc });
   const payload = renderAnswer(answer, {
     now: ctx.now(),
     staleAfterDays: ctx.config.staleAfterDays,

@@ -38,6 +38,5 @@ export async function handleComponent(
     });
     return;
   }
-  // Until the core can restrict an answer to one brief, naming the brief steers the search to it.
-  await deliverAnswer(text, { ...asker, via: 'select' }, ctx, send, { lookup: `${text} ${brief.title}` });
+  await deliverAnswer(text, { ...asker, via: 'select' }, ctx, send, { doc: brief.doc });
 }

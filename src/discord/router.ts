@@ -4,7 +4,7 @@
  * same id; the bot keeps running.
  */
 import { randomBytes } from 'node:crypto';
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import type { Interaction } from 'discord.js';
 import type { CommandContext, SlashCommand } from './command.ts';
 import { handleComponent } from './components.ts';
 import { parseCustomId } from './customIds.ts';
@@ -71,7 +71,7 @@ async function reportFailure(interaction: Interaction, error: unknown, ctx: Comm
       return;
     }
     if (!interaction.isRepliable()) return;
-    await sendReply(interaction as RepliableInteraction, {
+    await sendReply(interaction, {
       payload: renderNotice(`Sorry, something went wrong on my side (error id \`${errorId}\`). Please try again.`),
       ephemeral: true,
     });

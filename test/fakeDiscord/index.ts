@@ -164,7 +164,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     // MESSAGE_CREATE carries the author's member object without its user (the author is separate).
     const { user: _author, ...memberFields } = guild && member ? memberPayload(guild, member) : {};
     const withMember = guild && member ? { ...payload, member: memberFields } : payload;
-    gateway.dispatch(shardId, 'MESSAGE_CREATE', withMember);
+    // Discord's MESSAGE_CREATE carries channel_type (1 = DM, 0 = guild text); discord.js needs it to
+    // build the partial DM channel of a DM from a user it has not cached.
+    gateway.dispatch(shardId, 'MESSAGE_CREATE', { ...withMember, channel_type: guildId === null ? 1 : 0 });
     return { payload: withMember, delivered: true };
   };
 

@@ -1,0 +1,392 @@
+/**
+ * End to end: the real discord.js client, the real commands and the real knowledge over a copy of
+ * seeds/, logged into the fake Discord through DISCORD_API_URL.
+ */
+import { rm, writeFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import type { Knowledge } from '../../src/core/types.ts';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { COLOURS, DISCLAIMER } from '../../src/discord/render.ts';
+import {
+  BOT_USER,
+  Intent,
+  MODERATOR_USER,
+  OTHER_BOT_USER,
+  OWNER_USER,
+  PLAIN_USER,
+  TEST_GUILD_ID,
+  startFakeDiscord,
+  type FakeDiscord,
+  type FakeUser,
+  type InteractionOutcome,
+  type Json,
+} from '../fakeDiscord/index.ts';
+import { componentsOf, embedOf, isEphemeral, newUser, replyOf, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
+
+const COVERED = 'Did Microsoft or Amazon end contracts with ICE?';
+
+let discord: FakeDiscord;
+let app: BotUnderTest;
+/** Set by a test to make the next knowledge.answer throw, as an unexpected core failure would. */
+let failNextAnswer = false;
+
+const faultable = (knowledge: Knowledge): Knowledge => ({
+  answer: (question) => {
+    if (failNextAnswer) {
+      failNextAnswer = false;
+      throw new Error('injected failure');
+    }
+    return knowledge.answer(question);
+  },
+  summarizeCompany: (name) => knowledge.summarizeCompany(name),
+  organisations: () => knowledge.organisations(),
+  sources: () => knowledge.sources(),
+  skipped: () => knowledge.skipped(),
+  refresh: () => knowledge.refresh(),
+});
+
+function ask(question: string, user: FakeUser = newUser(), extra: { guildId?: string | null } = {}): Promise<InteractionOutcome> {
+  return discord.sendInteraction({ type: 'command', name: 'ask', options: { question }, user, ...extra });
+}
+
+beforeAll(async () => {
+  discord = await startFakeDiscord();
+  app = await startBotUnderTest(discord, {}, faultable);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await discord?.close();
+});
+
+describe('deploy', () => {
+  it('registers every command in the guild, with the option and permission definitions', async () => {
+    const count = await deployCommands(commands, {
+      token: discord.token,
+      clientId: discord.applicationId,
+      guildId: TEST_GUILD_ID,
+      apiUrl: discord.apiUrl,
+    });
+    expect(count).toBe(5);
+    const registered = discord.commands.get(TEST_GUILD_ID) ?? [];
+    const byName = new Map(registered.map((command) => [command['name'] as string, command]));
+    expect([...byName.keys()].sort()).toEqual(['ask', 'company', 'help', 'refresh', 'sources']);
+    expect(byName.get('ask')?.['options']).toEqual([
+      expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 1000 }),
+    ]);
+    expect(byName.get('company')?.['options']).toEqual([
+      expect.objectContaining({ name: 'name', type: 3, required: true, autocomplete: true }),
+    ]);
+    expect(byName.get('refresh')?.['default_member_permissions']).toBe('32');
+    expect(byName.get('sources')?.['default_member_permissions'] ?? null).toBeNull();
+  });
+
+  it('registers globally without a guild id', async () => {
+    await deployCommands(commands, { token: discord.token, clientId: discord.applicationId, guildId: null, apiUrl: discord.apiUrl });
+    expect((discord.commands.get('global') ?? []).map((command) => command['name'])).toHaveLength(5);
+  });
+});
+
+describe('login', () => {
+  it('identifies with the least intents and becomes ready as the bot user', () => {
+    expect(app.bot.client.user.id).toBe(BOT_USER.id);
+    const identify = discord.identifies.at(-1);
+    expect(identify?.accepted).toBe(true);
+    expect(identify?.intents).toBe(Intent.Guilds | Intent.GuildMessages | Intent.DirectMessages);
+  });
+
+  it('never writes the token in a log line, even at debug level', () => {
+    expect(app.rawLogs.length).toBeGreaterThan(0);
+    expect(app.rawLogs.join('')).not.toContain(discord.token);
+  });
+});
+
+describe('/ask', () => {
+  it('answers at once with the question, the answer, sources, the disclaimer and follow-up buttons', async () => {
+    const outcome = await ask(COVERED);
+    expect(outcome.timedOut).toBe(false);
+    expect(outcome.callback?.type).toBe(4);
+    const body = replyOf(outcome);
+    const embed = embedOf(body);
+    expect(embed.title).toBe(COVERED);
+    expect(embed.color).toBe(COLOURS.answer);
+    expect(embed.description?.length).toBeGreaterThan(0);
+    expect(embed.fields?.[0]?.value).toMatch(/\n(Checked on \d{1,2} \w+ \d{4}|Check date unknown)/);
+    expect(embed.footer?.text).toBe(DISCLAIMER);
+    const buttons = componentsOf(body).filter((c) => c.type === 2);
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons.length).toBeLessThanOrEqual(5);
+    expect(body['allowed_mentions']).toEqual({ parse: [] });
+    expect(isEphemeral(body)).toBe(false);
+  });
+
+  it('logs one line per question with guild, latency and outcome, without the question at info', async () => {
+    const question = 'Has ICE confirmed using Amazon Rekognition?';
+    await ask(question);
+    const line = app.logs.findLast((entry) => entry['msg'] === 'question');
+    expect(line).toMatchObject({ level: 'info', via: 'slash', guild: TEST_GUILD_ID, outcome: expect.any(String) });
+    expect(typeof line?.['latencyMs']).toBe('number');
+    const infoLines = app.rawLogs.filter((raw) => !raw.includes('"level":"debug"'));
+    expect(infoLines.join('')).not.toContain(question);
+  });
+
+  it('pings nobody when the question contains @everyone', async () => {
+    const outcome = await ask('@everyone @here <@1196423538450366472> did Amazon cut ties with ICE?');
+    const body = replyOf(outcome);
+    expect(body['allowed_mentions']).toEqual({ parse: [] });
+    expect(embedOf(body).title).toContain('@everyone');
+  });
+
+  it('shows an abstention differently, with suggestions of what the briefs cover', async () => {
+    const body = replyOf(await ask('What will the weather be in Lisbon tomorrow?'));
+    const embed = embedOf(body);
+    expect(embed.title).toBe('Not covered by the briefs');
+    expect(embed.color).toBe(COLOURS.abstain);
+    expect(embed.description).toContain('The briefs do cover');
+    expect(componentsOf(body).length).toBeGreaterThan(0);
+  });
+
+  it('offers a brief picker when two briefs match about equally, and answers from the chosen one', async () => {
+    const question = 'Palantir AWS';
+    const body = replyOf(await ask(question));
+    const picker = componentsOf(body).find((c) => c.type === 3);
+    expect(picker?.options?.length).toBeGreaterThanOrEqual(2);
+    const chosen = picker?.options?.[1];
+    const outcome = await discord.sendInteraction({
+      type: 'select',
+      customId: picker?.custom_id ?? '',
+      values: [chosen?.value ?? ''],
+      user: newUser(),
+    });
+    const answer = embedOf(replyOf(outcome));
+    expect(answer.title).toBe(question);
+    expect(outcome.callback?.type).toBe(4);
+  });
+
+  it('answers odd input without failing: "ICE:", only emoji', async () => {
+    for (const question of ['ICE:', '🤔🙃🔥']) {
+      const outcome = await ask(question);
+      expect(outcome.callback?.type).toBe(4);
+      expect(isEphemeral(replyOf(outcome))).toBe(false);
+      expect(embedOf(replyOf(outcome)).footer?.text).toBe(DISCLAIMER);
+    }
+  });
+
+  it('replies clearly and privately to an empty or a 5,000-character question', async () => {
+    const empty = replyOf(await ask('   '));
+    expect(isEphemeral(empty)).toBe(true);
+    expect(empty['content']).toContain('Please ask a question');
+    const long = replyOf(await ask('Is it true that '.repeat(313).slice(0, 5000)));
+    expect(isEphemeral(long)).toBe(true);
+    expect(long['content']).toContain('5,000 characters');
+    expect(long['allowed_mentions']).toEqual({ parse: [] });
+  });
+
+  it('tells a user who asks too fast to wait, privately', async () => {
+    const user = newUser();
+    const outcomes: InteractionOutcome[] = [];
+    for (let i = 0; i < 6; i++) outcomes.push(await ask(`${COVERED} (${i})`, user));
+    expect(outcomes.slice(0, 5).every((o) => !isEphemeral(replyOf(o)))).toBe(true);
+    const notice = replyOf(outcomes[5]!);
+    expect(isEphemeral(notice)).toBe(true);
+    expect(notice['content']).toMatch(/5 questions every 30 seconds\. Try again in \d+ s\./);
+  });
+
+  it('answers in a DM too', async () => {
+    const outcome = await ask(COVERED, newUser(), { guildId: null });
+    expect(embedOf(replyOf(outcome)).title).toBe(COVERED);
+  });
+
+  it('turns a handler failure into a private message with an error id that is also logged', async () => {
+    failNextAnswer = true;
+    const body = replyOf(await ask(COVERED));
+    expect(isEphemeral(body)).toBe(true);
+    const id = /error id `([0-9a-f]{8})`/.exec(String(body['content']))?.[1];
+    expect(id).toBeDefined();
+    expect(app.logs.some((line) => line['level'] === 'error' && line['errorId'] === id)).toBe(true);
+    expect(replyOf(await ask(COVERED)).embeds).toBeDefined();
+  });
+});
+
+describe('follow-up buttons', () => {
+  it('answer the follow-up question in the channel when clicked', async () => {
+    const body = replyOf(await ask(COVERED));
+    const [button] = componentsOf(body).filter((c) => c.type === 2);
+    const outcome = await discord.sendInteraction({ type: 'button', customId: button?.custom_id ?? '', user: newUser() });
+    expect(outcome.callback?.type).toBe(4);
+    const reply = replyOf(outcome);
+    expect(isEphemeral(reply)).toBe(false);
+    // The label may be cut to 80 characters; the title is the whole follow-up question.
+    expect(embedOf(reply).title?.startsWith((button?.label ?? '').replace(/…$/, ''))).toBe(true);
+  });
+
+  it('say kindly that an answer is forgotten when the button is unknown', async () => {
+    const outcome = await discord.sendInteraction({ type: 'button', customId: 'fu:AAAAAAAAAAAAAAAA', user: newUser() });
+    const reply = replyOf(outcome);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply['content']).toContain('ask again');
+  });
+});
+
+describe('/company', () => {
+  it('autocompletes known organisations matching what is typed, at most 25', async () => {
+    const outcome = await discord.sendInteraction({ type: 'autocomplete', name: 'company', options: { name: 'pal' }, focused: 'name' });
+    expect(outcome.callback?.type).toBe(8);
+    const choices = (outcome.callback?.data?.['choices'] ?? []) as { name: string; value: string }[];
+    expect(choices.map((choice) => choice.value)).toContain('Palantir');
+    expect(choices.every((choice) => `${choice.name}`.toLowerCase().includes('pal'))).toBe(true);
+    const all = await discord.sendInteraction({ type: 'autocomplete', name: 'company', options: { name: '' }, focused: 'name' });
+    const every = (all.callback?.data?.['choices'] ?? []) as unknown[];
+    expect(every.length).toBe(Math.min(25, app.knowledge.organisations().length));
+  });
+
+  it('summarises what the briefs say about a company', async () => {
+    const body = replyOf(await discord.sendInteraction({ type: 'command', name: 'company', options: { name: 'Palantir' } }));
+    const embed = embedOf(body);
+    expect(embed.title).toBe('Palantir: what the briefs say');
+    expect(embed.description).toContain('•');
+    expect(body['allowed_mentions']).toEqual({ parse: [] });
+  });
+
+  it('names the known organisations for an unknown one', async () => {
+    const embed = embedOf(replyOf(await discord.sendInteraction({ type: 'command', name: 'company', options: { name: 'Initech' } })));
+    expect(embed.color).toBe(COLOURS.abstain);
+    expect(embed.description).toContain('Palantir');
+  });
+});
+
+describe('/sources and /help', () => {
+  it('lists the briefs with check dates and section counts', async () => {
+    const embed = embedOf(replyOf(await discord.sendInteraction({ type: 'command', name: 'sources' })));
+    expect(embed.title).toBe(`Fact-check briefs (${app.knowledge.sources().length})`);
+    expect(embed.fields).toHaveLength(app.knowledge.sources().length);
+    for (const field of embed.fields ?? []) expect(field.value).toMatch(/(Checked on .+|Check date unknown) · \d+ sections?/);
+  });
+
+  it('explains the commands privately', async () => {
+    const body = replyOf(await discord.sendInteraction({ type: 'command', name: 'help' }));
+    expect(isEphemeral(body)).toBe(true);
+    expect(embedOf(body).description).toContain('/ask');
+  });
+});
+
+describe('/refresh', () => {
+  it('is refused to a member without Manage Server', async () => {
+    const body = replyOf(await discord.sendInteraction({ type: 'command', name: 'refresh', user: PLAIN_USER }));
+    expect(isEphemeral(body)).toBe(true);
+    expect(body['content']).toContain('Manage Server');
+  });
+
+  it('reloads the briefs for a moderator and reports added, changed, removed and skipped files', async () => {
+    const original = await readFile(join(app.seedsDir, '001_def9eb3d8057f38a.txt'), 'utf8');
+    await writeFile(join(app.seedsDir, '005_new.txt'), original.replace(/^.*\n/, 'Did the new brief load after a refresh?\n'));
+    await writeFile(join(app.seedsDir, '006_empty.txt'), '');
+    await rm(join(app.seedsDir, '003_cbc81d907373efa0.txt'));
+    try {
+      const outcome = await discord.sendInteraction({ type: 'command', name: 'refresh', user: MODERATOR_USER }, { timeoutMs: 10_000 });
+      expect(outcome.callback?.type).toBe(5);
+      expect(isEphemeral(outcome.callback?.data ?? {})).toBe(true);
+      const embed = embedOf(replyOf(outcome));
+      expect(embed.title).toBe('Briefs refreshed');
+      expect(embed.fields).toEqual([
+        { name: 'Added (1)', value: '• 005_new.txt' },
+        { name: 'Changed (0)', value: 'none' },
+        { name: 'Removed (1)', value: '• 003_cbc81d907373efa0.txt' },
+        { name: 'Skipped files (1)', value: expect.stringContaining('006_empty.txt') },
+      ]);
+      expect(embed.description).toMatch(/^5 briefs · \d+ passages · took \d+ ms$/);
+      const sources = embedOf(replyOf(await discord.sendInteraction({ type: 'command', name: 'sources' })));
+      expect(sources.fields?.map((f) => f.name)).toContain('Did the new brief load after a refresh?');
+    } finally {
+      await writeFile(join(app.seedsDir, '003_cbc81d907373efa0.txt'), await readFile(join(import.meta.dirname, '../../seeds/003_cbc81d907373efa0.txt')));
+      await rm(join(app.seedsDir, '005_new.txt'));
+      await rm(join(app.seedsDir, '006_empty.txt'));
+    }
+  });
+
+  it('keeps the old briefs serving when the refresh fails', async () => {
+    const before = app.knowledge.sources().length;
+    const moved = `${app.seedsDir}-moved`;
+    const { rename } = await import('node:fs/promises');
+    await rename(app.seedsDir, moved);
+    try {
+      const outcome = await discord.sendInteraction({ type: 'command', name: 'refresh', user: MODERATOR_USER }, { timeoutMs: 10_000 });
+      const embed = embedOf(replyOf(outcome));
+      expect(embed.title).toBe('Refresh failed — the previous briefs keep serving');
+      expect(app.knowledge.sources()).toHaveLength(before);
+      expect(embedOf(replyOf(await ask(COVERED))).title).toBe(COVERED);
+    } finally {
+      await rename(moved, app.seedsDir);
+    }
+  });
+});
+
+describe('messages', () => {
+  it('answers an @mention as a reply, without the mention and pinging no one', async () => {
+    const sent = discord.sendMessage({ content: `<@${BOT_USER.id}> ${COVERED} @everyone`, mentions: [BOT_USER], author: newUser() });
+    const reply = await discord.waitForReply(sent.id);
+    const body = reply.body as Json;
+    expect(embedOf(body).title).toBe(`${COVERED} @everyone`);
+    expect(body['allowed_mentions']).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('answers a direct message', async () => {
+    // The fake knows DM channels of its fixture users only.
+    const sent = discord.sendMessage({ content: COVERED, author: OWNER_USER, guildId: null });
+    const body = (await discord.waitForReply(sent.id)).body as Json;
+    expect(embedOf(body).title).toBe(COVERED);
+  });
+
+  it('says how to ask when mentioned without a question', async () => {
+    const sent = discord.sendMessage({ content: `<@${BOT_USER.id}>`, mentions: [BOT_USER], author: newUser() });
+    const body = (await discord.waitForReply(sent.id)).body as Json;
+    expect(body['content']).toContain('Please ask a question');
+  });
+
+  it('ignores other bots and messages that do not mention it', async () => {
+    const fromBot = discord.sendMessage({ content: `<@${BOT_USER.id}> ${COVERED}`, mentions: [BOT_USER], author: OTHER_BOT_USER });
+    const unaddressed = discord.sendMessage({ content: COVERED, author: newUser() });
+    // Messages are handled in order, so once a later one is answered the earlier ones were seen.
+    const later = discord.sendMessage({ content: `<@${BOT_USER.id}> ${COVERED}`, mentions: [BOT_USER], author: newUser() });
+    await discord.waitForReply(later.id);
+    const repliedTo = discord.requests
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/messages'))
+      .map((r) => ((r.body as Json)['message_reference'] as Json | undefined)?.['message_id']);
+    expect(repliedTo).not.toContain(fromBot.id);
+    expect(repliedTo).not.toContain(unaddressed.id);
+  });
+});
+
+describe('resilience', () => {
+  it('resumes after the gateway closes with 4000 and still answers', async () => {
+    const resumes = discord.resumes;
+    expect(discord.closeGateway(4000)).toBe(1);
+    const outcome = await ask(COVERED, newUser());
+    expect(outcome.timedOut).toBe(false);
+    expect(embedOf(replyOf(outcome)).title).toBe(COVERED);
+    expect(discord.resumes).toBe(resumes + 1);
+  });
+
+  it('retries a reply that got a 429 and delivers it', async () => {
+    discord.rateLimitNext((request) => request.path.endsWith('/callback'), 200);
+    const outcome = await ask(COVERED, newUser());
+    expect(outcome.timedOut).toBe(false);
+    expect(embedOf(replyOf(outcome)).title).toBe(COVERED);
+    const attempts = discord.requests.filter((r) => r.path === `/interactions/${outcome.id}/${outcome.token}/callback`);
+    expect(attempts.map((r) => r.status)).toEqual([429, 204]);
+  });
+
+  it('answers 50 questions sent within one second', async () => {
+    const questions = Array.from({ length: 50 }, (_, i) => `${COVERED} Question ${i}`);
+    const outcomes = await Promise.all(
+      questions.map(async (question, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i * 19));
+        return ask(question, newUser());
+      }),
+    );
+    expect(outcomes.filter((o) => o.timedOut)).toEqual([]);
+    expect(outcomes.map((o) => embedOf(replyOf(o)).title)).toEqual(questions);
+  });
+});
