@@ -28,6 +28,8 @@ export interface Config {
   /** REST base without version (e.g. `https://discord.com/api`); null means Discord's own. */
   readonly discordApiUrl: string | null;
   readonly seedsDir: string;
+  /** Where the built index is saved and reused at start while the corpus is unchanged; null: never saved. */
+  readonly indexCacheDir: string | null;
   /** Channels where every message is treated as a question (needs the MessageContent intent). */
   readonly answerChannelIds: readonly string[];
   readonly logLevel: LogLevel;
@@ -57,6 +59,7 @@ type Env = NodeJS.ProcessEnv | Readonly<Record<string, string | undefined>>;
 const SNOWFLAKE = /^\d{17,20}$/;
 const DEFAULTS = {
   seedsDir: 'seeds',
+  indexCacheDir: '.cache',
   logLevel: 'info',
   cooldownQuestions: 5,
   cooldownSeconds: 30,
@@ -131,6 +134,8 @@ export function loadConfig(env: Env): Config {
 
   const shards = parseShards(read('DISCORD_SHARDS'), read('DISCORD_SHARD_COUNT'), fail);
 
+  const indexCacheDir = read('INDEX_CACHE_DIR') ?? DEFAULTS.indexCacheDir;
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const config: Config = {
@@ -139,6 +144,7 @@ export function loadConfig(env: Env): Config {
     discordGuildId,
     discordApiUrl,
     seedsDir: read('SEEDS_DIR') ?? DEFAULTS.seedsDir,
+    indexCacheDir: indexCacheDir === 'off' ? null : indexCacheDir,
     answerChannelIds: Object.freeze(answerChannelIds),
     logLevel: logLevel ?? DEFAULTS.logLevel,
     cooldown,
@@ -161,6 +167,7 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     discordGuildId: config.discordGuildId,
     discordApiUrl: config.discordApiUrl,
     seedsDir: config.seedsDir,
+    indexCacheDir: config.indexCacheDir,
     answerChannelIds: [...config.answerChannelIds],
     logLevel: config.logLevel,
     cooldown: { ...config.cooldown },

@@ -11,7 +11,7 @@ if (request.kind === 'usage') {
 }
 const config = readConfig();
 try {
-  const knowledge = await openKnowledge({ seedsDir: config.seedsDir });
+  const knowledge = await openKnowledge({ seedsDir: config.seedsDir, cacheDir: config.indexCacheDir });
   for (const s of knowledge.skipped()) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
   await runAsk(knowledge, request, { input: process.stdin, output: process.stdout });
 } catch (error) {

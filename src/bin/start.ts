@@ -21,7 +21,7 @@ if (config.discordToken === null && !process.stdin.isTTY) {
 
 let knowledge;
 try {
-  knowledge = await openKnowledge({ seedsDir: config.seedsDir });
+  knowledge = await openKnowledge({ seedsDir: config.seedsDir, cacheDir: config.indexCacheDir });
 } catch (error) {
   process.stderr.write(`Could not load the briefs: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -43,7 +43,11 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
   const { values, positionals } = parsed;
   const json = values.json === true;
   if (values.help) return { kind: 'usage', error: null };
-  if (values.company !== undefined) return { kind: 'company', name: values.company, json };
+  if (values.company !== undefined) {
+    return positionals.length > 0 || values.stdin
+      ? { kind: 'usage', error: '--company takes the name only; ask questions separately' }
+      : { kind: 'company', name: values.company, json };
+  }
   if (values.stdin) {
     return positionals.length > 0
       ? { kind: 'usage', error: '--stdin reads the questions from standard input; give no question argument' }

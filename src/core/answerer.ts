@@ -54,7 +54,8 @@ export function answerQuestion(
 
   const bestStems = passageStemSet(engine, passageAt(engine, best.doc));
   const bestCoverage = coverage(terms, (s) => bestStems.has(s));
-  if (bestCoverage < MIN_COVERAGE || unknownName(terms)) {
+  // A question that restates a brief's own title or prompt is one the briefs set out to answer.
+  if (!known && (bestCoverage < MIN_COVERAGE || unknownName(terms))) {
     return decline(engine, asked, notCoveredMessage(terms), terms);
   }
 

@@ -1,4 +1,4 @@
-import { SearchIndex, type FieldSpec, type IndexDoc } from './searchIndex.ts';
+import { SearchIndex, type FieldSpec, type IndexData, type IndexDoc } from './searchIndex.ts';
 import type { Brief, Corpus, Passage } from './types.ts';
 
 /**
@@ -35,36 +35,49 @@ const QUESTION_FIELDS: readonly FieldSpec[] = [{ name: 'text', boost: 1 }];
 
 /** Builds the indexes of a corpus. */
 export function buildEngine(corpus: Corpus): Engine {
-  const passages = corpus.briefs.flatMap((b) => b.passages);
-  const questions = knownQuestions(corpus);
-  return assemble(
-    corpus,
-    passages,
-    questions,
-    SearchIndex.build(passageDocs(corpus), PASSAGE_FIELDS),
-    SearchIndex.build(
-      questions.map((q, i) => ({ ref: String(i), fields: { text: q.text } })),
-      QUESTION_FIELDS,
-    ),
+  const { passageIndex, questionIndex } = buildIndexes(corpus.briefs);
+  return assemble(corpus, corpus.briefs.flatMap((b) => b.passages), knownQuestions(corpus.briefs), passageIndex, questionIndex);
+}
+
+/**
+ * Builds the two indexes from briefs visited once, in corpus order: a large corpus can be streamed
+ * (decoded brief by brief) rather than held whole while the index is built.
+ */
+export function buildIndexes(briefs: Iterable<Brief>): { passageIndex: SearchIndex; questionIndex: SearchIndex } {
+  const seen: Brief[] = [];
+  const passageIndex = SearchIndex.build(passageDocs(briefs, (b) => seen.push(questionsOnly(b))), PASSAGE_FIELDS);
+  const questionIndex = SearchIndex.build(
+    knownQuestions(seen).map((q, i) => ({ ref: String(i), fields: { text: q.text } })),
+    QUESTION_FIELDS,
   );
+  return { passageIndex, questionIndex };
 }
 
-/** Serializable form of an engine's indexes, for a saved index. */
+/**
+ * Version of what an engine is made of (the parsed corpus, the analyzer, the index layout): a saved
+ * index of another version is rebuilt. Bump it when a change alters what a build produces.
+ */
+export const ENGINE_VERSION = 2;
+
+/** An engine's indexes as plain arrays, for a saved index or a transfer between threads. */
 export interface SavedIndexes {
-  readonly passageIndex: object;
-  readonly questionIndex: object;
+  readonly passageIndex: IndexData;
+  readonly questionIndex: IndexData;
 }
 
-/** The indexes of an engine as plain JSON. */
+/** The indexes of an engine as plain arrays (shared, not copied). */
 export function saveIndexes(engine: Engine): SavedIndexes {
-  return { passageIndex: engine.passageIndex.lunrIndex.toJSON(), questionIndex: engine.questionIndex.lunrIndex.toJSON() };
+  return { passageIndex: engine.passageIndex.toData(), questionIndex: engine.questionIndex.toData() };
 }
 
-/** Rebuilds an engine from a corpus and its saved indexes, without re-indexing. */
+/**
+ * Rebuilds an engine from a corpus and its saved indexes, without re-indexing.
+ * @throws when the indexes are damaged or do not match the corpus.
+ */
 export function loadEngine(corpus: Corpus, saved: SavedIndexes): Engine {
   const passages = corpus.briefs.flatMap((b) => b.passages);
-  const questions = knownQuestions(corpus);
-  return assemble(corpus, passages, questions, SearchIndex.load(saved.passageIndex), SearchIndex.load(saved.questionIndex));
+  const questions = knownQuestions(corpus.briefs);
+  return assemble(corpus, passages, questions, SearchIndex.fromData(saved.passageIndex), SearchIndex.fromData(saved.questionIndex));
 }
 
 function assemble(
@@ -74,7 +87,7 @@ function assemble(
   passageIndex: SearchIndex,
   questionIndex: SearchIndex,
 ): Engine {
-  if (passageIndex.size > passages.length || questionIndex.size > questions.length) {
+  if (passageIndex.size !== passages.length || questionIndex.size !== questions.length) {
     throw new Error('the index does not match the corpus');
   }
   return {
@@ -87,9 +100,10 @@ function assemble(
   };
 }
 
-function* passageDocs(corpus: Corpus): Generator<IndexDoc> {
+function* passageDocs(briefs: Iterable<Brief>, visited: (brief: Brief) => void): Generator<IndexDoc> {
   let position = 0;
-  for (const brief of corpus.briefs) {
+  for (const brief of briefs) {
+    visited(brief);
     for (const passage of brief.passages) {
       yield {
         ref: String(position++),
@@ -103,8 +117,13 @@ function* passageDocs(corpus: Corpus): Generator<IndexDoc> {
   }
 }
 
-function knownQuestions(corpus: Corpus): KnownQuestion[] {
-  return corpus.briefs.flatMap((b) => [
+/** What the known questions need of a brief, so a streamed brief's passages can be let go. */
+function questionsOnly(brief: Brief): Brief {
+  return { ...brief, passages: [] };
+}
+
+function knownQuestions(briefs: readonly Brief[]): KnownQuestion[] {
+  return briefs.flatMap((b) => [
     { text: b.title, doc: b.id, kind: 'title' as const },
     ...b.prompts.map((p) => ({ text: p, doc: b.id, kind: 'prompt' as const })),
   ]);

@@ -3,15 +3,18 @@ import { organisationsIn, summarizeCompany } from './companies.ts';
 import { buildEngine, type Engine } from './engine.ts';
 import type { Answer, AnswerOptions, Brief, Corpus, Knowledge, Lexicon, Organisation, RefreshOutcome, RefreshReport } from './types.ts';
 
-/** How a knowledge gets its corpus and builds an engine; the file system and threads live outside the core. */
-export interface KnowledgeOptions {
-  /** Reads the corpus afresh (at start and on every refresh). */
-  readonly load: () => Promise<Corpus>;
-  /** Builds an engine; defaults to building in this thread. */
-  readonly build?: (corpus: Corpus) => Promise<Engine>;
+/**
+ * How a knowledge gets its engine, at start and on every refresh; the file system and threads live
+ * outside the core. Either `load` reads the corpus and `build` indexes it (in this thread by
+ * default), or `engine` does both in one step (in a worker thread, from a saved index).
+ */
+export type KnowledgeOptions = {
   /** English words, to tell unknown words from typos; without it every unknown word may be a typo. */
   readonly lexicon?: Lexicon;
-}
+} & (
+  | { readonly load: () => Promise<Corpus>; readonly build?: (corpus: Corpus) => Promise<Engine> }
+  | { readonly engine: () => Promise<Engine> }
+);
 
 /** The live engine and what is derived from it once. */
 interface Live {
@@ -97,6 +100,11 @@ export class LiveKnowledge implements Knowledge {
 }
 
 async function buildChecked(options: KnowledgeOptions): Promise<Engine> {
+  if ('engine' in options) {
+    const engine = await options.engine();
+    if (engine.corpus.briefs.length === 0) throw new EmptyCorpusError(engine.corpus);
+    return engine;
+  }
   const corpus = await options.load();
   if (corpus.briefs.length === 0) throw new EmptyCorpusError(corpus);
   return options.build ? options.build(corpus) : buildEngine(corpus);

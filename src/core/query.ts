@@ -72,6 +72,8 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
     seen.add(term.stem);
     const weak = isWeakStem(term.stem);
     const exact = index.documentFrequency(term.stem) > 0;
+    // A spelled-out name the briefs only abbreviate is found through its canonical term alone.
+    if (term.spelled && !exact) continue;
     const english = !exact && lexicon.has(term.word);
     const matches = exact ? [term.stem] : english ? [] : typoMatches(term.stem, term.word, index);
     // A lowercase word that is no word, nor a typo of one, is a name all the same ("salesforce").

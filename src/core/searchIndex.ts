@@ -2,10 +2,15 @@ import lunr from 'lunr';
 import { analyze } from './text.ts';
 
 /**
- * A lunr index over documents whose fields are analysed by our own normalizer, plus the same index
- * flattened into per-term postings. lunr's default search scores every document containing any query
- * term through per-field vectors; the postings hold the same BM25 weights lunr computed, summed over
- * fields, so a query is a handful of array walks with top-k accumulation.
+ * A lunr-built index over documents whose fields are analysed by our own normalizer, compiled into
+ * per-term postings in flat typed arrays (CSR: term → a slice of documents and weights).
+ *
+ * lunr's default search scores every document containing any query term through per-field vectors,
+ * and its index costs ~2.4 GB at 50k passages. Here lunr builds the index in shards of documents,
+ * each shard given the corpus-wide statistics (document count, average field lengths, term
+ * frequencies across the corpus), so every BM25 weight is the one a single lunr index would hold;
+ * each shard's field vectors are summed per document into the postings and the shard is dropped.
+ * A query is then a handful of array walks with top-k accumulation.
  */
 
 /** A field of a document and how much a match in it counts. */
@@ -20,12 +25,6 @@ export interface IndexDoc {
   readonly fields: Readonly<Record<string, string>>;
 }
 
-/** The postings of one term: documents (by position) and their summed field weights. */
-interface Postings {
-  readonly docs: Int32Array;
-  readonly weights: Float32Array;
-}
-
 /** A query term: a stem that is in the index, and how much it counts. */
 export interface WeightedTerm {
   readonly stem: string;
@@ -38,76 +37,74 @@ export interface Hit {
   readonly score: number;
 }
 
-/** The lunr index of a document list and its compiled postings. */
-export class SearchIndex {
-  private readonly postings = new Map<string, Postings>();
-  private readonly refs: readonly string[];
+/**
+ * An index as plain arrays: what is saved to disk and passed between threads. The postings of
+ * `terms[t]` are `docs`/`weights` from `offsets[t]` to `offsets[t + 1]`, documents ascending; a
+ * weight is the sum over fields of lunr's BM25 field weight.
+ */
+export interface IndexData {
+  /** Indexed stems, sorted as lunr sorts its vocabulary. */
+  readonly terms: readonly string[];
+  readonly offsets: Int32Array;
+  readonly docs: Int32Array;
+  readonly weights: Float32Array;
+  /** The ref of each document, by position. */
+  readonly refs: readonly string[];
+}
 
-  private constructor(readonly lunrIndex: lunr.Index) {
-    const refs: string[] = [];
-    const position = new Map<string, number>();
-    // lunr's field vectors hold, per field and document, [termIndex, weight, termIndex, weight, ...].
-    const termByIndex: string[] = [];
-    const inverted = (lunrIndex as unknown as { invertedIndex: Record<string, { _index: number }> }).invertedIndex;
-    for (const [term, entry] of Object.entries(inverted)) termByIndex[entry._index] = term;
-    const perTerm = new Map<string, Map<number, number>>();
-    const fieldVectors = (lunrIndex as unknown as { fieldVectors: Record<string, { elements: number[] }> }).fieldVectors;
-    for (const [key, vector] of Object.entries(fieldVectors)) {
-      const ref = key.slice(key.indexOf('/') + 1);
-      let doc = position.get(ref);
-      if (doc === undefined) {
-        doc = refs.length;
-        refs.push(ref);
-        position.set(ref, doc);
-      }
-      const el = vector.elements;
-      for (let i = 0; i < el.length; i += 2) {
-        const term = termByIndex[el[i] as number] as string;
-        const docs = perTerm.get(term) ?? new Map<number, number>();
-        docs.set(doc, (docs.get(doc) ?? 0) + (el[i + 1] as number));
-        perTerm.set(term, docs);
-      }
-    }
-    for (const [term, docs] of perTerm) {
-      this.postings.set(term, {
-        docs: Int32Array.from(docs.keys()),
-        weights: Float32Array.from(docs.values()),
-      });
-    }
-    this.refs = refs;
+/** Documents per lunr builder: bounds the build's memory whatever the corpus size. */
+const SHARD_DOCS = 2000;
+
+/** The lunr index of a document list, compiled into postings. */
+export class SearchIndex {
+  private readonly termIds: Map<string, number>;
+  private readonly scores: Float64Array;
+  /** `seen[doc] === epoch` when `doc` was scored by the current search; saves clearing `scores`. */
+  private readonly seen: Uint32Array;
+  private readonly touched: Int32Array;
+  private epoch = 0;
+  private vocabulary: lunr.TokenSet | undefined;
+
+  private constructor(private readonly data: IndexData) {
+    this.termIds = new Map(data.terms.map((t, i) => [t, i]));
+    this.scores = new Float64Array(data.refs.length);
+    this.seen = new Uint32Array(data.refs.length);
+    this.touched = new Int32Array(data.refs.length);
   }
 
   /** Indexes documents with the given fields; refs must be unique. */
-  static build(docs: Iterable<IndexDoc>, fields: readonly FieldSpec[]): SearchIndex {
-    const builder = new lunr.Builder();
-    // Our analyzer does tokenizing, stop words, aliases and stemming, the same for questions.
-    builder.pipeline.reset();
-    builder.searchPipeline.reset();
-    builder.tokenizer = analysedTokens as typeof lunr.tokenizer;
-    builder.ref('ref');
-    for (const field of fields) builder.field(field.name, { boost: field.boost });
-    for (const doc of docs) builder.add({ ref: doc.ref, ...doc.fields });
-    return new SearchIndex(builder.build());
+  static build(docs: Iterable<IndexDoc>, fields: readonly FieldSpec[], shardDocs = SHARD_DOCS): SearchIndex {
+    return new SearchIndex(compile(analyseAll(docs, fields), fields, shardDocs));
   }
 
-  /** Rebuilds from `lunr.Index#toJSON()` output (a saved index). */
-  static load(serialized: object): SearchIndex {
-    return new SearchIndex(lunr.Index.load(serialized));
+  /**
+   * An index from its arrays (a saved index, or one built in another thread).
+   * @throws when the arrays are not a consistent index, so a damaged file is never trusted.
+   */
+  static fromData(data: IndexData): SearchIndex {
+    checkData(data);
+    return new SearchIndex(data);
+  }
+
+  /** The arrays of this index (shared, not copied). */
+  toData(): IndexData {
+    return this.data;
   }
 
   /** The ref of the document at a position. */
   ref(doc: number): string {
-    return this.refs[doc] as string;
+    return this.data.refs[doc] as string;
   }
 
   /** Number of documents. */
   get size(): number {
-    return this.refs.length;
+    return this.data.refs.length;
   }
 
   /** Number of documents that contain the stem, 0 when it is not in the index. */
   documentFrequency(stem: string): number {
-    return this.postings.get(stem)?.docs.length ?? 0;
+    const t = this.termIds.get(stem);
+    return t === undefined ? 0 : (this.data.offsets[t + 1] as number) - (this.data.offsets[t] as number);
   }
 
   /** Inverse document frequency of a stem, as lunr computes it; unknown stems get the highest value. */
@@ -124,36 +121,238 @@ export class SearchIndex {
   /** The indexed stems within `distance` edits of `stem` (lunr's own fuzzy matching over its token set). */
   similarTerms(stem: string, distance: number): string[] {
     const { TokenSet } = lunr as unknown as LunrTokenSets;
-    const vocabulary = (this.lunrIndex as unknown as { tokenSet: lunr.TokenSet }).tokenSet;
-    return vocabulary.intersect(TokenSet.fromFuzzyString(stem, distance)).toArray();
+    // Built on first use, as lunr builds it: most questions have no typo.
+    this.vocabulary ??= TokenSet.fromArray(this.data.terms);
+    return this.vocabulary.intersect(TokenSet.fromFuzzyString(stem, distance)).toArray();
   }
 
   /** Scores documents by the weighted sum of their term weights; returns the best `k`, best first. */
   search(terms: readonly WeightedTerm[], k: number, filter?: (doc: number) => boolean): Hit[] {
-    const scores = new Map<number, number>();
+    const { offsets, docs, weights } = this.data;
+    const { scores, seen, touched } = this;
+    if (this.epoch === 0xffffffff) {
+      seen.fill(0);
+      this.epoch = 0;
+    }
+    const epoch = ++this.epoch;
+    let count = 0;
     for (const { stem, weight } of terms) {
-      const p = this.postings.get(stem);
-      if (!p) continue;
-      for (let i = 0; i < p.docs.length; i++) {
-        const doc = p.docs[i] as number;
-        scores.set(doc, (scores.get(doc) ?? 0) + weight * (p.weights[i] as number));
+      const t = this.termIds.get(stem);
+      if (t === undefined) continue;
+      const end = offsets[t + 1] as number;
+      for (let i = offsets[t] as number; i < end; i++) {
+        const doc = docs[i] as number;
+        const add = weight * (weights[i] as number);
+        if (seen[doc] === epoch) {
+          scores[doc] = (scores[doc] as number) + add;
+        } else {
+          seen[doc] = epoch;
+          scores[doc] = add;
+          touched[count++] = doc;
+        }
       }
     }
-    return topK(scores, k, filter);
+    return topK(touched, count, scores, k, filter);
   }
 }
 
-/** The parts of lunr's TokenSet API that @types/lunr leaves out. */
+/** The parts of lunr's API that @types/lunr leaves out. */
 interface LunrTokenSets {
-  TokenSet: { fromFuzzyString(str: string, editDistance: number): lunr.TokenSet };
+  TokenSet: {
+    fromFuzzyString(str: string, editDistance: number): lunr.TokenSet;
+    fromArray(sortedTerms: readonly string[]): lunr.TokenSet;
+  };
 }
 
-/** Best `k` entries of a score map, ties broken by document order so results are stable. */
-function topK(scores: Map<number, number>, k: number, filter?: (doc: number) => boolean): Hit[] {
+interface LunrBuilderInternals {
+  averageFieldLength: Record<string, number>;
+  invertedIndex: Record<string, { _index: number }>;
+  fieldVectors: Record<string, { elements: number[] }>;
+  createFieldVectors(): void;
+}
+
+type LunrIdf = (posting: { _index: number }, documentCount: number) => number;
+
+/**
+ * A lunr builder configured as our index is: our analyzer does tokenizing, stop words, aliases and
+ * stemming (the same for questions), so lunr's own pipelines are emptied. Also the reference for
+ * benchmarks and tests: `builder.add(...)` then `builder.build()` gives lunr's complete index.
+ */
+export function lunrBuilder(fields: readonly FieldSpec[]): lunr.Builder {
+  const builder = new lunr.Builder();
+  builder.pipeline.reset();
+  builder.searchPipeline.reset();
+  builder.tokenizer = tokens as typeof lunr.tokenizer;
+  builder.ref('ref');
+  for (const field of fields) builder.field(field.name, { boost: field.boost });
+  return builder;
+}
+
+/**
+ * A field's value is text (analysed here) or, in the shards of a build, tokens already made: one
+ * per term, shared by its occurrences (lunr reads only a token's string, no metadata being kept),
+ * which spares the build two objects per word.
+ */
+function tokens(value?: unknown): lunr.Token[] {
+  if (Array.isArray(value)) return value as lunr.Token[];
+  return analyze(typeof value === 'string' ? value : '').map((t) => new lunr.Token(t.stem, {}));
+}
+
+/** Every document analysed once, with the corpus-wide statistics lunr's weights depend on. */
+interface Analysed {
+  readonly refs: string[];
+  /** Terms by id, in first-seen order. */
+  readonly terms: string[];
+  readonly termIds: ReadonlyMap<string, number>;
+  /** The documents' fields as term ids, one field after another; `fieldStarts[d * F + f]` opens each. */
+  readonly stream: Int32Array;
+  readonly fieldStarts: Int32Array;
+  /** Per term: (document, field) pairs that contain it, which is lunr's document frequency. */
+  readonly fieldDocs: Int32Array;
+  /** Per term: documents that contain it, the length of its postings. */
+  readonly docFreq: Int32Array;
+  /** Per field: average length in terms. */
+  readonly averageLength: Record<string, number>;
+}
+
+function analyseAll(docs: Iterable<IndexDoc>, fields: readonly FieldSpec[]): Analysed {
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const refs: string[] = [];
+  const stream = new GrowableInts();
+  const fieldStarts = new GrowableInts();
+  const fieldDocs = new GrowableInts();
+  const docFreq = new GrowableInts();
+  const lastField = new GrowableInts();
+  const lastDoc = new GrowableInts();
+  const totals = fields.map(() => 0);
+  for (const doc of docs) {
+    const d = refs.length;
+    refs.push(doc.ref);
+    fields.forEach((field, f) => {
+      fieldStarts.push(stream.length);
+      const value = doc.fields[field.name];
+      const fieldRef = d * fields.length + f + 1;
+      for (const term of analyze(typeof value === 'string' ? value : '')) {
+        let id = termIds.get(term.stem);
+        if (id === undefined) {
+          id = terms.length;
+          termIds.set(term.stem, id);
+          terms.push(term.stem);
+          for (const counts of [fieldDocs, docFreq, lastField, lastDoc]) counts.push(0);
+        }
+        stream.push(id);
+        if (lastField.at(id) !== fieldRef) {
+          lastField.set(id, fieldRef);
+          fieldDocs.set(id, fieldDocs.at(id) + 1);
+        }
+        if (lastDoc.at(id) !== d + 1) {
+          lastDoc.set(id, d + 1);
+          docFreq.set(id, docFreq.at(id) + 1);
+        }
+      }
+      totals[f] = (totals[f] as number) + stream.length - fieldStarts.at(fieldStarts.length - 1);
+    });
+  }
+  fieldStarts.push(stream.length);
+  // lunr: total field length over the documents that have the field, which is all of them.
+  const averageLength = Object.fromEntries(fields.map((field, f) => [field.name, (totals[f] as number) / refs.length]));
+  return {
+    refs,
+    terms,
+    termIds,
+    stream: stream.values(),
+    fieldStarts: fieldStarts.values(),
+    fieldDocs: fieldDocs.values(),
+    docFreq: docFreq.values(),
+    averageLength,
+  };
+}
+
+/** Builds the postings: lunr computes each shard's field vectors with the corpus-wide statistics. */
+function compile(a: Analysed, fields: readonly FieldSpec[], shardDocs: number): IndexData {
+  const n = a.refs.length;
+  const order = a.terms.map((_, i) => i).sort((x, y) => (a.terms[x] as string) < (a.terms[y] as string) ? -1 : 1);
+  const rankOf = new Int32Array(a.terms.length);
+  const offsets = new Int32Array(a.terms.length + 1);
+  order.forEach((id, rank) => {
+    rankOf[id] = rank;
+    offsets[rank + 1] = (offsets[rank] as number) + (a.docFreq[id] as number);
+  });
+  const total = offsets[a.terms.length] as number;
+  const docs = new Int32Array(total);
+  // Field weights are summed in double precision, then stored once as floats.
+  const sums = new Float64Array(total);
+  const cursor = offsets.slice(0, a.terms.length);
+  const token = a.terms.map((t) => new lunr.Token(t, {}));
+
+  for (let start = 0; start < n; start += shardDocs) {
+    const end = Math.min(n, start + shardDocs);
+    const builder = lunrBuilder(fields);
+    for (let d = start; d < end; d++) {
+      const doc: Record<string, unknown> = { ref: a.refs[d] };
+      fields.forEach((field, f) => {
+        const from = a.fieldStarts[d * fields.length + f] as number;
+        const to = a.fieldStarts[d * fields.length + f + 1] as number;
+        doc[field.name] = Array.from(a.stream.subarray(from, to), (id) => token[id] as lunr.Token);
+      });
+      builder.add(doc);
+    }
+    const shard = builder as unknown as LunrBuilderInternals;
+    // What lunr's build() would compute over the shard alone, set to the corpus's values instead.
+    shard.averageFieldLength = { ...a.averageLength };
+    const globalId = new Int32Array(Object.keys(shard.invertedIndex).length);
+    for (const [term, posting] of Object.entries(shard.invertedIndex)) {
+      globalId[posting._index] = a.termIds.get(term) as number;
+    }
+    withCorpusIdf((posting) => a.fieldDocs[globalId[posting._index] as number] as number, n, () => shard.createFieldVectors());
+    for (let d = start; d < end; d++) {
+      for (const field of fields) {
+        const el = (shard.fieldVectors[`${field.name}/${a.refs[d]}`] as { elements: number[] }).elements;
+        for (let i = 0; i < el.length; i += 2) {
+          const rank = rankOf[globalId[el[i] as number] as number] as number;
+          const at = cursor[rank] as number;
+          if (at > (offsets[rank] as number) && docs[at - 1] === d) {
+            sums[at - 1] = (sums[at - 1] as number) + (el[i + 1] as number);
+          } else {
+            docs[at] = d;
+            sums[at] = el[i + 1] as number;
+            cursor[rank] = at + 1;
+          }
+        }
+      }
+    }
+  }
+  return { terms: order.map((id) => a.terms[id] as string), offsets, docs, weights: Float32Array.from(sums), refs: a.refs };
+}
+
+/**
+ * Runs lunr's field-vector computation with `lunr.idf` answering from the corpus-wide document
+ * frequency (lunr's definition: documents per field that contain the term, summed over fields)
+ * instead of the shard's. The computation is synchronous, so nothing else sees the substitute.
+ */
+function withCorpusIdf(fieldDocs: (posting: { _index: number }) => number, documentCount: number, run: () => void): void {
+  const namespace = lunr as unknown as { idf: LunrIdf };
+  const original = namespace.idf;
+  namespace.idf = (posting) => {
+    const df = fieldDocs(posting);
+    return Math.log(1 + Math.abs((documentCount - df + 0.5) / (df + 0.5)));
+  };
+  try {
+    run();
+  } finally {
+    namespace.idf = original;
+  }
+}
+
+/** Best `k` of the scored documents, ties broken by document order so results are stable. */
+function topK(touched: Int32Array, count: number, scores: Float64Array, k: number, filter?: (doc: number) => boolean): Hit[] {
   const hits: Hit[] = [];
-  for (const [doc, score] of scores) {
-    if (filter && !filter(doc)) continue;
+  for (let j = 0; j < count; j++) {
+    const doc = touched[j] as number;
+    const score = scores[doc] as number;
     if (hits.length === k && score <= (hits[k - 1] as Hit).score) continue;
+    if (filter && !filter(doc)) continue;
     let i = hits.length < k ? hits.length : k - 1;
     while (i > 0 && ((hits[i - 1] as Hit).score < score || ((hits[i - 1] as Hit).score === score && (hits[i - 1] as Hit).doc > doc))) {
       hits[i] = hits[i - 1] as Hit;
@@ -164,7 +363,53 @@ function topK(scores: Map<number, number>, k: number, filter?: (doc: number) => 
   return hits;
 }
 
-function analysedTokens(value?: unknown): lunr.Token[] {
-  const text = typeof value === 'string' ? value : '';
-  return analyze(text).map((term, position) => new lunr.Token(term.stem, { position }));
+/** Checks the shape of index arrays: sizes agree, offsets ascend, documents are in range and ascend per term. */
+function checkData(data: IndexData): void {
+  const { terms, offsets, docs, weights, refs } = data;
+  const fail = (what: string) => {
+    throw new Error(`inconsistent index data: ${what}`);
+  };
+  if (offsets.length !== terms.length + 1 || offsets[0] !== 0) fail('offsets');
+  if (offsets[terms.length] !== docs.length || weights.length !== docs.length) fail('postings length');
+  for (let t = 0; t < terms.length; t++) {
+    const from = offsets[t] as number;
+    const to = offsets[t + 1] as number;
+    if (to <= from) fail(`empty postings for "${terms[t]}"`);
+    if (t > 0 && !((terms[t - 1] as string) < (terms[t] as string))) fail('vocabulary order');
+    let last = -1;
+    for (let i = from; i < to; i++) {
+      const doc = docs[i] as number;
+      if (doc <= last || doc >= refs.length) fail(`documents of "${terms[t]}"`);
+      last = doc;
+    }
+  }
+  for (let i = 0; i < weights.length; i++) if (!Number.isFinite(weights[i])) fail('weights');
+}
+
+/** An Int32Array that grows as values are pushed (a plain array of millions of numbers is far larger). */
+class GrowableInts {
+  private buffer = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.buffer.length) {
+      const bigger = new Int32Array(this.buffer.length * 2);
+      bigger.set(this.buffer);
+      this.buffer = bigger;
+    }
+    this.buffer[this.length++] = value;
+  }
+
+  at(i: number): number {
+    return this.buffer[i] as number;
+  }
+
+  set(i: number, value: number): void {
+    this.buffer[i] = value;
+  }
+
+  /** The values, in an array of their own length. */
+  values(): Int32Array {
+    return this.buffer.slice(0, this.length);
+  }
 }

@@ -14,7 +14,14 @@ export interface Term {
   readonly word: string;
   /** True for a canonical term added by an alias ("ice" after "immigration and customs enforcement"). */
   readonly alias: boolean;
+  /** True for a word of a spelled-out alias ("customs"): the canonical term after it carries its meaning. */
+  readonly spelled?: boolean;
 }
+
+// Stemming is most of the analyzer's cost, and a corpus of any size repeats a small vocabulary:
+// stems are remembered (bounded, so a stream of odd words cannot grow it without end).
+const STEM_MEMO = new Map<string, string>();
+const STEM_MEMO_LIMIT = 200_000;
 
 const STOP = new Set(stopwordData.stop);
 const WEAK_STEMS = new Set(stopwordData.weak.map((w) => stem(w)));
@@ -71,7 +78,13 @@ export function words(text: string): string[] {
 
 /** Porter stem of a folded word; numbers and short words are kept as they are. */
 export function stem(word: string): string {
-  return word.length <= 2 || /^\d/.test(word) ? word : PorterStemmer.stem(word);
+  let s = STEM_MEMO.get(word);
+  if (s === undefined) {
+    s = word.length <= 2 || /^\d/.test(word) ? word : PorterStemmer.stem(word);
+    if (STEM_MEMO.size >= STEM_MEMO_LIMIT) STEM_MEMO.clear();
+    STEM_MEMO.set(word, s);
+  }
+  return s;
 }
 
 /** True for words that carry no content ("the", "what", "did"). */
@@ -97,16 +110,16 @@ export function analyze(text: string): Term[] {
       terms.push({ stem: stem(alias.canonical), word: alias.canonical, alias: false });
       continue;
     }
-    const word = ws[i] as string;
-    if (!isStopWord(word)) terms.push({ stem: stem(word), word, alias: false });
-    if (alias) {
-      for (let j = 1; j < alias.words.length; j++) {
-        const w = ws[i + j] as string;
-        if (!isStopWord(w)) terms.push({ stem: stem(w), word: w, alias: false });
-      }
-      i += alias.words.length - 1;
-      terms.push({ stem: stem(alias.canonical), word: alias.canonical, alias: true });
+    if (!alias) {
+      const word = ws[i] as string;
+      if (!isStopWord(word)) terms.push({ stem: stem(word), word, alias: false });
+      continue;
     }
+    for (const w of alias.words) {
+      if (!isStopWord(w)) terms.push({ stem: stem(w), word: w, alias: false, spelled: true });
+    }
+    i += alias.words.length - 1;
+    terms.push({ stem: stem(alias.canonical), word: alias.canonical, alias: true });
   }
   return terms;
 }

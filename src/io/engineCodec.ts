@@ -1,0 +1,225 @@
+import { buildIndexes, loadEngine, saveIndexes, type Engine } from '../core/engine.ts';
+import type { IndexData } from '../core/searchIndex.ts';
+import type { Brief, Corpus, Passage, Sentence, SkippedFile } from '../core/types.ts';
+
+/**
+ * An engine as a few flat arrays: written to the saved index, and handed from the build worker to
+ * the main thread without copying (every array is a transferable buffer of its own).
+ *
+ * Decoding is cheap and runs in slices: objects are made brief by brief, yielding to the event loop
+ * between slices, so the thread that decodes a 50k-section engine keeps answering meanwhile.
+ */
+
+/** An index's arrays, its strings as UTF-8 lines. */
+export interface EncodedIndex {
+  readonly terms: Uint8Array;
+  readonly refs: Uint8Array;
+  readonly offsets: Int32Array;
+  readonly docs: Int32Array;
+  readonly weights: Float32Array;
+}
+
+/** A corpus as flat arrays. */
+export interface EncodedCorpus {
+  /** One JSON line per brief, its sentences replaced by their count (their text is in `text`). */
+  readonly briefs: Uint8Array;
+  /** Byte offset in `briefs` where each brief's line ends. */
+  readonly briefEnds: Int32Array;
+  /** The sentences' texts, UTF-8, concatenated in corpus order. */
+  readonly text: Uint8Array;
+  /** Byte offset in `text` where each brief's sentences end. */
+  readonly textEnds: Int32Array;
+  /** Length of each sentence in UTF-16 code units (JavaScript string length). */
+  readonly sentenceLengths: Int32Array;
+  /** Per sentence: the number of citations, then the citations. */
+  readonly citations: Int32Array;
+  /** The corpus's skipped files, as JSON. */
+  readonly skipped: Uint8Array;
+}
+
+/** An engine as flat arrays: its corpus and its two indexes. */
+export interface EncodedEngine extends EncodedCorpus {
+  readonly passageIndex: EncodedIndex;
+  readonly questionIndex: EncodedIndex;
+}
+
+/** Names of the typed arrays of an encoded engine, in a fixed order (the saved file's layout). */
+export const ENCODED_ARRAYS = [
+  'briefs',
+  'briefEnds',
+  'text',
+  'textEnds',
+  'sentenceLengths',
+  'citations',
+  'skipped',
+  'passageIndex.terms',
+  'passageIndex.refs',
+  'passageIndex.offsets',
+  'passageIndex.docs',
+  'passageIndex.weights',
+  'questionIndex.terms',
+  'questionIndex.refs',
+  'questionIndex.offsets',
+  'questionIndex.docs',
+  'questionIndex.weights',
+] as const;
+
+export type EncodedArray = Uint8Array | Int32Array | Float32Array;
+
+/** Briefs decoded between two yields to the event loop. */
+const BRIEFS_PER_SLICE = 100;
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Loads a corpus and builds its engine, encoded. The corpus is encoded first and its objects let go,
+ * then streamed back brief by brief into the index build, so the build's heap holds flat arrays
+ * rather than hundreds of thousands of sentence objects.
+ */
+export async function buildEncoded(load: () => Promise<Corpus>): Promise<EncodedEngine> {
+  const corpus = encodeCorpus(await load());
+  const { passageIndex, questionIndex } = buildIndexes(decodeBriefs(corpus));
+  return { ...corpus, passageIndex: encodeIndex(passageIndex.toData()), questionIndex: encodeIndex(questionIndex.toData()) };
+}
+
+/** Encodes an engine. @throws when a sentence has fields this format does not carry (nothing is silently lost). */
+export function encodeEngine(engine: Engine): EncodedEngine {
+  const saved = saveIndexes(engine);
+  return { ...encodeCorpus(engine.corpus), passageIndex: encodeIndex(saved.passageIndex), questionIndex: encodeIndex(saved.questionIndex) };
+}
+
+/** The number of briefs in an encoded corpus. */
+export function briefCount(encoded: EncodedCorpus): number {
+  return encoded.briefEnds.length;
+}
+
+function encodeCorpus(corpus: Corpus): EncodedCorpus {
+  const lines: string[] = [];
+  const texts: string[] = [];
+  const briefEnds = new Int32Array(corpus.briefs.length);
+  const textEnds = new Int32Array(corpus.briefs.length);
+  const sentenceLengths: number[] = [];
+  const citations: number[] = [];
+  let lineBytes = 0;
+  let textBytes = 0;
+  corpus.briefs.forEach((brief, i) => {
+    const passages = brief.passages.map((p) => ({ ...p, sentences: p.sentences.length }));
+    const line = `${JSON.stringify({ ...brief, passages })}\n`;
+    lines.push(line);
+    lineBytes += Buffer.byteLength(line);
+    briefEnds[i] = lineBytes;
+    for (const passage of brief.passages) {
+      for (const sentence of passage.sentences) {
+        checkSentence(sentence);
+        texts.push(sentence.text);
+        textBytes += Buffer.byteLength(sentence.text);
+        sentenceLengths.push(sentence.text.length);
+        citations.push(sentence.citations.length, ...sentence.citations);
+      }
+    }
+    textEnds[i] = textBytes;
+  });
+  return {
+    briefs: utf8.encode(lines.join('')),
+    briefEnds,
+    text: utf8.encode(texts.join('')),
+    textEnds,
+    sentenceLengths: Int32Array.from(sentenceLengths),
+    citations: Int32Array.from(citations),
+    skipped: utf8.encode(JSON.stringify(corpus.skipped)),
+  };
+}
+
+/**
+ * Decodes an engine, yielding to the event loop between slices of briefs.
+ * @throws when the arrays do not hold a consistent engine.
+ */
+export async function decodeEngine(encoded: EncodedEngine): Promise<Engine> {
+  const briefs: Brief[] = [];
+  for (const brief of decodeBriefs(encoded)) {
+    briefs.push(brief);
+    if (briefs.length % BRIEFS_PER_SLICE === 0) await nextTurn();
+  }
+  const corpus: Corpus = { briefs, skipped: JSON.parse(fromUtf8.decode(encoded.skipped)) as SkippedFile[] };
+  await nextTurn();
+  const passageIndex = decodeIndex(encoded.passageIndex);
+  await nextTurn();
+  return loadEngine(corpus, { passageIndex, questionIndex: decodeIndex(encoded.questionIndex) });
+}
+
+/** The briefs of an encoded corpus, one at a time. @throws when the arrays are inconsistent. */
+function* decodeBriefs(encoded: EncodedCorpus): Generator<Brief> {
+  let sentence = 0;
+  let citation = 0;
+  for (let i = 0; i < encoded.briefEnds.length; i++) {
+    const line = fromUtf8.decode(encoded.briefs.subarray(i === 0 ? 0 : encoded.briefEnds[i - 1], encoded.briefEnds[i]));
+    const skeleton = JSON.parse(line) as Omit<Brief, 'passages'> & { passages: (Omit<Passage, 'sentences'> & { sentences: number })[] };
+    const text = fromUtf8.decode(encoded.text.subarray(i === 0 ? 0 : encoded.textEnds[i - 1], encoded.textEnds[i]));
+    let at = 0;
+    const passages = skeleton.passages.map((p): Passage => {
+      const sentences: Sentence[] = [];
+      for (let s = 0; s < p.sentences; s++) {
+        const length = encoded.sentenceLengths[sentence++];
+        const count = encoded.citations[citation++];
+        if (length === undefined || count === undefined) throw new Error('encoded engine: sentences missing');
+        sentences.push({ text: text.slice(at, at + length), citations: Array.from(encoded.citations.subarray(citation, citation + count)) });
+        citation += count;
+        at += length;
+      }
+      return { ...p, sentences };
+    });
+    if (at !== text.length) throw new Error('encoded engine: sentence lengths do not match the text');
+    yield { ...skeleton, passages };
+  }
+  if (sentence !== encoded.sentenceLengths.length || citation !== encoded.citations.length) {
+    throw new Error('encoded engine: unused sentences');
+  }
+}
+
+/** The typed arrays of an encoded engine, in `ENCODED_ARRAYS` order. */
+export function encodedArrays(encoded: EncodedEngine): EncodedArray[] {
+  return ENCODED_ARRAYS.map((name) => {
+    const [head, tail] = name.split('.') as [string, string | undefined];
+    const value = (encoded as unknown as Record<string, unknown>)[head];
+    return (tail === undefined ? value : (value as Record<string, unknown>)[tail]) as EncodedArray;
+  });
+}
+
+/** An encoded engine from its typed arrays in `ENCODED_ARRAYS` order. */
+export function fromEncodedArrays(arrays: readonly EncodedArray[]): EncodedEngine {
+  const out: Record<string, unknown> = { passageIndex: {}, questionIndex: {} };
+  ENCODED_ARRAYS.forEach((name, i) => {
+    const [head, tail] = name.split('.') as [string, string | undefined];
+    if (tail === undefined) out[head] = arrays[i];
+    else (out[head] as Record<string, unknown>)[tail] = arrays[i];
+  });
+  return out as unknown as EncodedEngine;
+}
+
+function encodeIndex(data: IndexData): EncodedIndex {
+  return {
+    terms: utf8.encode(data.terms.join('\n')),
+    refs: utf8.encode(data.refs.join('\n')),
+    offsets: data.offsets,
+    docs: data.docs,
+    weights: data.weights,
+  };
+}
+
+function decodeIndex(encoded: EncodedIndex): IndexData {
+  const lines = (bytes: Uint8Array) => (bytes.length === 0 ? [] : fromUtf8.decode(bytes).split('\n'));
+  const refs = lines(encoded.refs);
+  return { terms: lines(encoded.terms), refs, offsets: encoded.offsets, docs: encoded.docs, weights: encoded.weights };
+}
+
+function checkSentence(sentence: Sentence): void {
+  const keys = Object.keys(sentence);
+  if (keys.length !== 2 || !('text' in sentence) || !('citations' in sentence)) {
+    throw new Error(`cannot encode a sentence with fields ${keys.join(', ')}`);
+  }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

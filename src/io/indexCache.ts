@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
+import { ENGINE_VERSION, type Engine } from '../core/engine.ts';
+import { decodeEngine, encodedArrays, encodeEngine, ENCODED_ARRAYS, fromEncodedArrays, type EncodedArray, type EncodedEngine } from './engineCodec.ts';
+
+/**
+ * The saved index: an engine (parsed corpus and both indexes) written to one file, keyed by a hash
+ * of the corpus (every file's name and contents) and of what builds the engine (ENGINE_VERSION, the
+ * analyzer's data files and the core modules' source). A file whose key differs, or that is
+ * truncated or damaged (checked by length and CRC-32), is ignored and rebuilt, never trusted.
+ *
+ * Layout: "FCBX", format version (u32), header length (u32), header JSON (key, byte length and
+ * checksum of the body, the arrays' types and lengths), then the arrays, each 8-byte aligned.
+ */
+
+const MAGIC = 'FCBX';
+const FORMAT_VERSION = 1;
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** What determines an engine built from a corpus: change any of these and saved indexes are stale. */
+const ENGINE_SOURCES = ['src/core/corpus.ts', 'src/core/sentences.ts', 'src/core/text.ts', 'src/core/searchIndex.ts', 'src/core/engine.ts'];
+
+interface Header {
+  readonly key: string;
+  readonly bodyBytes: number;
+  readonly crc: number;
+  readonly arrays: readonly { readonly type: 'u8' | 'i32' | 'f32'; readonly length: number }[];
+}
+
+/**
+ * The cache key of the corpus in `seedsDir`: a hash over every entry's name and every file's
+ * contents, and over the engine's version, data files and sources.
+ */
+export async function corpusKey(seedsDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`${MAGIC}${FORMAT_VERSION}/${ENGINE_VERSION}\0`);
+  const dataDir = join(ROOT, 'data');
+  const engineFiles = [...ENGINE_SOURCES.map((f) => join(ROOT, f)), ...(await listFiles(dataDir)).map((f) => join(dataDir, f))];
+  for (const file of engineFiles) hash.update(await readFile(file).catch(() => Buffer.alloc(0)));
+  hash.update('\0corpus\0');
+  for (const name of await listFiles(seedsDir)) {
+    hash.update(`${name}\0`);
+    const contents = await readFile(join(seedsDir, name)).catch(() => undefined);
+    hash.update(contents === undefined ? '\0not a file\0' : `${contents.length}\0`);
+    if (contents) hash.update(contents);
+  }
+  return hash.digest('hex');
+}
+
+/** The saved-index file of a corpus directory: one per directory, so two corpora do not evict each other. */
+export function cacheFile(cacheDir: string, seedsDir: string): string {
+  const id = createHash('sha256').update(resolve(seedsDir)).digest('hex').slice(0, 16);
+  return join(cacheDir, `engine-${id}.bin`);
+}
+
+/** The reason a saved index was not used. */
+export type CacheMiss = 'missing' | 'stale' | 'damaged';
+
+/**
+ * Reads a saved engine whose key is `key`, still encoded (as the build worker passes it on); a
+ * missing, stale or damaged file gives the reason instead.
+ */
+export async function readSavedEncoded(file: string, key: string): Promise<EncodedEngine | CacheMiss> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return 'missing';
+  }
+  try {
+    return parseFile(bytes, key);
+  } catch {
+    return 'damaged';
+  }
+}
+
+/** Reads and decodes a saved engine whose key is `key`; a missing, stale or damaged file gives the reason instead. */
+export async function readSavedEngine(file: string, key: string): Promise<Engine | CacheMiss> {
+  const encoded = await readSavedEncoded(file, key);
+  if (typeof encoded === 'string') return encoded;
+  try {
+    return await decodeEngine(encoded);
+  } catch {
+    return 'damaged';
+  }
+}
+
+/** Writes an engine as the saved index under `key`, atomically (a crash leaves the old file or none). */
+export async function writeSavedEngine(file: string, key: string, engine: Engine | EncodedEngine): Promise<void> {
+  const encoded = 'corpus' in engine ? encodeEngine(engine) : engine;
+  const parts = fileParts(encoded, key);
+  await mkdir(join(file, '..'), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temporary, parts);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+function fileParts(encoded: EncodedEngine, key: string): Uint8Array[] {
+  const arrays = encodedArrays(encoded);
+  const body: Uint8Array[] = [];
+  let bodyBytes = 0;
+  let crc = 0;
+  for (const array of arrays) {
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    const padding = new Uint8Array(pad(bytes.length));
+    body.push(bytes, padding);
+    crc = crc32(padding, crc32(bytes, crc));
+    bodyBytes += bytes.length + padding.length;
+  }
+  const header: Header = { key, bodyBytes, crc, arrays: arrays.map((a) => ({ type: typeOf(a), length: a.length })) };
+  const json = Buffer.from(JSON.stringify(header));
+  const preamble = Buffer.alloc(12);
+  preamble.write(MAGIC, 0, 'latin1');
+  preamble.writeUInt32LE(FORMAT_VERSION, 4);
+  preamble.writeUInt32LE(json.length, 8);
+  return [preamble, json, new Uint8Array(pad(12 + json.length)), ...body];
+}
+
+/** The encoded engine in a file's bytes; 'stale' for another key or format. @throws when damaged. */
+function parseFile(bytes: Buffer, key: string): EncodedEngine | 'stale' {
+  if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a saved index');
+  if (bytes.readUInt32LE(4) !== FORMAT_VERSION) return 'stale';
+  const headerLength = bytes.readUInt32LE(8);
+  const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as Header;
+  if (header.key !== key) return 'stale';
+  const start = 12 + headerLength + pad(12 + headerLength);
+  if (bytes.length !== start + header.bodyBytes) throw new Error('truncated');
+  if (crc32(bytes.subarray(start)) !== header.crc) throw new Error('checksum');
+  if (header.arrays.length !== ENCODED_ARRAYS.length) throw new Error('layout');
+  let at = start;
+  const arrays = header.arrays.map(({ type, length }) => {
+    const size = length * (type === 'u8' ? 1 : 4);
+    // Copied out, so each array owns an aligned buffer and the file's bytes can be freed.
+    const slice = bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + size);
+    at += size + pad(size);
+    return type === 'u8' ? new Uint8Array(slice) : type === 'i32' ? new Int32Array(slice) : new Float32Array(slice);
+  });
+  return fromEncodedArrays(arrays);
+}
+
+function typeOf(array: EncodedArray): Header['arrays'][number]['type'] {
+  return array instanceof Uint8Array ? 'u8' : array instanceof Int32Array ? 'i32' : 'f32';
+}
+
+function pad(length: number): number {
+  return (8 - (length % 8)) % 8;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir).catch(() => [] as string[])).sort();
+}

@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LiveKnowledge } from '../../src/core/knowledge.ts';
+import type { Answer, Brief } from '../../src/core/types.ts';
+import { openKnowledge } from '../../src/io/openKnowledge.ts';
+import { expectWellFormed, seedsDir } from '../fixtures/answer-core/support.ts';
+
+let knowledge: LiveKnowledge;
+let briefs: readonly Brief[];
+const briefText = (doc: string): string => readFileSync(join(seedsDir, doc), 'utf8');
+
+beforeAll(async () => {
+  knowledge = await openKnowledge({ seedsDir });
+  briefs = knowledge.engine.corpus.briefs;
+});
+
+/** Asks, and checks the invariants every answer keeps before the test looks at its content. */
+function ask(question: string, options?: { doc: string }): Answer {
+  const answer = knowledge.answer(question, options);
+  expectWellFormed(answer, briefs, briefText);
+  return answer;
+}
+
+const mentions = (answer: Answer, pattern: RegExp): boolean => pattern.test(answer.answer);
+
+describe('the questions of the issue', () => {
+  it('answers "did microsoft drop ice?" from briefs about Microsoft and ICE', () => {
+    const answer = ask('did microsoft drop ice?');
+    expect(answer.answered).toBe(true);
+    expect(mentions(answer, /Microsoft/)).toBe(true);
+    expect(mentions(answer, /\bICE\b|Immigration and Customs Enforcement/)).toBe(true);
+  });
+
+  it('gives the amount of the GitHub contract', () => {
+    const answer = ask('how much was the github contract');
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toContain('$200,000');
+  });
+
+  it('reads through the typo in "palentir aws" and answers about Palantir and AWS', () => {
+    const answer = ask('palentir aws');
+    expect(answer.answered).toBe(true);
+    expect(mentions(answer, /Palantir/)).toBe(true);
+    expect(mentions(answer, /\bAWS\b|Amazon Web Services/)).toBe(true);
+  });
+
+  it('quotes Nadella for "what did nadella say"', () => {
+    const answer = ask('what did nadella say');
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toMatch(/cruel and abusive|Nadella/);
+  });
+});
+
+describe('questions the briefs do not cover', () => {
+  it.each([
+    ['What is the capital of France?', 'france'],
+    ["Tesla's Pentagon contracts", 'tesla'],
+  ])('declines "%s" with a message naming what is missing, and suggests topics', (question, missing) => {
+    const answer = ask(question);
+    expect(answer.answered).toBe(false);
+    expect(answer.answer.toLowerCase()).toContain(missing);
+    expect(answer.confidence).toBe(0);
+  });
+});
+
+describe('odd input', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace', ' \t\n '],
+    ['6,000 characters of text', 'what did microsoft say about ice '.repeat(190).slice(0, 6000)],
+    ['one 6,000-letter word', 'x'.repeat(6000)],
+    ['only emoji', '🙂🙃🇺🇸👩🏽‍💻'],
+    ['a mass mention', '@everyone'],
+    ['a field prefix', 'ICE:'],
+    ['a fuzzy marker', 'ICE~'],
+    ['a boost and a plus', '^boost +'],
+    ['a field and a negation', 'title:foo -bar'],
+    ['only query syntax', '~^+-*:'],
+    ['control characters', '\u0000\u0007ICE\u001b[31m'],
+  ])('gives a sensible answer to %s', (_label, question) => {
+    const answer = ask(question);
+    expect(answer.question).toBe(question.trim());
+  });
+
+  it('declines input with no words without pretending to have looked it up', () => {
+    for (const question of ['', '   ', '🙂🙃', '~^+-*:', '@everyone']) {
+      const answer = ask(question);
+      expect(answer.answered).toBe(false);
+      expect(answer.suggestions.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers "ICE:" and "ICE~" exactly as it answers "ICE"', () => {
+    const plain = knowledge.answer('ICE');
+    for (const q of ['ICE:', 'ICE~']) {
+      const answer = ask(q);
+      expect({ ...answer, question: 'ICE' }).toEqual(plain);
+    }
+  });
+
+  it('never echoes a mass mention back in a decline', () => {
+    expect(ask('@everyone hello').answer).not.toContain('@everyone');
+  });
+});
+
+describe('answers from the briefs', () => {
+  it.each([
+    ['microsft github contract', /GitHub|Microsoft/],
+    ['amazn rekogntion', /Rekognition/],
+  ])('answers the typo question "%s"', (question, topic) => {
+    const answer = ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toMatch(topic);
+  });
+
+  it('answers every "Want to dive deeper?" prompt of every brief, asked verbatim', () => {
+    const prompts = briefs.flatMap((b) => b.prompts);
+    expect(prompts.length).toBeGreaterThan(0);
+    for (const prompt of prompts) {
+      const answer = ask(prompt);
+      expect(answer.answered, prompt).toBe(true);
+    }
+  });
+
+  it("offers the source brief's own prompts as follow-ups when it has them", () => {
+    const withPrompts = briefs.filter((b) => b.prompts.length > 0);
+    expect(withPrompts.length).toBeGreaterThan(0);
+    for (const brief of withPrompts) {
+      const answer = ask(brief.title, { doc: brief.id });
+      expect(answer.answered).toBe(true);
+      for (const p of brief.prompts.slice(0, 5)) expect(answer.followUps).toContain(p);
+    }
+  });
+
+  it('keeps to the brief the asker picked with the doc option', () => {
+    let answeredBriefs = 0;
+    for (const brief of briefs) {
+      const answer = ask('palantir aws hosting', { doc: brief.id });
+      if (!answer.answered) continue;
+      answeredBriefs++;
+      expect(answer.sources.every((s) => s.doc === brief.id)).toBe(true);
+      expect(answer.sentences.every((s) => s.doc === brief.id)).toBe(true);
+      expect(answer.alternatives).toEqual([]);
+    }
+    expect(answeredBriefs).toBeGreaterThanOrEqual(3);
+  });
+
+  it('declines when the doc option names no loaded brief', () => {
+    expect(ask('palantir aws', { doc: 'no-such-brief.txt' }).answered).toBe(false);
+  });
+
+  it("keeps every answer of the project's question set well formed", () => {
+    const questions = readFileSync(new URL('../eval/questions.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { q: string }).q);
+    expect(questions.length).toBeGreaterThan(20);
+    for (const q of questions) ask(q);
+  });
+});

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LiveKnowledge } from '../../src/core/knowledge.ts';
+import { coverage, isKnown, parseQuery, searchTerms, type QueryTerm } from '../../src/core/query.ts';
+import type { SearchIndex } from '../../src/core/searchIndex.ts';
+import { stem } from '../../src/core/text.ts';
+import type { Lexicon } from '../../src/core/types.ts';
+import { loadLexicon } from '../../src/io/lexicon.ts';
+import { openKnowledge } from '../../src/io/openKnowledge.ts';
+import { seedsDir } from '../fixtures/answer-core/support.ts';
+
+let knowledge: LiveKnowledge;
+let index: SearchIndex;
+let lexicon: Lexicon;
+
+beforeAll(async () => {
+  knowledge = await openKnowledge({ seedsDir });
+  index = knowledge.engine.passageIndex;
+  lexicon = loadLexicon();
+});
+
+const termFor = (terms: readonly QueryTerm[], word: string): QueryTerm | undefined => terms.find((t) => t.word === word);
+
+describe('parseQuery over the seed index', () => {
+  it.each([
+    ['palentir', 'palantir'],
+    ['microsft', 'microsoft'],
+    ['amazn', 'amazon'],
+    ['rekogntion', 'rekognition'],
+  ])('corrects the typo "%s" to the indexed "%s"', (typo, word) => {
+    const term = termFor(parseQuery(`${typo} contract`, index, lexicon), typo);
+    expect(term?.matches).toContain(stem(word));
+    expect(term?.corrected).toBe(true);
+    expect(isKnown(term as QueryTerm)).toBe(true);
+  });
+
+  it('matches a word the briefs use exactly, without correction', () => {
+    const term = termFor(parseQuery('palantir', index, lexicon), 'palantir');
+    expect(term?.matches).toEqual([stem('palantir')]);
+    expect(term?.corrected).toBe(false);
+  });
+
+  it('leaves a name the briefs never mention unmatched and marks it as a name', () => {
+    const tesla = termFor(parseQuery("Tesla's Pentagon contracts", index, lexicon), 'tesla');
+    expect(tesla?.matches).toEqual([]);
+    expect(tesla?.name).toBe(true);
+    expect(isKnown(tesla as QueryTerm)).toBe(false);
+  });
+
+  it('does not "correct" a real English word into a different indexed one', () => {
+    const capital = termFor(parseQuery('what is the capital of france', index, lexicon), 'capital');
+    expect(capital?.matches).toEqual([]);
+  });
+
+  it('reaches an indexed word through a synonym ("drop" → the briefs\' "end"/"cancel")', () => {
+    const drop = termFor(parseQuery('did microsoft drop ice', index, lexicon), 'drop');
+    expect(drop?.synonyms.length).toBeGreaterThan(0);
+    for (const s of drop?.synonyms ?? []) expect(index.documentFrequency(s)).toBeGreaterThan(0);
+  });
+
+  it.each(['ICE:', 'ICE~', 'ICE~2', 'ICE^10', '+ICE -palantir', 'title:ICE', 'ICE*', 'body:foo -bar'])(
+    'reads the query syntax in "%s" as plain words',
+    (text) => {
+      const plain = text.replace(/[:~^+*-]/g, ' ');
+      expect(parseQuery(text, index, lexicon).map((t) => t.stem)).toEqual(parseQuery(plain, index, lexicon).map((t) => t.stem));
+    },
+  );
+
+  it('searches only indexed stems, and weighs weak words ("say") below the words that carry the topic', () => {
+    const terms = parseQuery('what did nadella say about palentir', index, lexicon);
+    for (const t of searchTerms(terms)) expect(index.documentFrequency(t.stem)).toBeGreaterThan(0);
+    const say = termFor(terms, 'say');
+    const nadella = termFor(terms, 'nadella');
+    expect(say?.weak).toBe(true);
+    expect(say?.weight ?? 1).toBeLessThan(nadella?.weight ?? 0);
+  });
+
+  it('keeps coverage within 0..1 and gives 1 only when every weighed term is present', () => {
+    const terms = parseQuery('github support contract', index, lexicon);
+    expect(terms.every(isKnown)).toBe(true);
+    const stems = new Set(terms.flatMap((t) => t.matches));
+    expect(coverage(terms, (s) => stems.has(s))).toBe(1);
+    expect(coverage(terms, () => false)).toBe(0);
+    const partial = coverage(terms, (s) => s === terms[0]?.matches[0]);
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(1);
+  });
+
+  it('takes at most 48 distinct terms from a pasted essay', () => {
+    const essay = Array.from({ length: 400 }, (_, i) => `word${i}x`).join(' ');
+    expect(parseQuery(essay, index, lexicon).length).toBeLessThanOrEqual(48);
+  });
+
+  it('handles one enormous word quickly enough to answer (no fuzzy blow-up)', () => {
+    // A 2,000-letter word once built a fuzzy token set that exhausted the heap.
+    const [term] = parseQuery('x'.repeat(6000), index, lexicon);
+    expect(term?.matches).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildEngine } from '../../src/core/engine.ts';
+import { buildInWorker } from '../../src/io/buildWorker.ts';
+import { openKnowledge } from '../../src/io/openKnowledge.ts';
+import { loadCorpus } from '../../src/io/seedLoader.ts';
+import { harbourBriefPath, seedsDir } from '../fixtures/answer-core/support.ts';
+
+/** A question only the harbour-drones fixture answers. */
+const HARBOUR_QUESTION = 'how much did the Zephyrline harbour drones cost';
+
+let work: string;
+let corpusDir: string;
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'build-worker-'));
+  corpusDir = join(work, 'seeds');
+  await cp(seedsDir, corpusDir, { recursive: true });
+});
+
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('buildInWorker', () => {
+  it('builds the same engine as building in this thread', async () => {
+    const { engine, source } = await buildInWorker({ seedsDir: corpusDir, cacheDir: null });
+    const here = buildEngine(await loadCorpus(corpusDir));
+    expect(source).toBe('built (saved index disabled)');
+    expect(engine.corpus).toEqual(here.corpus);
+    expect(engine.passageIndex.toData()).toEqual(here.passageIndex.toData());
+    expect(engine.questionIndex.toData()).toEqual(here.questionIndex.toData());
+  });
+
+  it('rejects with the reason when the corpus cannot be read', async () => {
+    await expect(buildInWorker({ seedsDir: join(work, 'missing'), cacheDir: null })).rejects.toThrow(/missing/);
+  });
+});
+
+describe('a refresh', () => {
+  it('keeps answering from the old index while the new one is built, and swaps only when it is ready', async () => {
+    const knowledge = await openKnowledge({ seedsDir: corpusDir });
+    const before = knowledge.answer(HARBOUR_QUESTION);
+    await copyFile(harbourBriefPath, join(corpusDir, '005_harbour_drones.txt'));
+
+    let settled = false;
+    const refresh = knowledge.refresh().finally(() => {
+      settled = true;
+    });
+    const servedMeanwhile: boolean[] = [];
+    while (!settled) {
+      // Each answer runs on a turn of the event loop of its own, as questions from users would.
+      const answer = knowledge.answer(HARBOUR_QUESTION);
+      if (!settled) servedMeanwhile.push(answer.sources.some((s) => s.doc === '005_harbour_drones.txt'));
+      await nextTurn();
+    }
+    const outcome = await refresh;
+
+    expect(outcome.status).toBe('refreshed');
+    expect(servedMeanwhile.length).toBeGreaterThan(0);
+    expect(servedMeanwhile.every((fromNewBrief) => !fromNewBrief)).toBe(true);
+    expect(before.sources.some((s) => s.doc === '005_harbour_drones.txt')).toBe(false);
+    const after = knowledge.answer(HARBOUR_QUESTION);
+    expect(after.answered).toBe(true);
+    expect(after.sources[0]?.doc).toBe('005_harbour_drones.txt');
+  });
+
+  it('keeps the old index when the rebuild fails', async () => {
+    const knowledge = await openKnowledge({ seedsDir: corpusDir });
+    const before = knowledge.answer('did microsoft drop ice?');
+    await rm(corpusDir, { recursive: true });
+    const outcome = await knowledge.refresh();
+    expect(outcome.status).toBe('failed');
+    expect(knowledge.answer('did microsoft drop ice?')).toEqual(before);
+  });
+});
