@@ -89,11 +89,6 @@ export function encodeEngine(engine: Engine): EncodedEngine {
   return { ...encodeCorpus(engine.corpus), passageIndex: encodeIndex(saved.passageIndex), questionIndex: encodeIndex(saved.questionIndex) };
 }
 
-/** The number of briefs in an encoded corpus. */
-export function briefCount(encoded: EncodedCorpus): number {
-  return encoded.briefEnds.length;
-}
-
 function encodeCorpus(corpus: Corpus): EncodedCorpus {
   const lines: string[] = [];
   const texts: string[] = [];

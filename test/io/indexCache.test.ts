@@ -51,7 +51,8 @@ describe('the saved index', () => {
     const first = await open();
     const file = await savedFile();
     const bytes = await readFile(file);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] as number) ^ 0xff;
     await writeFile(file, bytes);
     const damaged = await open();
     expect(damaged.source).toBe('built (saved index damaged)');
