@@ -90,7 +90,7 @@ export class LiveKnowledge implements Knowledge {
     const started = performance.now();
     try {
       const engine = await buildChecked(this.options);
-      const report = diff(this.live.engine.corpus, engine, performance.now() - started);
+      const report = await diff(this.live.engine.corpus, engine, performance.now() - started);
       this.live = prepare(engine);
       return { status: 'refreshed', report };
     } catch (error) {
@@ -114,13 +114,23 @@ function prepare(engine: Engine): Live {
   return { engine, organisations: organisationsIn(engine) };
 }
 
-function diff(before: Corpus, engine: Engine, ms: number): RefreshReport {
+/** Briefs compared between two turns of the event loop: comparing a large corpus at once would stall answers. */
+const BRIEFS_PER_TURN = 25;
+
+async function diff(before: Corpus, engine: Engine, ms: number): Promise<RefreshReport> {
   const old = new Map(before.briefs.map((b) => [b.id, b]));
   const now = engine.corpus.briefs;
   const nowIds = new Set(now.map((b) => b.id));
+  const changed: string[] = [];
+  for (let i = 0; i < now.length; i++) {
+    const brief = now[i] as Brief;
+    const previous = old.get(brief.id);
+    if (previous && !sameBrief(previous, brief)) changed.push(brief.id);
+    if (i % BRIEFS_PER_TURN === BRIEFS_PER_TURN - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   return {
     added: now.filter((b) => !old.has(b.id)).map((b) => b.id),
-    changed: now.filter((b) => old.has(b.id) && !sameBrief(old.get(b.id) as Brief, b)).map((b) => b.id),
+    changed,
     removed: before.briefs.filter((b) => !nowIds.has(b.id)).map((b) => b.id),
     briefs: now.length,
     passages: engine.passages.length,

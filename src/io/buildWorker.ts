@@ -1,3 +1,5 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Engine } from '../core/engine.ts';
 import { decodeEngine, fromEncodedArrays, type EncodedArray } from './engineCodec.ts';
@@ -35,9 +37,23 @@ export interface WorkerEngine {
 
 const ENTRY = new URL('./buildWorkerEntry.ts', import.meta.url).href;
 
+/**
+ * The worker's heap budget for a corpus of `corpusBytes`: a build's live heap stays under about
+ * 8 bytes per byte of text, and without a limit V8 lets garbage grow the heap to several times that
+ * (2 GB instead of 1 GB at 50k sections).
+ */
+export function heapBudgetMb(corpusBytes: number): number {
+  return Math.max(512, Math.ceil(256 + (8 * corpusBytes) / 1024 / 1024));
+}
+
 /** Builds (or reads the saved index of) the corpus in `request.seedsDir` in a worker thread. */
 export async function buildInWorker(request: BuildRequest): Promise<WorkerEngine> {
-  const reply = await runWorker(request);
+  const budget = heapBudgetMb(await directoryBytes(request.seedsDir));
+  // Over budget (an unusual corpus), the build is run again without a limit rather than failing.
+  const reply = await runWorker(request, budget).catch((error: unknown) => {
+    if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+    return runWorker(request, undefined);
+  });
   if (!reply.ok) throw new Error(reply.error);
   try {
     return { engine: await decodeEngine(fromEncodedArrays(reply.arrays)), source: reply.source, warnings: reply.warnings };
@@ -48,11 +64,12 @@ export async function buildInWorker(request: BuildRequest): Promise<WorkerEngine
   }
 }
 
-function runWorker(request: BuildRequest): Promise<BuildReply> {
+function runWorker(request: BuildRequest, heapMb: number | undefined): Promise<BuildReply> {
   return new Promise((resolve, reject) => {
     // The entry is TypeScript: the worker registers tsx's loader before importing it.
     const bootstrap = `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); })`;
-    const worker = new Worker(bootstrap, { eval: true, workerData: request });
+    const resourceLimits = heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } };
+    const worker = new Worker(bootstrap, { eval: true, workerData: request, ...resourceLimits });
     let replied = false;
     worker.once('message', (reply: BuildReply) => {
       replied = true;
@@ -68,4 +85,11 @@ function runWorker(request: BuildRequest): Promise<BuildReply> {
 
 function tsxApi(): string {
   return import.meta.resolve('tsx/esm/api');
+}
+
+/** Total size of the files in a directory (0 when it cannot be read: the worker reports that). */
+async function directoryBytes(dir: string): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const sizes = await Promise.all(names.map((name) => stat(join(dir, name)).then((s) => (s.isFile() ? s.size : 0), () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
 }

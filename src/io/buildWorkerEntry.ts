@@ -1,11 +1,21 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BuildReply, BuildRequest, EngineSource } from './buildWorker.ts';
 import { buildEncoded, encodedArrays, type EncodedEngine } from './engineCodec.ts';
 import { cacheFile, corpusKey, readSavedEncoded, writeSavedEngine } from './indexCache.ts';
 import { loadCorpus } from './seedLoader.ts';
 
+const BUILD_NICENESS = 10;
+
 // The worker thread of buildWorker.ts: one request in, one reply out, then the thread ends.
 const request = workerData as BuildRequest;
+// On Linux a thread has its own nice value: a lower priority for this one leaves the CPU to the
+// thread answering questions whenever both want it (other systems may refuse; that is harmless).
+try {
+  setPriority(0, BUILD_NICENESS);
+} catch {
+  // not permitted here: the build runs at normal priority
+}
 
 async function run(): Promise<BuildReply> {
   const warnings: string[] = [];

@@ -67,7 +67,7 @@ export const ENCODED_ARRAYS = [
 export type EncodedArray = Uint8Array | Int32Array | Float32Array;
 
 /** Briefs decoded between two yields to the event loop. */
-const BRIEFS_PER_SLICE = 100;
+const BRIEFS_PER_SLICE = 20;
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: true });

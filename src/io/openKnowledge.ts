@@ -1,5 +1,6 @@
 import { EmptyCorpusError, LiveKnowledge } from '../core/knowledge.ts';
 import { buildInWorker } from './buildWorker.ts';
+import { cacheFile, corpusKey, readSavedEngine } from './indexCache.ts';
 import { loadLexicon } from './lexicon.ts';
 
 /** Where the corpus lives, and where its index is saved. */
@@ -20,8 +21,20 @@ export interface OpenKnowledgeOptions {
  * when it cannot be read or holds no usable brief; files it skips are listed by `knowledge.skipped()`.
  */
 export async function openKnowledge(options: OpenKnowledgeOptions): Promise<LiveKnowledge> {
+  const cacheDir = options.cacheDir ?? null;
+  let starting = true;
   const engine = async () => {
-    const built = await buildInWorker({ seedsDir: options.seedsDir, cacheDir: options.cacheDir ?? null });
+    // At start nothing is being answered yet: a saved index is read here, sparing a worker's start-up.
+    if (starting && cacheDir !== null) {
+      starting = false;
+      const saved = await readSavedEngine(cacheFile(cacheDir, options.seedsDir), await corpusKey(options.seedsDir));
+      if (typeof saved !== 'string') {
+        options.notice?.(`index of ${options.seedsDir}: saved`);
+        return saved;
+      }
+    }
+    starting = false;
+    const built = await buildInWorker({ seedsDir: options.seedsDir, cacheDir });
     options.notice?.(`index of ${options.seedsDir}: ${built.source}`);
     for (const warning of built.warnings) options.notice?.(warning);
     return built.engine;
