@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
@@ -108,6 +108,18 @@ export async function writeSavedEngine(file: string, key: string, engine: Engine
     await rm(temporary, { force: true });
     throw error;
   }
+  await pruneSavedEngines(join(file, '..'));
+}
+
+/** Saved indexes kept per cache directory: one per corpus directory, so temporary ones would pile up. */
+const KEPT_FILES = 4;
+
+/** Removes all but the most recently written saved indexes of a cache directory. */
+async function pruneSavedEngines(cacheDir: string): Promise<void> {
+  const files = (await listFiles(cacheDir)).filter((f) => /^engine-[0-9a-f]+\.bin$/.test(f));
+  const dated = await Promise.all(files.map(async (f) => ({ path: join(cacheDir, f), at: (await stat(join(cacheDir, f)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  dated.sort((a, b) => b.at - a.at);
+  await Promise.all(dated.slice(KEPT_FILES).map((f) => rm(f.path, { force: true })));
 }
 
 function fileParts(encoded: EncodedEngine, key: string): Uint8Array[] {

@@ -78,6 +78,14 @@ describe('the saved index', () => {
     expect((await open()).source).toBe('saved');
   });
 
+  it('keeps only the most recent saved indexes of a cache directory', async () => {
+    const engine = buildEngine(await loadCorpus(corpusDir));
+    for (let i = 0; i < 6; i++) await writeSavedEngine(cacheFile(cacheDir, join(work, `corpus-${i}`)), 'key', engine);
+    const kept = await readdir(cacheDir);
+    expect(kept).toHaveLength(4);
+    expect(kept).toContain(cacheFile(cacheDir, join(work, 'corpus-5')).split('/').pop());
+  });
+
   it('keys on every file name and content of the corpus', async () => {
     const key = await corpusKey(corpusDir);
     expect(await corpusKey(corpusDir)).toBe(key);
