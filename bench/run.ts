@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,50000] [--skip-seeds] [--skip-lunr]`: a benchmark, never a test.
+ * `npm run bench [-- --sizes 1000,10000,50000] [--skip-seeds] [--skip-lunr] [--skip-discord]`: a benchmark, never a test.
  * Prints markdown tables to stdout (progress to stderr); docs/benchmarks.md records a run.
  *
  * Seeds: index build time, answer latency over test/eval/questions.jsonl, and start-up time — the
@@ -22,6 +22,7 @@
  * - start: `npm run ask -- --json --stdin` black-box with SEEDS_DIR pointing at the corpus and a
  *   saved index present: time to the first answer, ms per question after it, share answered.
  */
+import { measureDiscordLatency } from './discordLatency.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -436,6 +437,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '1000,10000,50000' },
       'skip-seeds': { type: 'boolean', default: false },
       'skip-lunr': { type: 'boolean', default: false },
+      'skip-discord': { type: 'boolean', default: false },
     },
     allowPositionals: true,
     strict: false,
@@ -453,6 +455,10 @@ async function main(): Promise<void> {
     `## factcheck-bot benchmark\n\nMachine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}.\n\n`,
   );
   if (!values['skip-seeds']) process.stdout.write(`${await seedsTable()}\n`);
+  if (!values['skip-discord']) {
+    const rounds = await measureDiscordLatency();
+    process.stdout.write(`### Discord /ask through the fake Discord (50 questions within 1 s)\n\n${rounds.map((r) => `- ${r}`).join('\n')}\n\n`);
+  }
   const sizes = String(values.sizes)
     .split(',')
     .map((s) => Number(s.trim()))
