@@ -19,6 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '../test/support/prng.ts';
 
 /** One question of a generated evaluation set (the format of `test/eval/questions.jsonl`). */
 export interface GeneratedQuestion {
@@ -63,17 +64,6 @@ const OFF_CORPUS_FIXED = [
   'recipe for banana bread',
 ];
 
-/** mulberry32: a small, fast, seedable PRNG, so the same options always give the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Draw {
   constructor(readonly random: () => number) {}
@@ -190,7 +180,7 @@ export class CorpusGenerator {
   private readonly wanted: number;
 
   constructor(private readonly options: GenerateOptions) {
-    this.draw = new Draw(prng(options.seed ?? 1));
+    this.draw = new Draw(mulberry32(options.seed ?? 1));
     this.zipf = new ZipfVocabulary(vocabulary(this.draw, seedWords(options.vocabularyDir ?? join(ROOT, 'seeds'))));
     // Enough distinct names that most briefs have their own, as a real desk's do.
     const names = Math.max(50, Math.round(options.sections / 8));

@@ -3,18 +3,8 @@ import { buildEngine } from '../../src/core/engine.ts';
 import { answerQuestion } from '../../src/core/answerer.ts';
 import { analyze, stems, words } from '../../src/core/text.ts';
 import { briefFrom } from '../fixtures/answer-core/support.ts';
+import { mulberry32 } from '../support/prng.ts';
 
-/** A small deterministic PRNG (mulberry32), so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 
@@ -100,7 +90,7 @@ describe('analysing arbitrary text (property)', () => {
   }
 
   it('never throws and yields only non-empty, space-free stems (300 random texts, up to 10k chars)', () => {
-    const next = random(20260201);
+    const next = mulberry32(20260201);
     for (let i = 0; i < 300; i++) {
       const text = randomText(next);
       let result: string[] = [];
@@ -113,7 +103,7 @@ describe('analysing arbitrary text (property)', () => {
 
   it('gives a question the stems of the brief it was copied from, whatever its typography (200 random sentences)', () => {
     const vocabulary = ['Amazon', 'Palantir', 'contract', 'employees', 'protested', 'ICE', 'cloud', 'hosting', 'Microsoft', 'border', 'GitHub', 'immigration', 'agency', 'facial', 'recognition'];
-    const next = random(7);
+    const next = mulberry32(7);
     for (let i = 0; i < 200; i++) {
       const chosen = Array.from({ length: 1 + Math.floor(next() * 8) }, () => pick(next, vocabulary));
       // The brief's typography: curly possessives, en dashes between words, citation markers.
