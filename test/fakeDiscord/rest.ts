@@ -256,15 +256,8 @@ function applyCallback(ctx: RestContext, record: InteractionRecord, type: number
     case CallbackType.ChannelMessageWithSource:
     case CallbackType.DeferredChannelMessageWithSource: {
       const body = type === CallbackType.ChannelMessageWithSource ? data : { flags: numberOr(data['flags']) | MessageFlag.Loading };
-      const message = ctx.messages.create({
-        id: ctx.newId(),
-        channelId: record.channelId,
-        guildId: record.guildId,
-        author: BOT_USER,
-        body,
-        type: record.kind === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default,
-        extra: interactionMessageFields(ctx, record),
-      });
+      const messageType = record.kind === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default;
+      const message = createInteractionMessage(ctx, record, body, messageType);
       record.originalMessageId = message['id'] as string;
       if (type === CallbackType.ChannelMessageWithSource) announce(ctx, message, record.guildId);
       return message;
@@ -278,6 +271,19 @@ function applyCallback(ctx: RestContext, record: InteractionRecord, type: number
     default:
       return null;
   }
+}
+
+/** A message the bot posts in answer to an interaction (its reply or a follow-up). */
+function createInteractionMessage(ctx: RestContext, record: InteractionRecord, body: Json, type: number): Json {
+  return ctx.messages.create({
+    id: ctx.newId(),
+    channelId: record.channelId,
+    guildId: record.guildId,
+    author: BOT_USER,
+    body,
+    type,
+    extra: interactionMessageFields(ctx, record),
+  });
 }
 
 function interactionMessageFields(ctx: RestContext, record: InteractionRecord): Json {
@@ -311,15 +317,7 @@ route('POST', '/webhooks/:app/:token', false, (ctx, request, params) =>
     const body = (request.body ?? {}) as Json;
     const problem = messageBodyProblem(body, false);
     if (problem) return invalidForm(problem);
-    const message = ctx.messages.create({
-      id: ctx.newId(),
-      channelId: record.channelId,
-      guildId: record.guildId,
-      author: BOT_USER,
-      body,
-      type: MessageType.Default,
-      extra: interactionMessageFields(ctx, record),
-    });
+    const message = createInteractionMessage(ctx, record, body, MessageType.Default);
     record.followUps.push(body);
     ctx.interactionChanged();
     announce(ctx, message, record.guildId);
