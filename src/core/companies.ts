@@ -28,9 +28,18 @@ const MAX_POINTS_PER_BRIEF = 2;
 const LONG_POINT = 600;
 const CANDIDATE_PASSAGES = 200;
 
+/** The organisations of the data file, whether or not a corpus mentions them. */
+export const ORGANISATIONS: readonly Organisation[] = SPECS.map(({ name, aliases }) => ({ name, aliases }));
+
+/** True when the engine's briefs mention the organisation (one of `ORGANISATIONS`). */
+export function isMentioned(engine: Engine, organisation: Organisation): boolean {
+  const spec = SPECS.find((s) => s.name === organisation.name);
+  return spec !== undefined && candidatePassages(engine, spec).length > 0;
+}
+
 /** The organisations of the data file that the engine's briefs mention. */
 export function organisationsIn(engine: Engine): Organisation[] {
-  return SPECS.filter((spec) => candidatePassages(engine, spec).length > 0).map(({ name, aliases }) => ({ name, aliases }));
+  return ORGANISATIONS.filter((o) => isMentioned(engine, o));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { answerQuestion } from './answerer.ts';
-import { organisationsIn, summarizeCompany } from './companies.ts';
+import { isMentioned, ORGANISATIONS, organisationsIn, summarizeCompany } from './companies.ts';
 import { buildEngine, type Engine } from './engine.ts';
-import type { Answer, AnswerOptions, Brief, Corpus, Knowledge, Lexicon, Organisation, RefreshOutcome, RefreshReport } from './types.ts';
+import type { Answer, AnswerOptions, Corpus, Knowledge, Lexicon, Organisation, RefreshOutcome, RefreshReport } from './types.ts';
 
 /**
  * How a knowledge gets its engine, at start and on every refresh; the file system and threads live
@@ -40,7 +40,7 @@ export class LiveKnowledge implements Knowledge {
     engine: Engine,
     private readonly options: KnowledgeOptions,
   ) {
-    this.live = prepare(engine);
+    this.live = { engine, organisations: organisationsIn(engine) };
   }
 
   /** Loads and indexes the corpus; rejects when it cannot be read or has no usable brief. */
@@ -90,8 +90,9 @@ export class LiveKnowledge implements Knowledge {
     const started = performance.now();
     try {
       const engine = await buildChecked(this.options);
-      const report = await diff(this.live.engine.corpus, engine, performance.now() - started);
-      this.live = prepare(engine);
+      const live = { engine, organisations: await organisationsInTurns(engine) };
+      const report = diff(this.live.engine.corpus, engine, performance.now() - started);
+      this.live = live;
       return { status: 'refreshed', report };
     } catch (error) {
       return { status: 'failed', error: error instanceof Error ? error.message : String(error) };
@@ -110,35 +111,30 @@ async function buildChecked(options: KnowledgeOptions): Promise<Engine> {
   return options.build ? options.build(corpus) : buildEngine(corpus);
 }
 
-function prepare(engine: Engine): Live {
-  return { engine, organisations: organisationsIn(engine) };
+/**
+ * The organisations a new engine's briefs mention, one per turn of the event loop: in a large corpus
+ * each is a search and a scan of its passages, and all at once would stall the answers of the live one.
+ */
+async function organisationsInTurns(engine: Engine): Promise<Organisation[]> {
+  const found: Organisation[] = [];
+  for (const organisation of ORGANISATIONS) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (isMentioned(engine, organisation)) found.push(organisation);
+  }
+  return found;
 }
 
-/** Briefs compared between two turns of the event loop: comparing a large corpus at once would stall answers. */
-const BRIEFS_PER_TURN = 25;
-
-async function diff(before: Corpus, engine: Engine, ms: number): Promise<RefreshReport> {
-  const old = new Map(before.briefs.map((b) => [b.id, b]));
+function diff(before: Corpus, engine: Engine, ms: number): RefreshReport {
+  const old = new Map(before.briefs.map((b) => [b.id, b.fingerprint]));
   const now = engine.corpus.briefs;
   const nowIds = new Set(now.map((b) => b.id));
-  const changed: string[] = [];
-  for (let i = 0; i < now.length; i++) {
-    const brief = now[i] as Brief;
-    const previous = old.get(brief.id);
-    if (previous && !sameBrief(previous, brief)) changed.push(brief.id);
-    if (i % BRIEFS_PER_TURN === BRIEFS_PER_TURN - 1) await new Promise((resolve) => setTimeout(resolve, 0));
-  }
   return {
     added: now.filter((b) => !old.has(b.id)).map((b) => b.id),
-    changed,
+    changed: now.filter((b) => old.has(b.id) && old.get(b.id) !== b.fingerprint).map((b) => b.id),
     removed: before.briefs.filter((b) => !nowIds.has(b.id)).map((b) => b.id),
     briefs: now.length,
     passages: engine.passages.length,
     skipped: engine.corpus.skipped,
     ms: Math.round(ms),
   };
-}
-
-function sameBrief(a: Brief, b: Brief): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -133,12 +133,10 @@ function unknownShare(word: string, name: boolean, english: boolean, lexicon: Le
 
 function typoMatches(stem: string, word: string, index: SearchIndex): string[] {
   if (word.length < 4 || word.length > MAX_TYPO_WORD || /\d/.test(word)) return [];
-  // A typo rarely changes the first letter, and allowing it turns real words into others ("prefer" → "refer").
   const distance = word.length >= 8 ? 2 : 1;
   const candidates = new Set([...index.similarTerms(stem, distance), ...index.similarTerms(word, distance)]);
   // The commonest corrections are the likeliest; a few keep a rare typo from fanning out.
   return [...candidates]
-    .filter((c) => c[0] === stem[0])
     .sort((a, b) => index.documentFrequency(b) - index.documentFrequency(a))
     .slice(0, 2);
 }

@@ -39,6 +39,8 @@ export interface Brief {
   readonly passages: readonly Passage[];
   /** The "Want to dive deeper?" follow-up questions, as written. */
   readonly prompts: readonly string[];
+  /** A hash of the brief's lines (a byte-order mark or CR line ends aside): a refresh tells changed briefs by it without comparing their sentences. */
+  readonly fingerprint: string;
 }
 
 /** A file that was not loaded, with a reason a moderator can act on. */

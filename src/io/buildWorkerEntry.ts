@@ -1,49 +1,71 @@
-import { setPriority } from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
+import { readdirSync } from 'node:fs';
+import { setPriority, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BuildReply, BuildRequest, EngineSource } from './buildWorker.ts';
-import { buildEncoded, encodedArrays, type EncodedEngine } from './engineCodec.ts';
+import { buildEncoded } from './engineCodec.ts';
 import { cacheFile, corpusKey, readSavedEncoded, writeSavedEngine } from './indexCache.ts';
 import { loadCorpus } from './seedLoader.ts';
 
-const BUILD_NICENESS = 10;
+// The worker process of buildWorker.ts: one request in (argv), one reply out (IPC), then it ends.
 
-// The worker thread of buildWorker.ts: one request in, one reply out, then the thread ends.
-const request = workerData as BuildRequest;
-// On Linux a thread has its own nice value: a lower priority for this one leaves the CPU to the
-// thread answering questions whenever both want it (other systems may refuse; that is harmless).
-try {
-  setPriority(0, BUILD_NICENESS);
-} catch {
-  // not permitted here: the build runs at normal priority
-}
+/** The lowest priority: the build takes only CPU time the answering process leaves. */
+const BUILD_NICENESS = 19;
 
-async function run(): Promise<BuildReply> {
-  const warnings: string[] = [];
-  let encoded: EncodedEngine | undefined;
-  let source: EngineSource = 'built (saved index disabled)';
-  if (request.cacheDir !== null) {
-    const file = cacheFile(request.cacheDir, request.seedsDir);
-    const key = await corpusKey(request.seedsDir);
-    const saved = request.ignoreSaved ? 'damaged' : await readSavedEncoded(file, key);
-    if (typeof saved === 'string') {
-      source = `built (saved index ${saved})`;
-      encoded = await buildEncoded(() => loadCorpus(request.seedsDir));
-      await writeSavedEngine(file, key, encoded).catch((error: unknown) => {
-        warnings.push(`could not save the index to ${file}: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    } else {
-      source = 'saved';
-      encoded = saved;
+/**
+ * Lowers the priority of every thread of this process: on Linux a nice value is per thread, and the
+ * garbage collector's helper threads exist from start-up (threads made later inherit the value).
+ * Elsewhere the process's own priority is lowered; where that is refused the build runs as it is.
+ */
+function lowerPriority(): void {
+  let threads: number[];
+  try {
+    threads = readdirSync('/proc/self/task').map(Number);
+  } catch {
+    threads = [0];
+  }
+  for (const thread of threads) {
+    try {
+      setPriority(thread, BUILD_NICENESS);
+    } catch {
+      // not permitted here: this thread runs at its priority
     }
   }
-  encoded ??= await buildEncoded(() => loadCorpus(request.seedsDir));
-  return { ok: true, arrays: encodedArrays(encoded), source, warnings };
 }
 
-run().then(
-  (reply) => {
-    const buffers = reply.ok ? [...new Set(reply.arrays.map((a) => a.buffer))] : [];
-    parentPort?.postMessage(reply, buffers as ArrayBuffer[]);
-  },
-  (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies BuildReply),
-);
+async function run(request: BuildRequest): Promise<BuildReply> {
+  const warnings: string[] = [];
+  const peakRssBytes = () => process.resourceUsage().maxRSS * 1024;
+  const load = () => loadCorpus(request.seedsDir);
+  if (request.cacheDir === null) {
+    return { ...(await writeTemporary(await buildEncoded(load))), source: 'built (saved index disabled)', warnings, peakRssBytes: peakRssBytes() };
+  }
+  const file = cacheFile(request.cacheDir, request.seedsDir);
+  const key = await corpusKey(request.seedsDir);
+  const saved = request.ignoreSaved ? 'damaged' : await readSavedEncoded(file, key);
+  if (typeof saved !== 'string') return { ok: true, file, key, temporary: false, source: 'saved', warnings, peakRssBytes: peakRssBytes() };
+  const source: EngineSource = `built (saved index ${saved})`;
+  const encoded = await buildEncoded(load);
+  try {
+    await writeSavedEngine(file, key, encoded);
+    return { ok: true, file, key, temporary: false, source, warnings, peakRssBytes: peakRssBytes() };
+  } catch (error) {
+    warnings.push(`could not save the index to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return { ...(await writeTemporary(encoded)), source, warnings, peakRssBytes: peakRssBytes() };
+  }
+}
+
+/** Writes an engine to a file of this worker's own, for the requesting process to read and remove. */
+async function writeTemporary(encoded: Parameters<typeof writeSavedEngine>[2]) {
+  const key = `temporary ${process.pid} ${Date.now()}`;
+  const file = join(tmpdir(), `factcheck-index-${process.pid}-${Date.now()}.bin`);
+  await writeSavedEngine(file, key, encoded);
+  return { ok: true as const, file, key, temporary: true };
+}
+
+lowerPriority();
+// The requesting process is gone (or has its reply): nothing is left to build for.
+process.on('disconnect', () => process.exit(0));
+const request = JSON.parse(process.argv[2] ?? '{}') as BuildRequest;
+run(request)
+  .catch((error: unknown): BuildReply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }))
+  .then((reply) => process.send?.(reply, () => process.disconnect()));

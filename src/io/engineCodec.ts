@@ -27,8 +27,8 @@ export interface EncodedCorpus {
   readonly briefEnds: Int32Array;
   /** The sentences' texts, UTF-8, concatenated in corpus order. */
   readonly text: Uint8Array;
-  /** Byte offset in `text` where each brief's sentences end. */
-  readonly textEnds: Int32Array;
+  /** Byte offset in `text` where each passage's sentences end, passages in corpus order. */
+  readonly passageEnds: Int32Array;
   /** Length of each sentence in UTF-16 code units (JavaScript string length). */
   readonly sentenceLengths: Int32Array;
   /** Per sentence: the number of citations, then the citations. */
@@ -48,7 +48,7 @@ export const ENCODED_ARRAYS = [
   'briefs',
   'briefEnds',
   'text',
-  'textEnds',
+  'passageEnds',
   'sentenceLengths',
   'citations',
   'skipped',
@@ -93,7 +93,7 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
   const lines: string[] = [];
   const texts: string[] = [];
   const briefEnds = new Int32Array(corpus.briefs.length);
-  const textEnds = new Int32Array(corpus.briefs.length);
+  const passageEnds: number[] = [];
   const sentenceLengths: number[] = [];
   const citations: number[] = [];
   let lineBytes = 0;
@@ -112,14 +112,14 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
         sentenceLengths.push(sentence.text.length);
         citations.push(sentence.citations.length, ...sentence.citations);
       }
+      passageEnds.push(textBytes);
     }
-    textEnds[i] = textBytes;
   });
   return {
     briefs: utf8.encode(lines.join('')),
     briefEnds,
     text: utf8.encode(texts.join('')),
-    textEnds,
+    passageEnds: Int32Array.from(passageEnds),
     sentenceLengths: Int32Array.from(sentenceLengths),
     citations: Int32Array.from(citations),
     skipped: utf8.encode(JSON.stringify(corpus.skipped)),
@@ -143,33 +143,79 @@ export async function decodeEngine(encoded: EncodedEngine): Promise<Engine> {
   return loadEngine(corpus, { passageIndex, questionIndex: decodeIndex(encoded.questionIndex) });
 }
 
-/** The briefs of an encoded corpus, one at a time. @throws when the arrays are inconsistent. */
+type PassageLine = Omit<Passage, 'sentences'> & { readonly sentences: number };
+type BriefLine = Omit<Brief, 'passages'> & { readonly passages: readonly PassageLine[] };
+
+/** Where the next passage's data starts in the arrays of an encoded corpus. */
+interface Cursor {
+  passage: number;
+  sentence: number;
+  citation: number;
+}
+
+/**
+ * The briefs of an encoded corpus, one at a time. A passage's sentences stay bytes until they are
+ * first read, then are kept: the thread serving answers holds a few objects per passage, not one
+ * per sentence and citation list, so its heap stays small and its collector quick.
+ * @throws when the arrays are inconsistent.
+ */
 function* decodeBriefs(encoded: EncodedCorpus): Generator<Brief> {
-  let sentence = 0;
-  let citation = 0;
+  const cursor: Cursor = { passage: 0, sentence: 0, citation: 0 };
   for (let i = 0; i < encoded.briefEnds.length; i++) {
     const line = fromUtf8.decode(encoded.briefs.subarray(i === 0 ? 0 : encoded.briefEnds[i - 1], encoded.briefEnds[i]));
-    const skeleton = JSON.parse(line) as Omit<Brief, 'passages'> & { passages: (Omit<Passage, 'sentences'> & { sentences: number })[] };
-    const text = fromUtf8.decode(encoded.text.subarray(i === 0 ? 0 : encoded.textEnds[i - 1], encoded.textEnds[i]));
-    let at = 0;
-    const passages = skeleton.passages.map((p): Passage => {
-      const sentences: Sentence[] = [];
-      for (let s = 0; s < p.sentences; s++) {
-        const length = encoded.sentenceLengths[sentence++];
-        const count = encoded.citations[citation++];
-        if (length === undefined || count === undefined) throw new Error('encoded engine: sentences missing');
-        sentences.push({ text: text.slice(at, at + length), citations: Array.from(encoded.citations.subarray(citation, citation + count)) });
-        citation += count;
-        at += length;
-      }
-      return { ...p, sentences };
-    });
-    if (at !== text.length) throw new Error('encoded engine: sentence lengths do not match the text');
-    yield { ...skeleton, passages };
+    const brief = JSON.parse(line) as BriefLine;
+    yield { ...brief, passages: brief.passages.map((p) => storedPassage(encoded, p, cursor)) };
   }
-  if (sentence !== encoded.sentenceLengths.length || citation !== encoded.citations.length) {
+  const textEnd = encoded.passageEnds.length === 0 ? 0 : encoded.passageEnds[encoded.passageEnds.length - 1];
+  if (textEnd !== encoded.text.length) throw new Error('encoded engine: text unused');
+  if (cursor.passage !== encoded.passageEnds.length || cursor.sentence !== encoded.sentenceLengths.length || cursor.citation !== encoded.citations.length) {
     throw new Error('encoded engine: unused sentences');
   }
+}
+
+/** A passage whose sentences are read from the arrays on first use. @throws when its data is inconsistent. */
+function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor): Passage {
+  const { sentences: count, ...fields } = line;
+  const start = cursor.passage === 0 ? 0 : (encoded.passageEnds[cursor.passage - 1] as number);
+  const end = encoded.passageEnds[cursor.passage++];
+  const firstSentence = cursor.sentence;
+  const firstCitation = cursor.citation;
+  let length = 0;
+  for (let s = 0; s < count; s++) {
+    const sentenceLength = encoded.sentenceLengths[cursor.sentence++];
+    const citationCount = encoded.citations[cursor.citation];
+    if (sentenceLength === undefined || citationCount === undefined) throw new Error('encoded engine: sentences missing');
+    length += sentenceLength;
+    cursor.citation += 1 + citationCount;
+  }
+  if (end === undefined || end < start || end > encoded.text.length || length > end - start || end - start > 3 * length) {
+    throw new Error('encoded engine: sentence lengths do not match the text');
+  }
+  let sentences: readonly Sentence[] | undefined;
+  return {
+    ...fields,
+    get sentences() {
+      sentences ??= readSentences(encoded, start, end, count, firstSentence, firstCitation);
+      return sentences;
+    },
+  };
+}
+
+function readSentences(encoded: EncodedCorpus, start: number, end: number, count: number, firstSentence: number, firstCitation: number): Sentence[] {
+  const text = fromUtf8.decode(encoded.text.subarray(start, end));
+  const sentences: Sentence[] = [];
+  let at = 0;
+  let citation = firstCitation;
+  for (let s = 0; s < count; s++) {
+    const length = encoded.sentenceLengths[firstSentence + s] as number;
+    const citations = encoded.citations[citation] as number;
+    sentences.push({ text: text.slice(at, at + length), citations: Array.from(encoded.citations.subarray(citation + 1, citation + 1 + citations)) });
+    at += length;
+    citation += 1 + citations;
+  }
+  // The lengths were written from these very texts; a mismatch is a build bug, not a user's problem.
+  if (at !== text.length) throw new Error('encoded engine: sentence lengths do not match the text');
+  return sentences;
 }
 
 /** The typed arrays of an encoded engine, in `ENCODED_ARRAYS` order. */

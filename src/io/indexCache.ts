@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
@@ -18,7 +17,7 @@ import { decodeEngine, encodedArrays, encodeEngine, ENCODED_ARRAYS, fromEncodedA
  */
 
 const MAGIC = 'FCBX';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const READ_BATCH = 64;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** What determines an engine built from a corpus: change any of these and saved indexes are stale. */
@@ -66,26 +65,22 @@ export function cacheFile(cacheDir: string, seedsDir: string): string {
 export type CacheMiss = 'missing' | 'stale' | 'damaged';
 
 /**
- * Reads a saved engine whose key is `key`, still encoded (as the build worker passes it on); a
- * missing, stale or damaged file gives the reason instead.
+ * Reads a saved engine whose key is `key`, still encoded; a missing, stale or damaged file gives the
+ * reason instead. The key may still be being computed: the file is read meanwhile. Reading and
+ * checking leave the event loop free between chunks, so answers keep flowing while a refresh reads.
  */
-export async function readSavedEncoded(file: string, key: string): Promise<EncodedEngine | CacheMiss> {
-  let bytes: Buffer;
+export async function readSavedEncoded(file: string, key: string | Promise<string>): Promise<EncodedEngine | CacheMiss> {
+  const [bytes, expected] = await Promise.all([readWhole(file).catch(() => undefined), key]);
+  if (bytes === undefined) return 'missing';
   try {
-    // One read of the whole file: the promise API reads a large file in many small chunks, far slower.
-    bytes = readFileSync(file);
-  } catch {
-    return 'missing';
-  }
-  try {
-    return parseFile(bytes, key);
+    return await parseFile(bytes, expected);
   } catch {
     return 'damaged';
   }
 }
 
 /** Reads and decodes a saved engine whose key is `key`; a missing, stale or damaged file gives the reason instead. */
-export async function readSavedEngine(file: string, key: string): Promise<Engine | CacheMiss> {
+export async function readSavedEngine(file: string, key: string | Promise<string>): Promise<Engine | CacheMiss> {
   const encoded = await readSavedEncoded(file, key);
   if (typeof encoded === 'string') return encoded;
   try {
@@ -93,6 +88,35 @@ export async function readSavedEngine(file: string, key: string): Promise<Engine
   } catch {
     return 'damaged';
   }
+}
+
+/** Bytes per read and per checksum step: large reads are fastest, and a step must not stall answers. */
+const CHUNK_BYTES = 8 << 20;
+
+/** A file's bytes in one buffer (8-byte aligned, for typed-array views), read in parallel chunks. */
+async function readWhole(file: string): Promise<Buffer> {
+  const handle = await open(file);
+  try {
+    const { size } = await handle.stat();
+    // A buffer of its own rather than a slice of Node's pool, so that it starts aligned.
+    const bytes = Buffer.from(new ArrayBuffer(size));
+    const reads: Promise<unknown>[] = [];
+    for (let at = 0; at < size; at += CHUNK_BYTES) reads.push(handle.read(bytes, at, Math.min(CHUNK_BYTES, size - at), at));
+    await Promise.all(reads);
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** CRC-32 of a large buffer, a chunk per turn of the event loop. */
+async function checksum(bytes: Uint8Array): Promise<number> {
+  let crc = 0;
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+    crc = crc32(bytes.subarray(at, at + CHUNK_BYTES), crc);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return crc;
 }
 
 /** Writes an engine as the saved index under `key`, atomically (a crash leaves the old file or none). */
@@ -144,7 +168,7 @@ function fileParts(encoded: EncodedEngine, key: string): Uint8Array[] {
 }
 
 /** The encoded engine in a file's bytes; 'stale' for another key or format. @throws when damaged. */
-function parseFile(bytes: Buffer, key: string): EncodedEngine | 'stale' {
+async function parseFile(bytes: Buffer, key: string): Promise<EncodedEngine | 'stale'> {
   if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a saved index');
   if (bytes.readUInt32LE(4) !== FORMAT_VERSION) return 'stale';
   const headerLength = bytes.readUInt32LE(8);
@@ -152,18 +176,16 @@ function parseFile(bytes: Buffer, key: string): EncodedEngine | 'stale' {
   if (header.key !== key) return 'stale';
   const start = 12 + headerLength + pad(12 + headerLength);
   if (bytes.length !== start + header.bodyBytes) throw new Error('truncated');
-  if (crc32(bytes.subarray(start)) !== header.crc) throw new Error('checksum');
+  if ((await checksum(bytes.subarray(start))) !== header.crc) throw new Error('checksum');
   if (header.arrays.length !== ENCODED_ARRAYS.length) throw new Error('layout');
-  // Views on the file's own buffer (its arrays start 8-byte aligned), or copies if the buffer is not.
-  const aligned = bytes.byteOffset % 8 === 0;
+  // Views on the file's own buffer, which starts aligned (readWhole), as each array in it does.
   let at = bytes.byteOffset + start;
   const arrays = header.arrays.map(({ type, length }) => {
+    const offset = at;
     const size = length * (type === 'u8' ? 1 : 4);
-    const buffer = aligned ? bytes.buffer : bytes.buffer.slice(at, at + size);
-    const offset = aligned ? at : 0;
     at += size + pad(size);
-    if (type === 'u8') return new Uint8Array(buffer, offset, length);
-    return type === 'i32' ? new Int32Array(buffer, offset, length) : new Float32Array(buffer, offset, length);
+    if (type === 'u8') return new Uint8Array(bytes.buffer, offset, length);
+    return type === 'i32' ? new Int32Array(bytes.buffer, offset, length) : new Float32Array(bytes.buffer, offset, length);
   });
   return fromEncodedArrays(arrays);
 }

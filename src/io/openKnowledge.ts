@@ -17,7 +17,7 @@ export interface OpenKnowledgeOptions {
 
 /**
  * Loads the briefs in `seedsDir` and indexes them (or reads the saved index of the same corpus),
- * in a worker thread, at start and on every refresh. Rejects with an error naming the directory
+ * in a worker process, at start and on every refresh. Rejects with an error naming the directory
  * when it cannot be read or holds no usable brief; files it skips are listed by `knowledge.skipped()`.
  */
 export async function openKnowledge(options: OpenKnowledgeOptions): Promise<LiveKnowledge> {
@@ -27,7 +27,7 @@ export async function openKnowledge(options: OpenKnowledgeOptions): Promise<Live
     // At start nothing is being answered yet: a saved index is read here, sparing a worker's start-up.
     if (starting && cacheDir !== null) {
       starting = false;
-      const saved = await readSavedEngine(cacheFile(cacheDir, options.seedsDir), await corpusKey(options.seedsDir));
+      const saved = await readSavedEngine(cacheFile(cacheDir, options.seedsDir), corpusKey(options.seedsDir));
       if (typeof saved !== 'string') {
         options.notice?.(`index of ${options.seedsDir}: saved`);
         return saved;
