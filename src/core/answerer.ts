@@ -253,7 +253,7 @@ function passageAt(engine: Engine, doc: number): Passage {
   return engine.passages[Number(engine.passageIndex.ref(doc))] as Passage;
 }
 
-// Stems are computed on first use and kept with the (immutable) passage or sentence they belong to.
+// Stems are computed on first use and kept with the (immutable) sentence or sentence list they belong to.
 const stemCache = new WeakMap<object, ReadonlySet<string>>();
 
 function sentenceStems(sentence: Sentence): ReadonlySet<string> {
@@ -265,13 +265,16 @@ function sentenceStems(sentence: Sentence): ReadonlySet<string> {
   return set;
 }
 
-/** Stems of a passage with its heading and brief title, computed once per passage. */
+/**
+ * Stems of a passage with its heading and brief title, kept with its list of sentences: a large
+ * corpus's passages may let that list go between reads, and the stems go with it.
+ */
 function passageStemSet(engine: Engine, passage: Passage): ReadonlySet<string> {
-  let set = stemCache.get(passage);
+  let set = stemCache.get(passage.sentences);
   if (!set) {
     const brief = engine.briefs.get(passage.doc) as Brief;
     set = new Set(stems([brief.title, passage.heading, ...passage.sentences.map((s) => s.text)].join(' ')));
-    stemCache.set(passage, set);
+    stemCache.set(passage.sentences, set);
   }
   return set;
 }

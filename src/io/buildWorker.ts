@@ -78,7 +78,8 @@ export async function buildInWorker(request: BuildRequest): Promise<WorkerEngine
   });
   if (!reply.ok) throw new Error(reply.error);
   try {
-    const encoded = await readSavedEncoded(reply.file, reply.key);
+    // Read gently: the live engine is answering meanwhile.
+    const encoded = await readSavedEncoded(reply.file, reply.key, 'gentle');
     if (typeof encoded === 'string') throw new Error(`the index the build worker wrote to ${reply.file} is ${encoded}`);
     const engine = await decodeEngine(encoded);
     return { engine, source: reply.source, warnings: reply.warnings, peakRssBytes: reply.peakRssBytes };

@@ -140,7 +140,9 @@ export async function decodeEngine(encoded: EncodedEngine): Promise<Engine> {
   await nextTurn();
   const passageIndex = decodeIndex(encoded.passageIndex);
   await nextTurn();
-  return loadEngine(corpus, { passageIndex, questionIndex: decodeIndex(encoded.questionIndex) });
+  const questionIndex = decodeIndex(encoded.questionIndex);
+  await nextTurn();
+  return loadEngine(corpus, { passageIndex, questionIndex });
 }
 
 type PassageLine = Omit<Passage, 'sentences'> & { readonly sentences: number };
@@ -153,18 +155,42 @@ interface Cursor {
   citation: number;
 }
 
+/** Passages whose sentences are kept as objects once read; older ones go back to being read from bytes. */
+const PASSAGES_KEPT = 4096;
+
+/**
+ * Keeps the sentences of the passages read most recently (first in, first out): a hot passage stays
+ * read, and a long-running process does not end up holding every sentence of a large corpus.
+ */
+class RecentlyRead {
+  private readonly forgets: ((() => void) | undefined)[];
+  private next = 0;
+
+  constructor(size: number) {
+    this.forgets = new Array<undefined>(size).fill(undefined);
+  }
+
+  /** Keeps a passage read; `forget` drops its sentences when newer ones take its place. */
+  keep(forget: () => void): void {
+    this.forgets[this.next]?.();
+    this.forgets[this.next] = forget;
+    this.next = (this.next + 1) % this.forgets.length;
+  }
+}
+
 /**
  * The briefs of an encoded corpus, one at a time. A passage's sentences stay bytes until they are
- * first read, then are kept: the thread serving answers holds a few objects per passage, not one
- * per sentence and citation list, so its heap stays small and its collector quick.
+ * read: the thread serving answers holds a few objects per passage, not one per sentence and
+ * citation list, so its heap stays small and its collector quick.
  * @throws when the arrays are inconsistent.
  */
 function* decodeBriefs(encoded: EncodedCorpus): Generator<Brief> {
   const cursor: Cursor = { passage: 0, sentence: 0, citation: 0 };
+  const recent = new RecentlyRead(PASSAGES_KEPT);
   for (let i = 0; i < encoded.briefEnds.length; i++) {
     const line = fromUtf8.decode(encoded.briefs.subarray(i === 0 ? 0 : encoded.briefEnds[i - 1], encoded.briefEnds[i]));
     const brief = JSON.parse(line) as BriefLine;
-    yield { ...brief, passages: brief.passages.map((p) => storedPassage(encoded, p, cursor)) };
+    yield { ...brief, passages: brief.passages.map((p) => storedPassage(encoded, p, cursor, recent)) };
   }
   const textEnd = encoded.passageEnds.length === 0 ? 0 : encoded.passageEnds[encoded.passageEnds.length - 1];
   if (textEnd !== encoded.text.length) throw new Error('encoded engine: text unused');
@@ -173,8 +199,8 @@ function* decodeBriefs(encoded: EncodedCorpus): Generator<Brief> {
   }
 }
 
-/** A passage whose sentences are read from the arrays on first use. @throws when its data is inconsistent. */
-function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor): Passage {
+/** A passage whose sentences are read from the arrays when used. @throws when its data is inconsistent. */
+function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor, recent: RecentlyRead): Passage {
   const { sentences: count, ...fields } = line;
   const start = cursor.passage === 0 ? 0 : (encoded.passageEnds[cursor.passage - 1] as number);
   const end = encoded.passageEnds[cursor.passage++];
@@ -195,7 +221,12 @@ function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor
   return {
     ...fields,
     get sentences() {
-      sentences ??= readSentences(encoded, start, end, count, firstSentence, firstCitation);
+      if (!sentences) {
+        sentences = readSentences(encoded, start, end, count, firstSentence, firstCitation);
+        recent.keep(() => {
+          sentences = undefined;
+        });
+      }
       return sentences;
     },
   };

@@ -65,12 +65,19 @@ export function cacheFile(cacheDir: string, seedsDir: string): string {
 export type CacheMiss = 'missing' | 'stale' | 'damaged';
 
 /**
- * Reads a saved engine whose key is `key`, still encoded; a missing, stale or damaged file gives the
- * reason instead. The key may still be being computed: the file is read meanwhile. Reading and
- * checking leave the event loop free between chunks, so answers keep flowing while a refresh reads.
+ * How a saved index is read: `fast` when nothing else is waiting (at start, or in the worker), or
+ * `gentle`, a small read at a time, while this process answers questions: many large reads at once
+ * hold up the answering thread for tens of milliseconds as the kernel maps the pages they fill.
  */
-export async function readSavedEncoded(file: string, key: string | Promise<string>): Promise<EncodedEngine | CacheMiss> {
-  const [bytes, expected] = await Promise.all([readWhole(file).catch(() => undefined), key]);
+export type ReadPace = 'fast' | 'gentle';
+
+/**
+ * Reads a saved engine whose key is `key`, still encoded; a missing, stale or damaged file gives the
+ * reason instead. The key may still be being computed: the file is read meanwhile. The checksum is
+ * computed a chunk per turn of the event loop.
+ */
+export async function readSavedEncoded(file: string, key: string | Promise<string>, pace: ReadPace = 'fast'): Promise<EncodedEngine | CacheMiss> {
+  const [bytes, expected] = await Promise.all([readWhole(file, pace).catch(() => undefined), key]);
   if (bytes === undefined) return 'missing';
   try {
     return await parseFile(bytes, expected);
@@ -80,8 +87,8 @@ export async function readSavedEncoded(file: string, key: string | Promise<strin
 }
 
 /** Reads and decodes a saved engine whose key is `key`; a missing, stale or damaged file gives the reason instead. */
-export async function readSavedEngine(file: string, key: string | Promise<string>): Promise<Engine | CacheMiss> {
-  const encoded = await readSavedEncoded(file, key);
+export async function readSavedEngine(file: string, key: string | Promise<string>, pace: ReadPace = 'fast'): Promise<Engine | CacheMiss> {
+  const encoded = await readSavedEncoded(file, key, pace);
   if (typeof encoded === 'string') return encoded;
   try {
     return await decodeEngine(encoded);
@@ -90,19 +97,27 @@ export async function readSavedEngine(file: string, key: string | Promise<string
   }
 }
 
-/** Bytes per read and per checksum step: large reads are fastest, and a step must not stall answers. */
+/** Bytes per checksum step, and per read when reading fast. */
 const CHUNK_BYTES = 8 << 20;
+/** Bytes per read when reading gently. */
+const GENTLE_READ_BYTES = 1 << 20;
 
-/** A file's bytes in one buffer (8-byte aligned, for typed-array views), read in parallel chunks. */
-async function readWhole(file: string): Promise<Buffer> {
+/** A file's bytes in one buffer (8-byte aligned, for typed-array views). */
+async function readWhole(file: string, pace: ReadPace): Promise<Buffer> {
   const handle = await open(file);
   try {
     const { size } = await handle.stat();
-    // A buffer of its own rather than a slice of Node's pool, so that it starts aligned.
-    const bytes = Buffer.from(new ArrayBuffer(size));
-    const reads: Promise<unknown>[] = [];
-    for (let at = 0; at < size; at += CHUNK_BYTES) reads.push(handle.read(bytes, at, Math.min(CHUNK_BYTES, size - at), at));
-    await Promise.all(reads);
+    // A buffer of its own (not a slice of Node's pool), so it starts aligned; not zero-filled, as
+    // clearing 150 MB would hold up answers for a tenth of a second.
+    const bytes = Buffer.allocUnsafeSlow(size);
+    const read = (at: number, length: number) => handle.read(bytes, at, Math.min(length, size - at), at);
+    if (pace === 'gentle') {
+      for (let at = 0; at < size; at += GENTLE_READ_BYTES) await read(at, GENTLE_READ_BYTES);
+    } else {
+      const reads: Promise<unknown>[] = [];
+      for (let at = 0; at < size; at += CHUNK_BYTES) reads.push(read(at, CHUNK_BYTES));
+      await Promise.all(reads);
+    }
     return bytes;
   } finally {
     await handle.close();
