@@ -34,7 +34,7 @@ export const ORGANISATIONS: readonly Organisation[] = SPECS.map(({ name, aliases
 /** True when the engine's briefs mention the organisation (one of `ORGANISATIONS`). */
 export function isMentioned(engine: Engine, organisation: Organisation): boolean {
   const spec = SPECS.find((s) => s.name === organisation.name);
-  return spec !== undefined && candidatePassages(engine, spec).length > 0;
+  return spec !== undefined && indexedPassages(engine, spec).some((p) => namedIn(spec, p));
 }
 
 /** The organisations of the data file that the engine's briefs mention. */
@@ -85,13 +85,21 @@ function findSpec(name: string, known: readonly Organisation[]): OrganisationSpe
   );
 }
 
-/** Passages that contain one of the organisation's words, found through the index. */
+/** Passages that name the organisation. */
 function candidatePassages(engine: Engine, spec: OrganisationSpec): Passage[] {
+  return indexedPassages(engine, spec).filter((p) => namedIn(spec, p));
+}
+
+/** Passages that contain the first word of one of the organisation's names, found through the index. */
+function indexedPassages(engine: Engine, spec: OrganisationSpec): Passage[] {
   const stemsOf = spec.match.map((m) => ({ stem: stem(m[0] as string), weight: 1 }));
   return engine.passageIndex
     .search(stemsOf, CANDIDATE_PASSAGES)
-    .map((h) => engine.passages[Number(engine.passageIndex.ref(h.doc))] as Passage)
-    .filter((p) => p.sentences.some((s) => mentions(spec, s) > 0));
+    .map((h) => engine.passages[Number(engine.passageIndex.ref(h.doc))] as Passage);
+}
+
+function namedIn(spec: OrganisationSpec, passage: Passage): boolean {
+  return passage.sentences.some((s) => mentions(spec, s) > 0);
 }
 
 function pointScore(spec: OrganisationSpec, sentence: Sentence): number {
