@@ -186,7 +186,7 @@ function parse(file: string, text: string): ParseResult {
   if (passages.length === 0) {
     return { ok: false, reason: `has a title ("${title.slice(0, 80)}") but no body text` };
   }
-  return { ok: true, brief: { id: file, title, checked, passages, prompts, fingerprint: fingerprint(raw.join('\n')) } };
+  return { ok: true, brief: { id: file, title, checked, passages, prompts, fingerprint: fingerprint(raw) } };
 }
 
 /**

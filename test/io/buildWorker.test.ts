@@ -1,4 +1,4 @@
-import { copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,6 +34,21 @@ describe('buildInWorker', () => {
     expect(engine.corpus).toEqual(here.corpus);
     expect(engine.passageIndex.toData()).toEqual(here.passageIndex.toData());
     expect(engine.questionIndex.toData()).toEqual(here.questionIndex.toData());
+  });
+
+  it('leaves no file behind when no saved index is kept', async () => {
+    const scratch = join(work, 'tmp');
+    await mkdir(scratch);
+    const before = process.env['TMPDIR'];
+    // The worker process writes its engine to the temporary directory it inherits.
+    process.env['TMPDIR'] = scratch;
+    try {
+      await buildInWorker({ seedsDir: corpusDir, cacheDir: null });
+    } finally {
+      if (before === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = before;
+    }
+    expect(await readdir(scratch)).toEqual([]);
   });
 
   it('rejects with the reason when the corpus cannot be read', async () => {
