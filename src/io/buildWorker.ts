@@ -25,6 +25,8 @@ export interface BuildRequest {
   readonly cacheDir: string | null;
   /** Build even when the saved index matches (it was found damaged), and overwrite it. */
   readonly ignoreSaved?: boolean;
+  /** Where the engine is written when no saved index is kept (then removed); the system's temporary directory by default. */
+  readonly scratchDir?: string;
 }
 
 /** What the worker answers: the file holding the engine, or why it could not build one. */

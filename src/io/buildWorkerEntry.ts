@@ -37,7 +37,7 @@ async function run(request: BuildRequest): Promise<BuildReply> {
   const peakRssBytes = () => process.resourceUsage().maxRSS * 1024;
   const load = () => loadCorpus(request.seedsDir);
   if (request.cacheDir === null) {
-    return { ...(await writeTemporary(await buildEncoded(load))), source: 'built (saved index disabled)', warnings, peakRssBytes: peakRssBytes() };
+    return { ...(await writeTemporary(request, await buildEncoded(load))), source: 'built (saved index disabled)', warnings, peakRssBytes: peakRssBytes() };
   }
   const file = cacheFile(request.cacheDir, request.seedsDir);
   const key = await corpusKey(request.seedsDir);
@@ -50,14 +50,14 @@ async function run(request: BuildRequest): Promise<BuildReply> {
     return { ok: true, file, key, temporary: false, source, warnings, peakRssBytes: peakRssBytes() };
   } catch (error) {
     warnings.push(`could not save the index to ${file}: ${error instanceof Error ? error.message : String(error)}`);
-    return { ...(await writeTemporary(encoded)), source, warnings, peakRssBytes: peakRssBytes() };
+    return { ...(await writeTemporary(request, encoded)), source, warnings, peakRssBytes: peakRssBytes() };
   }
 }
 
 /** Writes an engine to a file of this worker's own, for the requesting process to read and remove. */
-async function writeTemporary(encoded: Parameters<typeof writeSavedEngine>[2]) {
+async function writeTemporary(request: BuildRequest, encoded: Parameters<typeof writeSavedEngine>[2]) {
   const key = `temporary ${process.pid} ${Date.now()}`;
-  const file = join(tmpdir(), `factcheck-index-${process.pid}-${Date.now()}.bin`);
+  const file = join(request.scratchDir ?? tmpdir(), `factcheck-index-${process.pid}-${Date.now()}.bin`);
   await writeSavedEngine(file, key, encoded);
   return { ok: true as const, file, key, temporary: true };
 }

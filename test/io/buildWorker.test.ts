@@ -37,18 +37,17 @@ describe('buildInWorker', () => {
   });
 
   it('leaves no file behind when no saved index is kept', async () => {
-    const scratch = join(work, 'tmp');
-    await mkdir(scratch);
-    const before = process.env['TMPDIR'];
-    // The worker process writes its engine to the temporary directory it inherits.
-    process.env['TMPDIR'] = scratch;
-    try {
-      await buildInWorker({ seedsDir: corpusDir, cacheDir: null });
-    } finally {
-      if (before === undefined) delete process.env['TMPDIR'];
-      else process.env['TMPDIR'] = before;
-    }
-    expect(await readdir(scratch)).toEqual([]);
+    const scratchDir = join(work, 'scratch');
+    await mkdir(scratchDir);
+    const { engine } = await buildInWorker({ seedsDir: corpusDir, cacheDir: null, scratchDir });
+    expect(engine.corpus.briefs.length).toBeGreaterThan(0);
+    expect(await readdir(scratchDir)).toEqual([]);
+  });
+
+  it('fails with the reason when the engine cannot be written', async () => {
+    // A directory inside a file cannot be made.
+    const scratchDir = join(corpusDir, '000_cd0a3d8b605ed2a2.txt', 'scratch');
+    await expect(buildInWorker({ seedsDir: corpusDir, cacheDir: null, scratchDir })).rejects.toThrow(/ENOTDIR/);
   });
 
   it('rejects with the reason when the corpus cannot be read', async () => {
