@@ -34,7 +34,7 @@ import { buildEngine, PASSAGE_FIELDS } from '../src/core/engine.ts';
 import { LiveKnowledge } from '../src/core/knowledge.ts';
 import { analyze } from '../src/core/text.ts';
 import { lunrBuilder } from '../src/core/searchIndex.ts';
-import { buildInWorker, heapBudgetMb } from '../src/io/buildWorker.ts';
+import { buildInWorker, heapBudgetMb, workerHeapFlags } from '../src/io/buildWorker.ts';
 import { buildEncoded, decodeEngine } from '../src/io/engineCodec.ts';
 import { cacheFile, corpusKey, readSavedEncoded, writeSavedEngine } from '../src/io/indexCache.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
@@ -240,9 +240,8 @@ async function childRefresh(dir: string, cache: string, questionsFile: string): 
 // ---------------------------------------------------------------------------------------------
 // Parent: spawns children, black-box runs, prints tables.
 
-function runChild(task: string, args: string[], heapMb?: number): Promise<Row> {
+function runChild(task: string, args: string[], flags: readonly string[] = []): Promise<Row> {
   return new Promise((resolvePromise, reject) => {
-    const flags = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
     const child = spawn(process.execPath, [...flags, '--import', 'tsx', SELF, '--child', task, ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -338,8 +337,8 @@ async function sizeRows(size: number, skipLunr: boolean): Promise<Row> {
   mkdirSync(cache, { recursive: true });
   const args = [dir, cache, questionsFile];
   process.stderr.write(`${size}: build\n`);
-  // The build runs under the heap budget the worker gives it.
-  const build = await runChild('build', args, heapBudgetMb(dirBytes(dir)));
+  // The build runs with the heap flags the worker process has.
+  const build = await runChild('build', args, workerHeapFlags(heapBudgetMb(dirBytes(dir))));
   process.stderr.write(`${size}: answers\n`);
   const answers = await runChild('answers', args);
   process.stderr.write(`${size}: refresh\n`);
@@ -351,7 +350,7 @@ async function sizeRows(size: number, skipLunr: boolean): Promise<Row> {
     const of = questions.map((x, i) => ({ kind: x.kind, answered: box.answered[i] })).filter((x) => x.kind === kind);
     return ((100 * of.filter((x) => x.answered === answered).length) / Math.max(1, of.length)).toFixed(0);
   };
-  const lunrRow = skipLunr ? undefined : (process.stderr.write(`${size}: lunr reference\n`), await runChild('lunr', args, 12_000));
+  const lunrRow = skipLunr ? undefined : (process.stderr.write(`${size}: lunr reference\n`), await runChild('lunr', args, ['--max-old-space-size=12000']));
   return {
     size,
     passages: build['passages'] as number,
