@@ -435,7 +435,7 @@ function sizeTables(rows: readonly Row[]): string {
     '### Refresh without a stall, and the black-box start',
     '',
     table(
-      ['sections', 'refresh (worker process: load, parse, build, write; then read, decode)', 'answers during it', 'latency p50', 'p99', 'max', 'peak RSS: answering process / worker process / both at once (sampled every 50 ms)', '`npm run ask` start to first answer (saved index)', 'per question after', 'in-corpus questions answered', 'off-corpus declined'],
+      ['sections', 'refresh (worker process: load, parse, build, write; then read, decode)', 'answers during it', 'latency p50', 'p99', 'max', 'peak RSS: answering process / worker process / both at once (sampled every 50 ms)', '`tsx src/bin/ask.ts` (what `npm run ask` runs) start to first answer (saved index)', 'per question after', 'in-corpus questions answered', 'off-corpus declined'],
       [
         (r) => String(r['size']),
         (r) => `${r['refreshS']} s`,

@@ -59,7 +59,7 @@ export function buildIndexes(briefs: Iterable<Brief>): { passageIndex: SearchInd
  */
 export const ENGINE_VERSION = 2;
 
-/** An engine's indexes as plain arrays, for a saved index or a transfer between threads. */
+/** An engine's indexes as plain arrays, for a saved index. */
 export interface SavedIndexes {
   readonly passageIndex: IndexData;
   readonly questionIndex: IndexData;

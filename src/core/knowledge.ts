@@ -6,7 +6,7 @@ import type { Answer, AnswerOptions, Corpus, Knowledge, Lexicon, Organisation, R
 /**
  * How a knowledge gets its engine, at start and on every refresh; the file system and threads live
  * outside the core. Either `load` reads the corpus and `build` indexes it (in this thread by
- * default), or `engine` does both in one step (in a worker thread, from a saved index).
+ * default), or `engine` does both in one step (in a worker process, or from a saved index).
  */
 export type KnowledgeOptions = {
   /** English words, to tell unknown words from typos; without it every unknown word may be a typo. */

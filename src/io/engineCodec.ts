@@ -3,11 +3,12 @@ import type { IndexData } from '../core/searchIndex.ts';
 import type { Brief, Corpus, Passage, Sentence, SkippedFile } from '../core/types.ts';
 
 /**
- * An engine as a few flat arrays: written to the saved index, and handed from the build worker to
- * the main thread without copying (every array is a transferable buffer of its own).
+ * An engine as a few flat arrays: what the saved index holds, and so what the build worker hands
+ * over.
  *
- * Decoding is cheap and runs in slices: objects are made brief by brief, yielding to the event loop
- * between slices, so the thread that decodes a 50k-section engine keeps answering meanwhile.
+ * Decoding is cheap and runs in slices: a few objects are made per passage, brief by brief, yielding
+ * to the event loop between slices, so the thread that decodes a 50k-section engine keeps answering
+ * meanwhile.
  */
 
 /** An index's arrays, its strings as UTF-8 lines. */
