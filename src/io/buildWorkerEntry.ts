@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuildReply, BuildRequest, EngineSource } from './buildWorker.ts';
-import { buildEncoded } from './engineCodec.ts';
+import { buildEncoded, type EncodedEngine } from './engineCodec.ts';
 import { cacheFile, corpusKey, readSavedEncoded, writeSavedEngine } from './indexCache.ts';
 import { loadCorpus } from './seedLoader.ts';
 
@@ -32,40 +32,44 @@ function lowerPriority(): void {
   }
 }
 
-async function run(request: BuildRequest): Promise<BuildReply> {
-  const warnings: string[] = [];
-  const peakRssBytes = () => process.resourceUsage().maxRSS * 1024;
+/** Where the worker wrote the engine, and where the engine came from. */
+type Written = Pick<Extract<BuildReply, { ok: true }>, 'file' | 'key' | 'temporary' | 'source'>;
+
+async function build(request: BuildRequest, warnings: string[]): Promise<Written> {
   const load = () => loadCorpus(request.seedsDir);
-  if (request.cacheDir === null) {
-    return { ...(await writeTemporary(request, await buildEncoded(load))), source: 'built (saved index disabled)', warnings, peakRssBytes: peakRssBytes() };
-  }
+  if (request.cacheDir === null) return { ...(await writeTemporary(request, await buildEncoded(load))), source: 'built (saved index disabled)' };
   const file = cacheFile(request.cacheDir, request.seedsDir);
   const key = await corpusKey(request.seedsDir);
   const saved = request.ignoreSaved ? 'damaged' : await readSavedEncoded(file, key);
-  if (typeof saved !== 'string') return { ok: true, file, key, temporary: false, source: 'saved', warnings, peakRssBytes: peakRssBytes() };
+  if (typeof saved !== 'string') return { file, key, temporary: false, source: 'saved' };
   const source: EngineSource = `built (saved index ${saved})`;
   const encoded = await buildEncoded(load);
   try {
     await writeSavedEngine(file, key, encoded);
-    return { ok: true, file, key, temporary: false, source, warnings, peakRssBytes: peakRssBytes() };
+    return { file, key, temporary: false, source };
   } catch (error) {
     warnings.push(`could not save the index to ${file}: ${error instanceof Error ? error.message : String(error)}`);
-    return { ...(await writeTemporary(request, encoded)), source, warnings, peakRssBytes: peakRssBytes() };
+    return { ...(await writeTemporary(request, encoded)), source };
   }
 }
 
 /** Writes an engine to a file of this worker's own, for the requesting process to read and remove. */
-async function writeTemporary(request: BuildRequest, encoded: Parameters<typeof writeSavedEngine>[2]) {
-  const key = `temporary ${process.pid} ${Date.now()}`;
-  const file = join(request.scratchDir ?? tmpdir(), `factcheck-index-${process.pid}-${Date.now()}.bin`);
+async function writeTemporary(request: BuildRequest, encoded: EncodedEngine): Promise<Omit<Written, 'source'>> {
+  const name = `${process.pid}-${Date.now()}`;
+  const file = join(request.scratchDir ?? tmpdir(), `factcheck-index-${name}.bin`);
+  const key = `temporary ${name}`;
   await writeSavedEngine(file, key, encoded);
-  return { ok: true as const, file, key, temporary: true };
+  return { file, key, temporary: true };
 }
 
 lowerPriority();
 // The requesting process is gone (or has its reply): nothing is left to build for.
 process.on('disconnect', () => process.exit(0));
 const request = JSON.parse(process.argv[2] ?? '{}') as BuildRequest;
-run(request)
-  .catch((error: unknown): BuildReply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }))
+const warnings: string[] = [];
+build(request, warnings)
+  .then(
+    (written): BuildReply => ({ ok: true, ...written, warnings, peakRssBytes: process.resourceUsage().maxRSS * 1024 }),
+    (error: unknown): BuildReply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  )
   .then((reply) => process.send?.(reply, () => process.disconnect()));
