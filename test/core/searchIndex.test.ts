@@ -83,6 +83,20 @@ describe('SearchIndex.build', () => {
     expect(index.similarTerms('palentir', 1)).toContain('palantir');
     expect(index.similarTerms('microsft', 1)).toContain('microsoft');
   });
+
+  it('keeps the first letter of a typo: one edit away but starting differently is no match', () => {
+    const index = SearchIndex.build(docs, PASSAGE_FIELDS);
+    expect(index.similarTerms('balantir', 1)).toEqual([]);
+    expect(index.similarTerms('palantirs', 1)).toEqual(['palantir']);
+    expect(index.similarTerms('', 1)).toEqual([]);
+  });
+
+  it('knows the document frequency of indexed stems only', () => {
+    const index = SearchIndex.build(docs, PASSAGE_FIELDS);
+    expect(index.documentFrequency('palantir')).toBeGreaterThan(0);
+    expect(index.documentFrequency('palantirx')).toBe(0);
+    expect(index.documentFrequency('')).toBe(0);
+  });
 });
 
 describe('SearchIndex.fromData', () => {
