@@ -19,16 +19,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { EvalItem } from '../src/eval/score.ts';
 import { mulberry32 } from '../test/support/prng.ts';
-
-/** One question of a generated evaluation set (the format of `test/eval/questions.jsonl`). */
-export interface GeneratedQuestion {
-  readonly id: string;
-  readonly q: string;
-  readonly kind: 'fact' | 'abstain';
-  readonly facts: readonly string[];
-  readonly docs: readonly string[];
-}
 
 export interface GenerateOptions {
   /** Number of passages (summary + numbered sections + conclusion) to write. */
@@ -214,8 +206,8 @@ export class CorpusGenerator {
   }
 
   /** Answerable questions (from the corpus's sentences and prompts, some with typos) and off-corpus ones. */
-  questions(): GeneratedQuestion[] {
-    const out: GeneratedQuestion[] = [];
+  questions(): EvalItem[] {
+    const out: EvalItem[] = [];
     const promptShare = Math.round(this.wanted * 0.15);
     const fromPrompts = this.spread(this.prompts, promptShare);
     const fromSentences = this.spread(this.questionSources, this.wanted - fromPrompts.length);
