@@ -2,7 +2,7 @@ import type { Engine } from './engine.ts';
 import { coverage, isKnown, NO_LEXICON, parseQuery, searchTerms, type QueryTerm } from './query.ts';
 import { questionType, sentenceFits, type QuestionType } from './questionType.ts';
 import { analyze, overlapShare, stems } from './text.ts';
-import type { Answer, AnswerOptions, AnswerSentence, Brief, Lexicon, Passage, Sentence, Source } from './types.ts';
+import type { Answer, AnswerOptions, DeclineReason, AnswerSentence, Brief, Lexicon, Passage, Sentence, Source } from './types.ts';
 
 /**
  * Query-focused extractive summaries: the few sentences of the briefs that best answer a question,
@@ -39,10 +39,10 @@ export function answerQuestion(
   lexicon: Lexicon = NO_LEXICON,
 ): Answer {
   const asked = question.trim();
-  if (asked === '') return decline(engine, asked, 'Ask me a question about the fact-check briefs.', []);
+  if (asked === '') return decline(engine, asked, 'empty', 'Ask me a question about the fact-check briefs.', []);
   let terms = parseQuery(asked, engine.passageIndex, lexicon);
   if (!terms.some((t) => !t.weak && isKnown(t))) {
-    return decline(engine, asked, notCoveredMessage(terms), terms);
+    return decline(engine, asked, terms.length === 0 ? 'empty' : 'no-known-term', notCoveredMessage(terms), terms);
   }
   const known = matchKnownQuestion(engine, terms);
   if (known) terms = mergeTerms(terms, parseQuery(known, engine.passageIndex, lexicon));
@@ -50,13 +50,13 @@ export function answerQuestion(
   const filter = options.doc === undefined ? undefined : (doc: number) => passageAt(engine, doc).doc === options.doc;
   const hits = engine.passageIndex.search(searchTerms(terms), CANDIDATE_PASSAGES, filter);
   const best = hits[0];
-  if (!best) return decline(engine, asked, notCoveredMessage(terms), terms);
+  if (!best) return decline(engine, asked, 'not-covered', notCoveredMessage(terms), terms);
 
   const bestStems = passageStemSet(engine, passageAt(engine, best.doc));
   const bestCoverage = coverage(terms, (s) => bestStems.has(s));
   // A question that restates a brief's own title or prompt is one the briefs set out to answer.
   if (!known && (bestCoverage < MIN_COVERAGE || unknownName(terms))) {
-    return decline(engine, asked, notCoveredMessage(terms), terms);
+    return decline(engine, asked, unknownName(terms) ? 'unknown-name' : 'not-covered', notCoveredMessage(terms), terms);
   }
 
   const type = questionType(asked);
@@ -76,6 +76,7 @@ export function answerQuestion(
   return {
     question: asked,
     answered: true,
+    declineReason: null,
     // One sentence a line: each stays whole and checkable against its brief.
     answer: sentences.map((s) => s.text).join('\n'),
     sentences,
@@ -166,7 +167,7 @@ function distinctSources(engine: Engine, passages: readonly Passage[]): Source[]
 /** Where a passage comes from, as shown to a reader. */
 export function sourceOf(engine: Engine, passage: Passage): Source {
   const brief = engine.briefs.get(passage.doc) as Brief;
-  return { doc: brief.id, title: brief.title, section: passage.heading, checked: brief.checked };
+  return { doc: brief.id, title: brief.title, section: passage.heading, checked: brief.checked, fingerprint: brief.fingerprint };
 }
 
 /** Briefs that match about as well as the best one, each with its best passage. */
@@ -217,10 +218,11 @@ function unknownName(terms: readonly QueryTerm[]): boolean {
   return terms.some((t) => t.name && !t.weak && !isKnown(t));
 }
 
-function decline(engine: Engine, asked: string, message: string, terms: readonly QueryTerm[]): Answer {
+function decline(engine: Engine, asked: string, reason: DeclineReason, message: string, terms: readonly QueryTerm[]): Answer {
   return {
     question: asked,
     answered: false,
+    declineReason: reason,
     answer: message,
     sentences: [],
     sources: [],

@@ -60,6 +60,8 @@ export interface Source {
   readonly title: string;
   readonly section: string;
   readonly checked: string | null;
+  /** The brief's fingerprint when the answer was made: a later refresh tells by it whether the brief changed. */
+  readonly fingerprint: string;
 }
 
 /** A sentence of an answer with its provenance. */
@@ -68,10 +70,25 @@ export interface AnswerSentence extends Sentence {
   readonly section: string;
 }
 
+/** Why an answer was declined, for the log, the desk's statistics and `--json`. */
+export type DeclineReason =
+  /** Nothing was asked (an empty or wordless message). */
+  | 'empty'
+  /** No word of the question is one the briefs use. */
+  | 'no-known-term'
+  /** The best passages cover too little of the question. */
+  | 'not-covered'
+  /** The thing asked about (its focus: a height, a founding date, a net worth) is not in the chosen passages. */
+  | 'focus-missing'
+  /** The question names something (a person, a company) the briefs never mention. */
+  | 'unknown-name';
+
 /** The result of `answer()`: either an answer with sources or a reasoned abstention. */
 export interface Answer {
   readonly question: string;
   readonly answered: boolean;
+  /** Why it was declined; null when answered. */
+  readonly declineReason: DeclineReason | null;
   /** The answer text (sentences joined), or the abstention message when `answered` is false. */
   readonly answer: string;
   /** The sentences of the answer with provenance; empty when not answered. */

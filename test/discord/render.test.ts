@@ -30,6 +30,7 @@ function source(n: number, overrides: Partial<Source> = {}): Source {
     title: `Brief ${n}: did the company end its contract?`,
     section: `${n}. A section heading`,
     checked: '2026-02-01',
+    fingerprint: `fp${n}`,
     ...overrides,
   };
 }
@@ -38,6 +39,7 @@ function answer(overrides: Partial<Answer> = {}): Answer {
   return {
     question: 'Did Amazon end its ICE contracts?',
     answered: true,
+    declineReason: null,
     answer: 'Amazon declined to comment on its ICE work [3] [4].',
     sentences: [],
     sources: [source(1), source(2)],
