@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Knowledge } from '../core/types.ts';
-import { renderAnswer, renderCompany } from './renderText.ts';
+import { renderAnswer, renderCompany, renderGaps, renderTrace } from './renderText.ts';
 
 /**
  * `npm run ask`: one question, a company, or one question per line of stdin, answered by the same
@@ -14,11 +14,15 @@ export const ASK_USAGE = [
   '  npm run ask -- --json "question"     the answer object as one JSON line',
   '  npm run ask -- --stdin [--json]      one question per line of stdin, one answer each, in order',
   '  npm run ask -- --company NAME [--json]  what the briefs say about an organisation',
+  '  npm run ask -- --explain "question"  the answer with the trace of each stage: term weights,',
+  '                                       candidate passages, the gate that decided, unit scores',
+  '  npm run ask -- --gaps [--json]       "Want to dive deeper?" prompts no brief answers',
 ].join('\n');
 
 /** What the CLI was asked to do, or why the arguments make no sense. */
 export type AskRequest =
-  | { readonly kind: 'question'; readonly question: string; readonly json: boolean }
+  | { readonly kind: 'question'; readonly question: string; readonly json: boolean; readonly explain: boolean }
+  | { readonly kind: 'gaps'; readonly json: boolean }
   | { readonly kind: 'stdin'; readonly json: boolean }
   | { readonly kind: 'company'; readonly name: string; readonly json: boolean }
   | { readonly kind: 'usage'; readonly error: string | null };
@@ -34,6 +38,8 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
         json: { type: 'boolean', default: false },
         stdin: { type: 'boolean', default: false },
         company: { type: 'string' },
+        explain: { type: 'boolean', default: false },
+        gaps: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -43,6 +49,11 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
   const { values, positionals } = parsed;
   const json = values.json === true;
   if (values.help) return { kind: 'usage', error: null };
+  if (values.gaps) {
+    return positionals.length > 0 || values.stdin || values.company !== undefined
+      ? { kind: 'usage', error: '--gaps takes no question' }
+      : { kind: 'gaps', json };
+  }
   if (values.company !== undefined) {
     return positionals.length > 0 || values.stdin
       ? { kind: 'usage', error: '--company takes the name only; ask questions separately' }
@@ -54,7 +65,7 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
       : { kind: 'stdin', json };
   }
   if (positionals.length === 0) return { kind: 'usage', error: 'no question given' };
-  return { kind: 'question', question: positionals.join(' '), json };
+  return { kind: 'question', question: positionals.join(' '), json, explain: values.explain === true };
 }
 
 /** Streams the CLI reads and writes. */
@@ -68,8 +79,14 @@ export async function runAsk(knowledge: Knowledge, request: Exclude<AskRequest, 
   const write = (text: string) => io.output.write(`${text}\n`);
   switch (request.kind) {
     case 'question': {
-      const answer = knowledge.answer(request.question);
+      const answer = knowledge.answer(request.question, { explain: request.explain });
       write(request.json ? JSON.stringify(answer) : renderAnswer(answer));
+      if (request.explain && !request.json && answer.trace) write(renderTrace(answer.trace));
+      return;
+    }
+    case 'gaps': {
+      const gaps = knowledge.gaps();
+      write(request.json ? JSON.stringify(gaps) : renderGaps(gaps));
       return;
     }
     case 'company': {

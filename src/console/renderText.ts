@@ -1,4 +1,4 @@
-import type { Answer, BriefInfo, CompanySummary, RefreshOutcome, SkippedFile, Source } from '../core/types.ts';
+import type { Answer, BriefInfo, CompanySummary, CoverageGap, RefreshOutcome, SkippedFile, Source, Trace } from '../core/types.ts';
 
 /** Plain-text renderings of the core's answers, for the console chat and the CLI. */
 
@@ -16,7 +16,7 @@ export function renderAnswer(answer: Answer): string {
     lines.push('', 'Several briefs match about equally:', ...answer.alternatives.map((s) => `  - ${s.title} (${s.doc})`));
   }
   if (answer.followUps.length > 0) {
-    lines.push('', 'Dive deeper:', ...answer.followUps.map((f) => `  - ${f}`));
+    lines.push('', 'Dive deeper:', ...answer.followUps.map((f) => `  - ${f.question}`));
   }
   return lines.join('\n');
 }
@@ -65,4 +65,17 @@ export function describeSource(s: Source): string {
 
 function renderSkipped(skipped: readonly SkippedFile[]): string[] {
   return [`Skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}:`, ...skipped.map((s) => `  - ${s.file}: ${s.reason}`)];
+}
+
+/** The pipeline's trace, a stage a block. */
+export function renderTrace(trace: Trace): string {
+  return ['', 'Trace:', ...trace.stages.flatMap((s) => [`  ${s.stage}`, ...s.lines.map((l) => `    ${l}`)])].join('\n');
+}
+
+/** Prompts no brief answers, grouped by the brief that asks them. */
+export function renderGaps(gaps: readonly CoverageGap[]): string {
+  if (gaps.length === 0) return 'Every "Want to dive deeper?" prompt is answered by some brief.';
+  const lines = [`${gaps.length} "Want to dive deeper?" ${gaps.length === 1 ? 'prompt is' : 'prompts are'} not answered by any brief:`];
+  for (const g of gaps) lines.push(`  - ${g.prompt} (${g.doc}; ${g.reason})`);
+  return lines.join('\n');
 }

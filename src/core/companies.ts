@@ -1,6 +1,6 @@
 import distance from 'natural/lib/natural/distance/levenshtein_distance.js';
 import orgData from '../../data/organisations.json' with { type: 'json' };
-import { sourceOf } from './answerer.ts';
+import { sourceOf } from './enrich.ts';
 import type { Engine } from './engine.ts';
 import { sentenceFits } from './questionType.ts';
 import { overlapShare, stem, words } from './text.ts';

@@ -1,4 +1,5 @@
 import { SearchIndex, type FieldSpec, type IndexData, type IndexDoc } from './searchIndex.ts';
+import { TUNING } from './tuning.ts';
 import type { Brief, Corpus, Passage } from './types.ts';
 
 /**
@@ -10,7 +11,7 @@ import type { Brief, Corpus, Passage } from './types.ts';
 export interface KnownQuestion {
   readonly text: string;
   readonly doc: string;
-  readonly kind: 'title' | 'prompt';
+  readonly kind: 'title' | 'claim' | 'prompt';
 }
 
 export interface Engine {
@@ -24,11 +25,11 @@ export interface Engine {
   readonly questionIndex: SearchIndex;
 }
 
-/** Field boosts: a heading or title match says more about a passage than one word in its body. */
+/** Field boosts (`TUNING.fields`): a heading or title match says more about a passage than one word in its body. */
 export const PASSAGE_FIELDS: readonly FieldSpec[] = [
-  { name: 'title', boost: 1.5 },
-  { name: 'heading', boost: 2 },
-  { name: 'body', boost: 1 },
+  { name: 'title', boost: TUNING.fields.title },
+  { name: 'heading', boost: TUNING.fields.heading },
+  { name: 'body', boost: TUNING.fields.body },
 ];
 
 const QUESTION_FIELDS: readonly FieldSpec[] = [{ name: 'text', boost: 1 }];
@@ -57,7 +58,7 @@ export function buildIndexes(briefs: Iterable<Brief>): { passageIndex: SearchInd
  * Version of what an engine is made of (the parsed corpus, the analyzer, the index layout): a saved
  * index of another version is rebuilt. Bump it when a change alters what a build produces.
  */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 /** An engine's indexes as plain arrays, for a saved index. */
 export interface SavedIndexes {
@@ -122,9 +123,11 @@ function questionsOnly(brief: Brief): Brief {
   return { ...brief, passages: [] };
 }
 
+/** A brief's title, its claim when that is not its title, and its prompts: questions the corpus sets out to answer. */
 function knownQuestions(briefs: readonly Brief[]): KnownQuestion[] {
   return briefs.flatMap((b) => [
-    { text: b.title, doc: b.id, kind: 'title' as const },
+    { text: b.title, doc: b.id, kind: b.title === b.claim ? ('claim' as const) : ('title' as const) },
+    ...(b.claim !== null && b.claim !== b.title ? [{ text: b.claim, doc: b.id, kind: 'claim' as const }] : []),
     ...b.prompts.map((p) => ({ text: p, doc: b.id, kind: 'prompt' as const })),
   ]);
 }

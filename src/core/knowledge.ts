@@ -1,4 +1,4 @@
-import { answerQuestion } from './answerer.ts';
+import { answerQuestion, coverageGaps } from './answerer.ts';
 import { isMentioned, ORGANISATIONS, organisationsIn, summarizeCompany } from './companies.ts';
 import { buildEngine, type Engine } from './engine.ts';
 import type { Answer, AnswerOptions, Corpus, Knowledge, Lexicon, Organisation, RefreshOutcome, RefreshReport } from './types.ts';
@@ -69,13 +69,21 @@ export class LiveKnowledge implements Knowledge {
     return this.live.engine.corpus.briefs.map((b) => ({
       doc: b.id,
       title: b.title,
+      claim: b.claim,
       checked: b.checked,
+      outdated: b.outdated,
       sections: b.passages.filter((p) => p.kind !== 'summary').length,
+      furniture: b.furniture,
+      truncated: b.truncated,
     }));
   }
 
   skipped() {
     return this.live.engine.corpus.skipped;
+  }
+
+  gaps() {
+    return coverageGaps(this.live.engine, this.options.lexicon);
   }
 
   /** Rebuilds from a fresh load; calls made while one runs share its outcome. */

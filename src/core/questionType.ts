@@ -2,15 +2,21 @@
  * What kind of fact a question asks for, and whether a sentence holds one. Used only to break
  * near-ties between sentences that match the question's words equally well.
  */
-export type QuestionType = 'expansion' | 'amount' | 'count' | 'duration' | 'date' | 'name' | 'reason' | 'other';
+export type QuestionType = 'expansion' | 'share' | 'amount' | 'count' | 'duration' | 'date' | 'name' | 'reason' | 'other';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
 const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; readonly sentence: RegExp }[] = [
   {
+    type: 'share',
+    question: /\bwhat (?:share|percentage|proportion|fraction|portion|percent)\b|\bhow many percent\b|\bwhat per ?cent\b/,
+    sentence: /\d\s?(?:%|percent|per cent)|\b(?:half|a third|a quarter|a fifth|two-thirds|three-quarters)\b|\b\d+ (?:in|out of) (?:\d|ten|five|four|three)/,
+  },
+  {
     type: 'amount',
     question: /\bhow much\b|\b(?:cost|worth|price|value|amount|paid|pay|dollars?|money|revenue|spend|spent|\$)\b|\bhow (?:big|large)\b/,
-    sentence: /\$\s?\d|\b\d[\d,.]*\s?(?:million|billion|thousand|[mbk]\b)|\bdollars?\b/,
+    // An amount of money, or of anything measured ("1.1 gallons", "18.4 million hectares", "145 percent").
+    sentence: /[$€£]\s?\d|\b\d[\d,.]*\b|\bdollars?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|half)\b/,
   },
   {
     type: 'count',
@@ -41,6 +47,15 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
 
 /** "What does ICE stand for?": answered by a sentence that spells the name out (see text.ts aliases). */
 const EXPANSION = /\bstands? for\b|\bshort for\b|\bacronym\b|\babbreviat|\bfull name\b|\bspelled out\b/;
+
+/** "Did…", "Is it true that…", "…or not?", "fact check: …": a question whether something holds. */
+const YES_NO =
+  /^\s*(?:(?:so|but|and|ok|hey|wait)[, ]+)?(?:is|isn't|are|aren't|was|wasn't|were|did|didn't|does|doesn't|do|don't|has|hasn't|have|haven't|had|can|could|will|would|should)\b|\b(?:is it true|true that|is that true|is this true|really true|or not|fact[- ]?check|debunk(?:ed)?|legit|hoax|myth|a lie|for real)\b/i;
+
+/** True when the question asks whether something holds (answered by a brief's verdict first). */
+export function asksWhether(question: string): boolean {
+  return YES_NO.test(question);
+}
 
 /** The kind of answer a question wants, from its wording. */
 export function questionType(question: string): QuestionType {

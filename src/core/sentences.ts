@@ -36,6 +36,9 @@ const abbreviation = new RegExp(
   'gu',
 );
 
+/** A middle initial ("George W. Bush", "John F. Kennedy") between capitalised names ends nothing. */
+const initial = /(?<=\p{Lu}\p{Ll}+ \p{Lu})\.(?= \p{Lu}\p{Ll})/gu;
+
 /** A delimiter glued to what follows ("U.S.–Mexico", "3.5", "example.com") ends nothing. */
 const gluedDelimiter = /[.?!…](?=[\p{L}\p{N}\-‐‑–—])/gu;
 
@@ -54,6 +57,7 @@ const tokenizer = new SentenceTokenizer([], true);
 function mask(text: string): string {
   return text
     .replace(abbreviation, (m) => m.replaceAll('.', MASK))
+    .replace(initial, MASK)
     .replace(gluedDelimiter, MASK);
 }
 
@@ -112,8 +116,8 @@ function repairStarts(text: string, starts: number[]): number[] {
 /**
  * Splits a paragraph into sentences with natural's SentenceTokenizer, protecting the abbreviations
  * listed in `data/abbreviations.json` ("U.S.", "Jan.") and delimiters glued to the next word.
- * Each sentence is a verbatim slice of the whitespace-collapsed paragraph, citation markers kept with
- * the sentence they follow. Returns no sentence for a paragraph without words.
+ * Each sentence is a verbatim slice of the whitespace-collapsed paragraph, `at` its offset there,
+ * citation markers kept with the sentence they follow. Returns no sentence for a paragraph without words.
  */
 export function splitSentences(paragraph: string): Sentence[] {
   const text = collapseWhitespace(paragraph);
@@ -126,7 +130,8 @@ export function splitSentences(paragraph: string): Sentence[] {
   });
   const repaired = repairStarts(text, starts);
   return repaired.map((start, i) => {
-    const sentence = text.slice(start, repaired[i + 1] ?? text.length).trim();
-    return { text: sentence, citations: citationsOf(sentence) };
+    const slice = text.slice(start, repaired[i + 1] ?? text.length);
+    const sentence = slice.trim();
+    return { text: sentence, citations: citationsOf(sentence), at: start + (slice.length - slice.trimStart().length) };
   });
 }

@@ -1,6 +1,8 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import aliasData from '../../data/aliases.json' with { type: 'json' };
+import informalData from '../../data/informal.json' with { type: 'json' };
 import stopwordData from '../../data/stopwords.json' with { type: 'json' };
+import { readNumbers } from './numbers.ts';
 
 /**
  * The one text normalizer: briefs and questions go through the same steps (fold, split into words,
@@ -16,6 +18,17 @@ export interface Term {
   readonly alias: boolean;
   /** True for a word of a spelled-out alias ("customs"): the canonical term after it carries its meaning. */
   readonly spelled?: boolean;
+}
+
+/** Chat spellings read as the words they stand for ("abt" → "about"); an empty value is a pure filler. */
+const INFORMAL = new Map<string, readonly string[]>(
+  Object.entries(informalData.words).map(([k, v]) => [k, v === '' ? [] : v.split(' ')]),
+);
+/** Chat phrases ("walk away", "per cent") by their first word: looked up for every word of every text. */
+const INFORMAL_PHRASES = new Map<string, { readonly words: readonly string[]; readonly as: readonly string[] }[]>();
+for (const [k, v] of Object.entries(informalData.phrases)) {
+  const ws = k.split(' ');
+  INFORMAL_PHRASES.set(ws[0] as string, [...(INFORMAL_PHRASES.get(ws[0] as string) ?? []), { words: ws, as: v.split(' ') }]);
 }
 
 // Stemming is most of the analyzer's cost, and a corpus of any size repeats a small vocabulary:
@@ -67,11 +80,43 @@ export function fold(text: string): string {
     .replace(/\[\d+\]/g, ' ');
 }
 
-/** Splits folded text into words: letters and digits, possessive `'s` dropped, `&` kept for "mckinsey & company". */
+/**
+ * Splits folded text into words: letters and digits, possessive `'s` dropped, `&` kept for
+ * "mckinsey & company". A number stays one word ("77,284,118" → "77284118", "66.5"); `$` reads as
+ * "dollars" and `%` as "percent", so "$400" and "400 dollars" are the same words; chat spellings
+ * ("abt", "yrs", "govt") read as what they stand for.
+ */
 export function words(text: string): string[] {
+  const raw: string[] = [];
+  for (const match of fold(text).matchAll(/\$|%|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:'[\p{L}]+)*|&/gu)) {
+    const token = match[0];
+    if (token === '$') raw.push('dollars');
+    else if (token === '%') raw.push('percent');
+    else if (/^\p{N}/u.test(token)) raw.push(numberWord(token));
+    // "FY2024", "fy24": the fiscal year, as briefs write it ("fiscal 2024").
+    else if (/^fy\d{2}(?:\d{2})?$/.test(token)) raw.push('fiscal', token.length === 4 ? `20${token.slice(2)}` : token.slice(2));
+    // "they've" → "they", "didn't" → "did", "Palantir's" → "palantir": the ending is no word of its own.
+    else raw.push(token.replace(/n't$/, '').replace(/'(?:s|ve|re|ll|d|m)$/, '').replace(/'/g, ''));
+  }
+  return readNumbers(informal(raw));
+}
+
+/** "77,284,118" → "77284118" (thousands separators), "66.5" kept, "2018." never reaches here. */
+function numberWord(token: string): string {
+  return /^\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?$/u.test(token) ? token.replace(/,/g, '') : token;
+}
+
+function informal(ws: readonly string[]): string[] {
   const out: string[] = [];
-  for (const match of fold(text).matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*|&/gu)) {
-    out.push(match[0].replace(/'s$/, '').replace(/'/g, ''));
+  for (let i = 0; i < ws.length; i++) {
+    const phrase = INFORMAL_PHRASES.get(ws[i] as string)?.find((p) => p.words.every((w, j) => ws[i + j] === w));
+    if (phrase) {
+      out.push(...phrase.as);
+      i += phrase.words.length - 1;
+      continue;
+    }
+    const word = ws[i] as string;
+    out.push(...(INFORMAL.get(word) ?? [word]));
   }
   return out;
 }

@@ -3,12 +3,21 @@
  * the file system or the process: adapters render these values.
  */
 
-/** One sentence of a brief, as written, with the citation markers it carried. */
+/** One sentence of a brief (or one bullet item), as written, with the citation markers it carried. */
 export interface Sentence {
   /** The sentence text exactly as in the brief (whitespace collapsed), markers such as `[1]` kept. */
   readonly text: string;
   /** Citation numbers found in the sentence, in order of appearance (`[3] [6]` gives `[3, 6]`). */
   readonly citations: readonly number[];
+  /**
+   * Where the sentence starts in its brief's text with every run of whitespace folded to one space
+   * and the ends trimmed (`collapseWhitespace(file)`): `folded.slice(at, at + text.length) === text`.
+   */
+  readonly at: number;
+  /** A bullet item ("- Military aid: $66.5 billion"): a unit of its own, never joined to a neighbour. */
+  readonly bullet?: boolean;
+  /** The label line a bullet item sits under ("Aid breakdown"), for context: the item alone may not say what it lists. */
+  readonly label?: string;
 }
 
 /** What part of a brief a passage comes from. */
@@ -32,10 +41,26 @@ export interface Passage {
 export interface Brief {
   /** The file name, which is the brief's id. */
   readonly id: string;
-  /** The question or headline on the first line. */
+  /** The question or headline on the first content line; for a brief that checks a claim and asks no question, the claim. Never site furniture. */
   readonly title: string;
+  /** The statement the brief checks (its `Fact check:` line), or null. Often false: never an answer. */
+  readonly claim: string | null;
+  /**
+   * The brief's own bottom line: the first sentence of "Summary of the results", else of the
+   * executive summary, else of "Bottom line"/"Conclusion"; null for an article without them.
+   * It is also one of the passages' sentences.
+   */
+  readonly verdict: string | null;
   /** ISO date (`2026-02-01`) from the "Checked on" line, or null when the brief has none. */
   readonly checked: string | null;
+  /** The page said "This fact-check may be outdated". */
+  readonly outdated: boolean;
+  /** The brief's address, from an optional `Link:` or `URL:` line. */
+  readonly link: string | null;
+  /** Lines dropped as site furniture (donation appeals, share prompts, lines recurring across the folder). */
+  readonly furniture: number;
+  /** The file ends mid-sentence; the unfinished sentence was left out. */
+  readonly truncated: boolean;
   readonly passages: readonly Passage[];
   /** The "Want to dive deeper?" follow-up questions, as written. */
   readonly prompts: readonly string[];
@@ -55,33 +80,85 @@ export interface Corpus {
 }
 
 /** Where a sentence of an answer came from. */
+/** A brief an answer quotes. */
 export interface Source {
   readonly doc: string;
   readonly title: string;
+  /** The section of the first unit taken from it (each unit names its own). */
   readonly section: string;
   readonly checked: string | null;
+  /** The brief says it may be outdated. (Whether its check date is too old is the renderer's call.) */
+  readonly outdated: boolean;
+  readonly link: string | null;
   /** The brief's fingerprint when the answer was made: a later refresh tells by it whether the brief changed. */
   readonly fingerprint: string;
-}
-
-/** A sentence of an answer with its provenance. */
-export interface AnswerSentence extends Sentence {
-  readonly doc: string;
-  readonly section: string;
 }
 
 /** Why an answer was declined, for the log, the desk's statistics and `--json`. */
 export type DeclineReason =
   /** Nothing was asked (an empty or wordless message). */
   | 'empty'
+  /** Only a name or term, with nothing asked about it ("palantir", "ICE:"): the reply asks what about it. */
+  | 'bare-term'
   /** No word of the question is one the briefs use. */
   | 'no-known-term'
   /** The best passages cover too little of the question. */
   | 'not-covered'
-  /** The thing asked about (its focus: a height, a founding date, a net worth) is not in the chosen passages. */
+  /** The thing asked about (its focus: a height, a founding date, a net worth) is not in what the briefs say. */
   | 'focus-missing'
   /** The question names something (a person, a company) the briefs never mention. */
   | 'unknown-name';
+
+/** What a unit does in an answer. */
+export type UnitRole =
+  /** The brief's own bottom line, given first to a yes/no or "is it true" question. */
+  | 'verdict'
+  /** The unit holding what was asked (the amount, date, count or name), or the best match. */
+  | 'lead'
+  /** A further unit that adds to the lead. */
+  | 'support';
+
+/**
+ * A unit of an answer: a sentence, a bullet item, or a clause of a long sentence, quoted verbatim
+ * with where it came from.
+ */
+export interface AnswerUnit {
+  /** Verbatim text of the brief (whitespace collapsed), citation markers kept; a substring of its sentence. */
+  readonly text: string;
+  readonly citations: readonly number[];
+  readonly doc: string;
+  readonly section: string;
+  /** Offsets of `text` in the brief's whitespace-folded text (see `Sentence.at`). */
+  readonly start: number;
+  readonly end: number;
+  /** The unit is a clause cut from a longer sentence: text of the sentence was left out before / after it (shown as "…"). */
+  readonly cutBefore: boolean;
+  readonly cutAfter: boolean;
+  readonly role: UnitRole;
+  /** Position of the unit's brief in `Answer.sources`. */
+  readonly source: number;
+  /** The words of `text` that answer the question (a figure, a date, a verdict phrase), to set in bold; null when none stands out. */
+  readonly key: string | null;
+}
+
+/** A follow-up question the corpus answers, with a short label for a button. */
+export interface FollowUp {
+  /** The full question, as the brief wrote it: what is asked when it is picked. */
+  readonly question: string;
+  /** At most 40 characters, ending on a whole word ("Palantir–ICE contracts"). */
+  readonly label: string;
+  /** The brief whose "Want to dive deeper?" list holds it. */
+  readonly doc: string;
+}
+
+/** What an answer is about: its first source's brief. */
+export interface Topic {
+  readonly doc: string;
+  /** The brief's question or headline (its claim when it has no other title). */
+  readonly title: string;
+  /** The claim the brief checks, or null: a renderer labels it as the claim, never shows it bare. */
+  readonly claim: string | null;
+}
 
 /** The result of `answer()`: either an answer with sources or a reasoned abstention. */
 export interface Answer {
@@ -89,23 +166,50 @@ export interface Answer {
   readonly answered: boolean;
   /** Why it was declined; null when answered. */
   readonly declineReason: DeclineReason | null;
-  /** The answer text (sentences joined), or the abstention message when `answered` is false. */
+  /**
+   * The answer's units as plain text, one a line ("…" where a unit was cut from a longer
+   * sentence, citation markers left out), or the abstention message when `answered` is false.
+   */
   readonly answer: string;
-  /** The sentences of the answer with provenance; empty when not answered. */
-  readonly sentences: readonly AnswerSentence[];
-  /** Distinct sources, most relevant first. */
+  /** The units of the answer, lead first; empty when not answered. */
+  readonly units: readonly AnswerUnit[];
+  /** Distinct briefs the units come from, in the order units refer to them (`AnswerUnit.source`). */
   readonly sources: readonly Source[];
-  /** Follow-up questions: the source brief's prompts, then the closest prompts of other briefs. */
-  readonly followUps: readonly string[];
-  /** 0..1: how well the question is covered by the answer's passages. */
+  /** What the answer is about; null when declined. */
+  readonly topic: Topic | null;
+  /**
+   * A remark about the units as a whole, not a quote: set when the units come from briefs that give
+   * different figures for one thing ("The briefs give different figures; the most recently checked first.").
+   */
+  readonly note: string | null;
+  /** The question as read after correcting typos ("palantir aws" for "palentir aws"); null when nothing was corrected. */
+  readonly readAs: string | null;
+  /** The next best units of the same answer, for "tell me more". */
+  readonly more: readonly AnswerUnit[];
+  /** Follow-up questions the corpus answers, most relevant first. */
+  readonly followUps: readonly FollowUp[];
+  /** 0..1: how well the question is covered by the answer's units. */
   readonly confidence: number;
   /**
-   * When two or more briefs match about equally, each of them, best first (for "which did you mean").
-   * Empty otherwise.
+   * When two or more briefs match about equally and say different things, each of them, best first
+   * (for "which brief did you mean"). Empty otherwise.
    */
   readonly alternatives: readonly Source[];
-  /** When not answered: topics the corpus does cover (brief titles or prompts), to suggest. */
+  /** When not answered: questions the corpus does answer (titles or prompts), to suggest. */
   readonly suggestions: readonly string[];
+  /** Why the pipeline decided as it did; only when asked for (`AnswerOptions.explain`). */
+  readonly trace?: Trace;
+}
+
+/** One stage's account of an answer, for `--explain`. */
+export interface TraceStage {
+  readonly stage: 'analyse' | 'retrieve' | 'gate' | 'select' | 'enrich';
+  /** Lines that say what the stage saw and decided. */
+  readonly lines: readonly string[];
+}
+
+export interface Trace {
+  readonly stages: readonly TraceStage[];
 }
 
 /** One point of a company summary. */
@@ -127,8 +231,21 @@ export interface CompanySummary {
 export interface BriefInfo {
   readonly doc: string;
   readonly title: string;
+  readonly claim: string | null;
   readonly checked: string | null;
+  readonly outdated: boolean;
   readonly sections: number;
+  /** Lines dropped as site furniture. */
+  readonly furniture: number;
+  readonly truncated: boolean;
+}
+
+/** A prompt of a brief that the corpus does not answer. */
+export interface CoverageGap {
+  readonly prompt: string;
+  /** The brief whose "Want to dive deeper?" list holds it. */
+  readonly doc: string;
+  readonly reason: DeclineReason;
 }
 
 /** What a refresh changed, for the moderator who asked for it. */
@@ -146,6 +263,8 @@ export interface RefreshReport {
 export interface AnswerOptions {
   /** Answer only from this brief (the asker picked it among several that matched). */
   readonly doc?: string;
+  /** Record a trace of the pipeline's stages in `Answer.trace`. */
+  readonly explain?: boolean;
 }
 
 /** An organisation the briefs name, with the other names it goes by. */
@@ -171,6 +290,8 @@ export interface Knowledge {
   sources(): readonly BriefInfo[];
   /** Skipped files of the live corpus. */
   skipped(): readonly SkippedFile[];
+  /** "Want to dive deeper?" prompts that no brief answers: what the desk has not checked yet. */
+  gaps(): readonly CoverageGap[];
   refresh(): Promise<RefreshOutcome>;
 }
 
@@ -179,6 +300,12 @@ export interface Lexicon {
   has(word: string): boolean;
   /** True for a word that is only ever a noun ("population"): a thing asked about rather than a way of asking. */
   isNoun(word: string): boolean;
+  /** True for a proper noun ("ukraine", "tesla"), typed in lowercase or not. */
+  isName(word: string): boolean;
   /** True for a non-word one edit from a word ("actualy"): a typo, not a name. */
   nearWord(word: string): boolean;
+  /** Other words for the same idea: derived forms, pertainyms and demonyms ("ukrainian" → "ukraine", "arizonans" → "arizona"), attributes ("tall" → "height"). */
+  forms(word: string): readonly string[];
+  /** The other words of the word's commonest noun sense ("lawsuit" → "suit", "case"): related, less surely the same. */
+  synonyms(word: string): readonly string[];
 }

@@ -90,7 +90,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): ReplyPayload {
     });
   }
 
-  const buttons = followUpRow(answer.followUps, ctx);
+  const buttons = followUpRow(answer.followUps.map((f) => f.question), ctx);
   if (buttons !== null) rows.push(buttons);
   return payload({
     embeds: [

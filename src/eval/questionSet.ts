@@ -33,8 +33,10 @@ export function parseQuestionSet(text: string, origin: string): EvalItem[] {
     if (kind === 'fact' && (facts.length === 0 || docs.length === 0)) {
       throw new Error(`${where}: a fact question needs at least one fact and one doc`);
     }
+    const split = o['split'];
+    if (split !== undefined && split !== 'tune' && split !== 'test') throw new Error(`${where}: "split" must be "tune" or "test"`);
     ids.add(id);
-    items.push({ id, q, kind, facts, docs });
+    items.push({ id, q, kind, facts, docs, ...(split !== undefined ? { split } : {}) });
   });
   return items;
 }

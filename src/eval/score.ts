@@ -14,16 +14,20 @@ export interface EvalItem {
   readonly facts: readonly string[];
   /** File names of the briefs that contain the answer; the first source must be one of them. */
   readonly docs: readonly string[];
+  /** Which half of its set the question is in: the weights are tuned on "tune"; "test" is only reported. */
+  readonly split?: 'tune' | 'test';
 }
 
 /** The part of an `Answer` that scoring reads, so hand-made answers stay small. */
 export interface ScoredAnswer {
   readonly answered: boolean;
   readonly answer: string;
-  readonly sources: readonly { readonly doc: string }[];
+  readonly sources: readonly { readonly doc: string; readonly title?: string }[];
+  /** The quoted units, when the answerer gives them: checked against furniture and checked claims. */
+  readonly units?: readonly { readonly text: string; readonly doc: string }[];
 }
 
-export type MissKind = 'fact' | 'source' | 'abstain' | 'false-abstain' | 'verbatim' | 'unsourced';
+export type MissKind = 'fact' | 'source' | 'abstain' | 'false-abstain' | 'verbatim' | 'unsourced' | 'furniture' | 'claim';
 
 /** One thing that went wrong on one question, for `--verbose` and test messages. */
 export interface Miss {
@@ -56,12 +60,20 @@ export interface EvalReport {
   readonly unsourced: number;
   /** Answer sentences found verbatim in a brief the answer cites; null when no corpus was given. */
   readonly verbatim: Tally | null;
+  /** Units that are site furniture, units that are (or restate) a brief's checked claim, source titles that are furniture. */
+  readonly furnitureUnits: number;
+  readonly claimUnits: number;
+  readonly furnitureTitles: number;
   readonly misses: readonly Miss[];
 }
 
 export interface ScoreOptions {
   /** Raw text of each brief by file name; enables the verbatim check. */
   readonly corpus?: ReadonlyMap<string, string>;
+  /** The claim each brief checks, by file name: a unit saying it is a claim passed off as a finding. */
+  readonly claims?: ReadonlyMap<string, string>;
+  /** True for a text that is site furniture (a donation appeal, a share prompt). */
+  readonly isFurniture?: (text: string) => boolean;
 }
 
 /** Fragments shorter than this are pieces of abbreviations ("U.S."), not sentences. */
@@ -118,11 +130,29 @@ export function scoreAnswers(
   const misses: Miss[] = [];
   let factN = 0, factHit = 0, src1 = 0, src3 = 0, abstainN = 0, abstainOk = 0, falseAbstain = 0;
   let over4096 = 0, longest = 0, unsourced = 0, sentN = 0, sentIn = 0;
+  let furnitureUnits = 0, claimUnits = 0, furnitureTitles = 0;
 
   items.forEach((item, i) => {
     const r = answers[i] as ScoredAnswer;
     const docs = r.sources.map((s) => docName(s.doc));
     if (r.answered) {
+      for (const unit of r.units ?? []) {
+        if (options.isFurniture?.(unit.text)) {
+          furnitureUnits++;
+          misses.push({ id: item.id, kind: 'furniture', detail: `unit is furniture: ${snippet(unit.text, 100)}` });
+        }
+        const claim = options.claims?.get(docName(unit.doc));
+        if (claim !== undefined && restatesClaim(unit.text, claim)) {
+          claimUnits++;
+          misses.push({ id: item.id, kind: 'claim', detail: `unit is the checked claim: ${snippet(unit.text, 100)}` });
+        }
+      }
+      for (const source of r.sources) {
+        if (source.title !== undefined && options.isFurniture?.(source.title)) {
+          furnitureTitles++;
+          misses.push({ id: item.id, kind: 'furniture', detail: `source title is furniture: ${snippet(source.title, 100)}` });
+        }
+      }
       over4096 += r.answer.length > DISCORD_EMBED_LIMIT ? 1 : 0;
       longest = Math.max(longest, r.answer.length);
       if (docs.length === 0) {
@@ -171,8 +201,18 @@ export function scoreAnswers(
     longestAnswer: longest,
     unsourced,
     verbatim: bareCorpus ? tally(sentIn, sentN) : null,
+    furnitureUnits,
+    claimUnits,
+    furnitureTitles,
     misses,
   };
+}
+
+/** A unit that is the claim, or most of it word for word (what the brief checks, not what it found). */
+function restatesClaim(unit: string, claim: string): boolean {
+  const u = bareWords(unit);
+  const c = bareWords(claim);
+  return u !== '' && c.includes(u);
 }
 
 /** Share of a tally; an empty tally counts as fully met. */
@@ -215,6 +255,7 @@ export function formatReport(report: EvalReport): string {
     `source@1 ${pct(report.source1)}, source@3 ${pct(report.source3)}, ` +
     `abstain ${report.abstain.hit}/${report.abstain.total}, ` +
     `false-abstain ${report.falseAbstain.hit}/${report.falseAbstain.total}, ` +
-    `over-4096 ${report.over4096}, longest ${report.longestAnswer} chars, unsourced ${report.unsourced}${verbatim}`
+    `over-4096 ${report.over4096}, longest ${report.longestAnswer} chars, unsourced ${report.unsourced}${verbatim}, ` +
+    `furniture units ${report.furnitureUnits}, claim units ${report.claimUnits}, furniture titles ${report.furnitureTitles}`
   );
 }

@@ -32,6 +32,8 @@ export interface EncodedCorpus {
   readonly passageEnds: Int32Array;
   /** Length of each sentence in UTF-16 code units (JavaScript string length). */
   readonly sentenceLengths: Int32Array;
+  /** Offset of each sentence in its brief's folded text (`Sentence.at`). */
+  readonly sentenceAt: Int32Array;
   /** Per sentence: the number of citations, then the citations. */
   readonly citations: Int32Array;
   /** The corpus's skipped files, as JSON. */
@@ -51,6 +53,7 @@ export const ENCODED_ARRAYS = [
   'text',
   'passageEnds',
   'sentenceLengths',
+  'sentenceAt',
   'citations',
   'skipped',
   'passageIndex.terms',
@@ -96,11 +99,15 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
   const briefEnds = new Int32Array(corpus.briefs.length);
   const passageEnds: number[] = [];
   const sentenceLengths: number[] = [];
+  const sentenceAt: number[] = [];
   const citations: number[] = [];
   let lineBytes = 0;
   let textBytes = 0;
   corpus.briefs.forEach((brief, i) => {
-    const passages = brief.passages.map((p) => ({ ...p, sentences: p.sentences.length }));
+    const passages = brief.passages.map((p) => {
+      const marks = p.sentences.flatMap((sentence, i): Mark[] => (sentence.bullet ? [[i, sentence.label ?? '']] : []));
+      return { ...p, sentences: p.sentences.length, ...(marks.length > 0 ? { marks } : {}) };
+    });
     const line = `${JSON.stringify({ ...brief, passages })}\n`;
     lines.push(line);
     lineBytes += Buffer.byteLength(line);
@@ -111,6 +118,7 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
         texts.push(sentence.text);
         textBytes += Buffer.byteLength(sentence.text);
         sentenceLengths.push(sentence.text.length);
+        sentenceAt.push(sentence.at);
         citations.push(sentence.citations.length, ...sentence.citations);
       }
       passageEnds.push(textBytes);
@@ -122,6 +130,7 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
     text: utf8.encode(texts.join('')),
     passageEnds: Int32Array.from(passageEnds),
     sentenceLengths: Int32Array.from(sentenceLengths),
+    sentenceAt: Int32Array.from(sentenceAt),
     citations: Int32Array.from(citations),
     skipped: utf8.encode(JSON.stringify(corpus.skipped)),
   };
@@ -146,7 +155,9 @@ export async function decodeEngine(encoded: EncodedEngine): Promise<Engine> {
   return loadEngine(corpus, { passageIndex, questionIndex });
 }
 
-type PassageLine = Omit<Passage, 'sentences'> & { readonly sentences: number };
+/** A bullet item of a passage: its sentence's position and its label ("" for none). */
+type Mark = [number, string];
+type PassageLine = Omit<Passage, 'sentences'> & { readonly sentences: number; readonly marks?: readonly Mark[] };
 type BriefLine = Omit<Brief, 'passages'> & { readonly passages: readonly PassageLine[] };
 
 /** Where the next passage's data starts in the arrays of an encoded corpus. */
@@ -195,14 +206,19 @@ function* decodeBriefs(encoded: EncodedCorpus): Generator<Brief> {
   }
   const textEnd = encoded.passageEnds.length === 0 ? 0 : encoded.passageEnds[encoded.passageEnds.length - 1];
   if (textEnd !== encoded.text.length) throw new Error('encoded engine: text unused');
-  if (cursor.passage !== encoded.passageEnds.length || cursor.sentence !== encoded.sentenceLengths.length || cursor.citation !== encoded.citations.length) {
+  if (
+    cursor.passage !== encoded.passageEnds.length ||
+    cursor.sentence !== encoded.sentenceLengths.length ||
+    encoded.sentenceAt.length !== encoded.sentenceLengths.length ||
+    cursor.citation !== encoded.citations.length
+  ) {
     throw new Error('encoded engine: unused sentences');
   }
 }
 
 /** A passage whose sentences are read from the arrays when used. @throws when its data is inconsistent. */
 function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor, recent: RecentlyRead): Passage {
-  const { sentences: count, ...fields } = line;
+  const { sentences: count, marks = [], ...fields } = line;
   const start = cursor.passage === 0 ? 0 : (encoded.passageEnds[cursor.passage - 1] as number);
   const end = encoded.passageEnds[cursor.passage++];
   const firstSentence = cursor.sentence;
@@ -223,7 +239,7 @@ function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor
     ...fields,
     get sentences() {
       if (!sentences) {
-        sentences = readSentences(encoded, start, end, count, firstSentence, firstCitation);
+        sentences = readSentences(encoded, start, end, count, firstSentence, firstCitation, marks);
         recent.keep(() => {
           sentences = undefined;
         });
@@ -233,7 +249,15 @@ function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor
   };
 }
 
-function readSentences(encoded: EncodedCorpus, start: number, end: number, count: number, firstSentence: number, firstCitation: number): Sentence[] {
+function readSentences(
+  encoded: EncodedCorpus,
+  start: number,
+  end: number,
+  count: number,
+  firstSentence: number,
+  firstCitation: number,
+  marks: readonly Mark[],
+): Sentence[] {
   const text = fromUtf8.decode(encoded.text.subarray(start, end));
   const sentences: Sentence[] = [];
   let at = 0;
@@ -241,7 +265,13 @@ function readSentences(encoded: EncodedCorpus, start: number, end: number, count
   for (let s = 0; s < count; s++) {
     const length = encoded.sentenceLengths[firstSentence + s] as number;
     const citations = encoded.citations[citation] as number;
-    sentences.push({ text: text.slice(at, at + length), citations: Array.from(encoded.citations.subarray(citation + 1, citation + 1 + citations)) });
+    const mark = marks.find(([i]) => i === s);
+    sentences.push({
+      text: text.slice(at, at + length),
+      citations: Array.from(encoded.citations.subarray(citation + 1, citation + 1 + citations)),
+      at: encoded.sentenceAt[firstSentence + s] as number,
+      ...(mark ? { bullet: true, ...(mark[1] !== '' ? { label: mark[1] } : {}) } : {}),
+    });
     at += length;
     citation += 1 + citations;
   }
@@ -286,9 +316,11 @@ function decodeIndex(encoded: EncodedIndex): IndexData {
   return { terms: lines(encoded.terms), refs, offsets: encoded.offsets, docs: encoded.docs, weights: encoded.weights };
 }
 
+const SENTENCE_FIELDS = new Set(['text', 'citations', 'at', 'bullet', 'label']);
+
 function checkSentence(sentence: Sentence): void {
   const keys = Object.keys(sentence);
-  if (keys.length !== 2 || !('text' in sentence) || !('citations' in sentence)) {
+  if (keys.some((k) => !SENTENCE_FIELDS.has(k)) || sentence.label !== undefined && sentence.bullet !== true) {
     throw new Error(`cannot encode a sentence with fields ${keys.join(', ')}`);
   }
 }

@@ -17,11 +17,21 @@ import { decodeEngine, encodedArrays, encodeEngine, ENCODED_ARRAYS, fromEncodedA
  */
 
 const MAGIC = 'FCBX';
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 const READ_BATCH = 64;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** What determines an engine built from a corpus: change any of these and saved indexes are stale. */
-const ENGINE_SOURCES = ['src/core/corpus.ts', 'src/core/sentences.ts', 'src/core/text.ts', 'src/core/searchIndex.ts', 'src/core/engine.ts'];
+const ENGINE_SOURCES = [
+  'src/core/corpus.ts',
+  'src/core/furniture.ts',
+  'src/core/shapes.ts',
+  'src/core/numbers.ts',
+  'src/core/sentences.ts',
+  'src/core/text.ts',
+  'src/core/searchIndex.ts',
+  'src/core/engine.ts',
+  'src/core/tuning.ts',
+];
 
 interface Header {
   readonly key: string;

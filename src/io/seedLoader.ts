@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { parseBrief } from '../core/corpus.ts';
+import { FurnitureCensus } from '../core/furniture.ts';
 import type { Brief, Corpus, SkippedFile } from '../core/types.ts';
 
 /** Largest brief read, in bytes. The seeds are under 10 KB; anything near this is not a brief. */
@@ -36,8 +37,8 @@ function decode(bytes: Uint8Array): { text: string } | { reason: string } {
   }
 }
 
-/** Reads and parses one `.txt` file: its brief, or the reason it was skipped. */
-async function loadBrief(dir: string, file: string): Promise<{ brief: Brief } | { reason: string }> {
+/** Reads one `.txt` file: its text, or the reason it was skipped. */
+async function readBrief(dir: string, file: string): Promise<{ text: string } | { reason: string }> {
   const path = join(dir, file);
   let bytes: Uint8Array;
   try {
@@ -52,10 +53,7 @@ async function loadBrief(dir: string, file: string): Promise<{ brief: Brief } | 
   }
   // Checked again: the file may have grown between stat and read.
   if (bytes.length > MAX_BRIEF_BYTES) return { reason: `is over the ${megabytes(MAX_BRIEF_BYTES)} limit for a brief` };
-  const decoded = decode(bytes);
-  if ('reason' in decoded) return decoded;
-  const parsed = parseBrief(file, decoded.text);
-  return parsed.ok ? { brief: parsed.brief } : { reason: parsed.reason };
+  return decode(bytes);
 }
 
 /**
@@ -75,8 +73,8 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   } catch (error) {
     throw new Error(`Cannot read the briefs directory "${dir}" (${errorCode(error)})`, { cause: error });
   }
-  const briefs: Brief[] = [];
   const skipped: SkippedFile[] = [];
+  const texts: { file: string; text: string }[] = [];
   for (const file of names) {
     const extension = extname(file);
     if (extension !== '.txt') {
@@ -85,9 +83,20 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
       }
       continue;
     }
-    const loaded = await loadBrief(dir, file);
-    if ('brief' in loaded) briefs.push(loaded.brief);
-    else skipped.push({ file, reason: loaded.reason });
+    const read = await readBrief(dir, file);
+    if ('text' in read) texts.push({ file, text: read.text });
+    else skipped.push({ file, reason: read.reason });
   }
+  // Lines the site pasted into many of the briefs are furniture: counted over the folder first.
+  const census = new FurnitureCensus();
+  for (const { text } of texts) census.add(text);
+  const recurring = census.recurring();
+  const briefs: Brief[] = [];
+  for (const { file, text } of texts) {
+    const parsed = parseBrief(file, text, { recurring });
+    if (parsed.ok) briefs.push(parsed.brief);
+    else skipped.push({ file, reason: parsed.reason });
+  }
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { briefs, skipped };
 }

@@ -15,15 +15,18 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('parseAskArgs', () => {
   it.each([
-    [['how', 'much', 'was', 'it'], { kind: 'question', question: 'how much was it', json: false }],
-    [['--json', 'did microsoft drop ice?'], { kind: 'question', question: 'did microsoft drop ice?', json: true }],
+    [['how', 'much', 'was', 'it'], { kind: 'question', question: 'how much was it', json: false, explain: false }],
+    [['--json', 'did microsoft drop ice?'], { kind: 'question', question: 'did microsoft drop ice?', json: true, explain: false }],
+    [['--explain', 'palantir aws'], { kind: 'question', question: 'palantir aws', json: false, explain: true }],
+    [['--gaps'], { kind: 'gaps', json: false }],
+    [['--gaps', '--json'], { kind: 'gaps', json: true }],
     [['--stdin'], { kind: 'stdin', json: false }],
     [['--stdin', '--json'], { kind: 'stdin', json: true }],
     [['--company', 'Palantir'], { kind: 'company', name: 'Palantir', json: false }],
     [['--json', '--company=Amazon Web Services'], { kind: 'company', name: 'Amazon Web Services', json: true }],
     [['--help'], { kind: 'usage', error: null }],
     [['-h'], { kind: 'usage', error: null }],
-    [['--', '--json'], { kind: 'question', question: '--json', json: false }],
+    [['--', '--json'], { kind: 'question', question: '--json', json: false, explain: false }],
   ])('reads %j', (argv, expected) => {
     expect(parseAskArgs(argv)).toEqual(expected);
   });
@@ -35,6 +38,7 @@ describe('parseAskArgs', () => {
     ['--company without a name', ['--company']],
     ['--company with a question too', ['--company', 'Palantir', 'what did they do']],
     ['--company with --stdin', ['--company', 'Palantir', '--stdin']],
+    ['--gaps with a question', ['--gaps', 'what is missing']],
   ])('rejects %s with an error to show', (_label, argv) => {
     const request = parseAskArgs(argv);
     expect(request.kind).toBe('usage');
@@ -61,12 +65,12 @@ describe('runAsk', () => {
   }
 
   it('prints the rendered answer for a question', async () => {
-    const out = await run({ kind: 'question', question: 'palentir aws', json: false });
+    const out = await run({ kind: 'question', question: 'palentir aws', json: false, explain: false });
     expect(out).toContain(knowledge.answer('palentir aws').answer);
   });
 
   it('prints the answer object as one JSON line with --json', async () => {
-    const out = await run({ kind: 'question', question: 'palentir aws', json: true });
+    const out = await run({ kind: 'question', question: 'palentir aws', json: true, explain: false });
     expect(out.endsWith('\n')).toBe(true);
     expect(out.trimEnd().split('\n')).toHaveLength(1);
     expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(knowledge.answer('palentir aws'))));

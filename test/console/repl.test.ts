@@ -20,7 +20,7 @@ describe('respond', () => {
     const reply = await respond(knowledge, 'how much was the github contract');
     expect(reply).toContain(answer.answer);
     for (const s of answer.sources) expect(reply).toContain(s.title);
-    for (const f of answer.followUps) expect(reply).toContain(f);
+    for (const f of answer.followUps) expect(reply).toContain(f.question);
   });
 
   it('declines a question the briefs do not cover and suggests what they do', async () => {

@@ -43,6 +43,7 @@ const faultable = (knowledge: Knowledge): Knowledge => ({
   summarizeCompany: (name) => knowledge.summarizeCompany(name),
   organisations: () => knowledge.organisations(),
   sources: () => knowledge.sources(),
+  gaps: () => knowledge.gaps(),
   skipped: () => knowledge.skipped(),
   refresh: () => knowledge.refresh(),
 });

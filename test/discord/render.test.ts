@@ -1,6 +1,6 @@
 import { ComponentType, type APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import type { Answer, BriefInfo, RefreshOutcome, Source } from '../../src/core/types.ts';
+import type { Answer, BriefInfo, FollowUp, RefreshOutcome, Source } from '../../src/core/types.ts';
 import { parseCustomId, RememberedTexts } from '../../src/discord/customIds.ts';
 import { LIMITS, truncate } from '../../src/discord/limits.ts';
 import {
@@ -31,8 +31,14 @@ function source(n: number, overrides: Partial<Source> = {}): Source {
     section: `${n}. A section heading`,
     checked: '2026-02-01',
     fingerprint: `fp${n}`,
+    outdated: false,
+    link: null,
     ...overrides,
   };
+}
+
+function followUp(question: string): FollowUp {
+  return { question, label: question.slice(0, 40), doc: '001_brief.txt' };
 }
 
 function answer(overrides: Partial<Answer> = {}): Answer {
@@ -41,9 +47,13 @@ function answer(overrides: Partial<Answer> = {}): Answer {
     answered: true,
     declineReason: null,
     answer: 'Amazon declined to comment on its ICE work [3] [4].',
-    sentences: [],
+    units: [],
     sources: [source(1), source(2)],
-    followUps: ['What contracts link Palantir to AWS?', 'Has ICE confirmed use of Rekognition?'],
+    topic: { doc: '001_brief.txt', title: 'Brief 1: did the company end its contract?', claim: null },
+    note: null,
+    readAs: null,
+    more: [],
+    followUps: [followUp('What contracts link Palantir to AWS?'), followUp('Has ICE confirmed use of Rekognition?')],
     confidence: 0.8,
     alternatives: [],
     suggestions: [],
@@ -165,14 +175,14 @@ describe('renderAnswer', () => {
   it('offers follow-up buttons whose ids lead back to the question', () => {
     const payload = renderAnswer(answer(), ctx);
     const found = buttons(payload);
-    expect(found.map((b) => ('label' in b ? b.label : ''))).toEqual(answer().followUps);
+    expect(found.map((b) => ('label' in b ? b.label : ''))).toEqual(answer().followUps.map((f) => f.question));
     const action = parseCustomId('custom_id' in found[0]! ? found[0].custom_id : '');
     expect(action?.kind).toBe('followUp');
     expect(texts.recall(action!.key)).toBe('What contracts link Palantir to AWS?');
   });
 
   it('offers at most five follow-ups, without duplicates, from 30', () => {
-    const followUps = Array.from({ length: 30 }, (_, i) => `Follow-up question number ${i % 20}?`);
+    const followUps = Array.from({ length: 30 }, (_, i) => followUp(`Follow-up question number ${i % 20}?`));
     const payload = renderAnswer(answer({ followUps }), ctx);
     expect(buttons(payload)).toHaveLength(5);
     expectWithinLimits(payload);
@@ -180,7 +190,7 @@ describe('renderAnswer', () => {
 
   it('cuts long follow-ups to the 80-character label and keeps the full text behind the id', () => {
     const long = `Which ${'very '.repeat(40)}long question?`;
-    const payload = renderAnswer(answer({ followUps: [long] }), ctx);
+    const payload = renderAnswer(answer({ followUps: [followUp(long)] }), ctx);
     const [button] = buttons(payload);
     expect(button && 'label' in button ? button.label : '').toHaveLength(80);
     const action = parseCustomId(button && 'custom_id' in button ? button.custom_id : '');
@@ -297,6 +307,10 @@ describe('renderSources', () => {
     title: `Brief ${i}`,
     checked,
     sections: 6,
+    claim: null,
+    outdated: false,
+    furniture: 0,
+    truncated: false,
   });
 
   it('lists briefs with check dates, staleness and section counts', () => {

@@ -17,7 +17,13 @@ function manyPassages(passages: number): Corpus {
     briefs.push({
       id,
       title: `Question ${b}?`,
+      claim: null,
+      verdict: null,
       checked: null,
+      outdated: false,
+      link: null,
+      furniture: 0,
+      truncated: false,
       prompts: [],
       fingerprint: `f${b}`,
       passages: Array.from({ length: count }, (_, index) => ({
@@ -27,8 +33,8 @@ function manyPassages(passages: number): Corpus {
         kind: 'section' as const,
         heading: `${index + 1}. Part ${index}`,
         sentences: [
-          { text: `Passage ${b}.${index} says “café” costs €${b} [${index + 1}].`, citations: [index + 1] },
-          { text: `A second sentence 🙂 of ${b}.${index}.`, citations: [] },
+          { text: `Passage ${b}.${index} says “café” costs €${b} [${index + 1}].`, citations: [index + 1], at: index * 40 },
+          { text: `A second sentence 🙂 of ${b}.${index}.`, citations: [], at: index * 40 + 30, ...(index % 3 === 0 ? { bullet: true, label: `Label ${index}` } : {}) },
         ],
       })),
     });

@@ -1,0 +1,45 @@
+import type { Engine } from './engine.ts';
+import { parseQuery, type QueryTerm } from './query.ts';
+import { asksWhether, questionType, type QuestionType } from './questionType.ts';
+import type { Lexicon } from './types.ts';
+
+/**
+ * Stage 1 of an answer: what the question asks. Its terms as the index knows them, the kind of fact
+ * it wants, whether it asks if something holds, and its focus: the thing asked about.
+ */
+export interface Analysis {
+  readonly asked: string;
+  readonly terms: readonly QueryTerm[];
+  readonly type: QuestionType;
+  /** "Did…", "is it true…": answered by the brief's verdict when it checks what is asked. */
+  readonly whether: boolean;
+  /**
+   * The question's dictionary words that are neither names nor ways of asking ("tall" in "how tall
+   * is Elon Musk", "founded" in "when was Twitter founded"): the answer must speak of them, not only
+   * of the names around them.
+   */
+  readonly focus: readonly QueryTerm[];
+}
+
+/** Analyses a question over an engine's index. */
+export function analyse(engine: Engine, question: string, lexicon: Lexicon): Analysis {
+  const asked = question.trim();
+  const terms = parseQuery(asked, engine.passageIndex, lexicon);
+  return {
+    asked,
+    terms,
+    type: questionType(asked),
+    whether: asksWhether(asked),
+    focus: terms.filter((t) => isFocus(t)),
+  };
+}
+
+/** Words of a figure ("$100 million", "40 percent"): said with the figure, not the thing asked about. */
+const FIGURE_WORDS = new Set(['thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'trillions', 'percent', 'dollars', 'dollar', 'euros', 'pounds']);
+
+function isFocus(term: QueryTerm): boolean {
+  // A year says when; other figures ("400 billion") are checked by the verdict, not asked about; a
+  // name says whose, not what.
+  if (/^(?:19|20)\d{2}$/.test(term.word)) return true;
+  return !term.weak && !term.name && (term.english || term.wordTypo) && !/^\d/.test(term.word) && !FIGURE_WORDS.has(term.word);
+}

@@ -1,0 +1,162 @@
+import type { Analysis } from './analyse.ts';
+import type { Engine } from './engine.ts';
+import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.ts';
+import { sentenceFits } from './questionType.ts';
+import type { Retrieval } from './retrieve.ts';
+import type { Selection } from './select.ts';
+import { briefTopicStems, passageCasing, passageStemSet, stemSet, wordStems } from './stemCache.ts';
+import { isStopWord, stem, words } from './text.ts';
+import { TUNING } from './tuning.ts';
+import type { Brief, DeclineReason, Passage } from './types.ts';
+
+/**
+ * Stage 3 of an answer: whether the briefs answer the question at all. Before choosing units: is
+ * anything asked, does the question name something the briefs never mention, does the best passage
+ * hold enough of it. After: do the chosen units hold enough of it, and do they speak of its focus
+ * (a brief about Elon Musk does not answer "how tall is Elon Musk").
+ */
+
+/** The gate's decision, with the figures it was made on. */
+export interface GateResult {
+  readonly reason: DeclineReason | null;
+  readonly lines: readonly string[];
+}
+
+const pct = (x: number): string => `${Math.round(100 * x)}%`;
+
+/** The checks on the question alone: is anything asked, about something the briefs mention. */
+export function gateQuestion(analysis: Analysis): GateResult {
+  const terms = analysis.terms;
+  if (analysis.asked === '' || terms.length === 0) return { reason: 'empty', lines: ['nothing to search for'] };
+  const unknown = terms.filter((t) => t.name && !t.weak && !isKnown(t)).map((t) => t.word);
+  if (unknown.length > 0) return { reason: 'unknown-name', lines: [`names the briefs never mention: ${unknown.join(', ')}`] };
+  if (!terms.some((t) => !t.weak && isKnown(t))) return { reason: 'no-known-term', lines: ['no word of the question is in the briefs'] };
+  if (isBareTerm(analysis.asked, terms)) return { reason: 'bare-term', lines: [`only a name or term: "${terms.map((t) => t.word).join(' ')}"`] };
+  return { reason: null, lines: [] };
+}
+
+/** The check on the retrieved passages: does the best one hold enough of the question. */
+export function gatePassages(retrieval: Retrieval): GateResult {
+  if (retrieval.candidates.length === 0) return { reason: 'not-covered', lines: ['no passage matched'] };
+  const min = TUNING.gate.minPassageCoverage;
+  const line = `best passage holds ${pct(retrieval.bestCoverage)} of the question's weight (needs ${pct(min)})`;
+  return retrieval.bestCoverage < min ? { reason: 'not-covered', lines: [line] } : { reason: null, lines: [line] };
+}
+
+/** A name or term alone ("palantir", "ICE:", "vaccines?"): nothing is asked about it ("what is ImmigrationOS?" asks). */
+function isBareTerm(asked: string, terms: readonly QueryTerm[]): boolean {
+  if (terms.length !== 1 || terms[0]!.weak) return false;
+  const rest = words(asked).filter((w) => w !== 'the' && w !== 'a' && w !== 'an');
+  return rest.length <= 2 && !rest.some(isStopWord);
+}
+
+/**
+ * The checks on the chosen units. They must hold enough of the question; every name it asks about
+ * ("minimum wage in California") must be in them or their heading; they must speak of its focus,
+ * the words beyond the topic of the brief they come from ("vaccine" in "is there a bird flu vaccine
+ * for cows"), a year it names among them; and a question for a figure or a date must get one.
+ */
+export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retrieval, selection: Selection): GateResult {
+  const units = selection.units;
+  if (units.length === 0) return { reason: 'not-covered', lines: ['no unit to quote'] };
+  const lead = units[0]!;
+  const brief = engine.briefs.get(lead.passage.doc) as Brief;
+  const topic = briefTopicStems(brief);
+  // A yes/no question about what a brief checks is answered by its verdict: judged with the claim it settles.
+  const settled = lead.verdict ? topic : new Set<string>();
+  const context = units.map((u) => new Set([...u.stems, ...stemSet(u.passage.heading), ...(u.sentence.label ? stemSet(u.sentence.label) : [])]));
+  const has = (x: string) => settled.has(x) || context.some((c) => c.has(x));
+  const held = coverage(retrieval.terms, has);
+  const g = TUNING.gate;
+  const lines = [`units hold ${pct(held)} of the question's weight (needs ${pct(g.minUnitCoverage)})`];
+  if (held < g.minUnitCoverage) return { reason: 'not-covered', lines };
+
+  // A yes/no question about what the brief checks is answered by its verdict, however loosely it
+  // restates the claim ("Beijing foots the bill" for "China pays"): the words beyond the topic are
+  // the asker's, not another question.
+  if (lead.verdict) return { reason: null, lines: [...lines, 'answered by the verdict of the brief asked about'] };
+
+  // The lead brief's passages that matched the question: what the brief that answers says about it.
+  // (Another brief adding what it lacks would make an answer neither of them gives.)
+  const matched = retrieval.candidates.filter((c) => c.passage.doc === brief.id).map((c) => c.passage);
+
+  // Words the brief writes as names ("Case" of "Investigative Case Management") are not the focus;
+  // the names the question itself gives must be in the brief's matched passages ("minimum wage in
+  // California" is not answered by a brief that never names California).
+  const names = analysis.terms.filter((t) => !t.weak && isKnown(t) && (t.name || writtenAsName(t, matched)));
+  const titled = (t: QueryTerm) => t.matches.some((m) => topic.has(m));
+  const inPassages = new Set(matched.flatMap((p) => [...passageStemSet(engine, p)]));
+  const missingNames = names.filter((t) => t.name && !covers(t, (x) => has(x) || inPassages.has(x)) && !titled(t));
+  const nameWeight = (ts: readonly QueryTerm[]) => ts.reduce((sum, t) => sum + Math.max(t.weight, MIN_NAME_WEIGHT), 0);
+  if (missingNames.length > 0 && nameWeight(missingNames) > nameWeight(names.filter((t) => t.name)) * (1 - g.minNameShare)) {
+    return { reason: 'not-covered', lines: [...lines, `names not in the brief's matched passages: ${missingNames.map((t) => t.word).join(', ')}`] };
+  }
+
+  // The brief's own topic is what retrieval matched on; the focus is what the question adds to it,
+  // which the lead brief's units must speak of.
+  const unitWords = units
+    .filter((u) => u.passage.doc === brief.id)
+    .flatMap((u) => wordStems(`${u.span.text} ${u.passage.heading} ${u.sentence.label ?? ''}`));
+  const saidIn = (f: QueryTerm, ws: readonly (readonly [string, string])[]) => ws.some(([w, x]) => wordIsForm(f, w, x) || w === f.word);
+  const focus = analysis.focus.filter((f) => !names.includes(f) && !titled(f));
+  if (focus.length > 0) {
+    const said = focus.filter((f) => saidIn(f, unitWords));
+    // A noun names the thing asked about; a verb or adjective is as often only a way of asking.
+    const weightOf = (ts: readonly QueryTerm[]) => ts.reduce((sum, t) => sum + focusWeight(engine, t), 0);
+    const share = weightOf(said) / Math.max(1e-9, weightOf(focus));
+    lines.push(`focus ${focus.map((f) => (said.includes(f) ? f.word : `${f.word} (missing)`)).join(', ')}: ${pct(share)} said (needs ${pct(g.minFocusShare)})`);
+    if (share < g.minFocusShare) return { reason: 'focus-missing', lines };
+  } else {
+    lines.push('no focus beyond the brief\'s topic');
+  }
+  if (FIGURE_TYPES.has(analysis.type) && !units.some((u) => sentenceFits(analysis.type, u.span.text))) {
+    return { reason: 'focus-missing', lines: [...lines, `asks for a ${analysis.type}; no unit gives one`] };
+  }
+  // "Which company made…", "who wrote…": the answer names someone the question does not.
+  if (analysis.type === 'name' && !units.some((u) => namesOtherThan(u.span.text, analysis.terms))) {
+    return { reason: 'focus-missing', lines: [...lines, 'asks for a name; no unit gives one the question does not'] };
+  }
+  return { reason: null, lines };
+}
+
+/** Question types that ask for a figure or a date: an answer without one does not answer. */
+/** A name present in every passage weighs nothing by idf, yet it is still a name asked about. */
+const MIN_NAME_WEIGHT = 0.1;
+const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
+
+function isYear(term: QueryTerm): boolean {
+  return /^(?:19|20)\d{2}$/.test(term.word);
+}
+
+function focusWeight(engine: Engine, term: QueryTerm): number {
+  const weight = isYear(term) ? engine.passageIndex.maxIdf() * TUNING.query.unknownShare.noun : term.weight;
+  return weight * (term.noun || isYear(term) ? 1 : TUNING.gate.focusVerbShare);
+}
+
+/**
+ * True when the passages write the term only with a capital, never at a sentence's start: there it
+ * is a name ("Amazon" the company, "Trump"), whatever the dictionary says the word means.
+ */
+function writtenAsName(term: QueryTerm, passages: readonly Passage[]): boolean {
+  if (!term.english) return false;
+  let capital = 0;
+  for (const passage of passages) {
+    for (const [word, c] of passageCasing(passage)) {
+      if (!term.matches.includes(stem(word))) continue;
+      if (c.lower > 0) return false;
+      capital += c.capital;
+    }
+  }
+  return capital > 0;
+}
+
+/** True when the text names (with a capital, mid-sentence) something the question's terms do not. */
+function namesOtherThan(text: string, terms: readonly QueryTerm[]): boolean {
+  const asked = new Set(terms.flatMap((t) => [...t.matches, t.stem]));
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
+    if (m.index === 0 || !/^\p{Lu}/u.test(m[0])) continue;
+    const folded = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (!asked.has(stem(folded)) && !isStopWord(folded)) return true;
+  }
+  return false;
+}

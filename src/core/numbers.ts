@@ -1,0 +1,56 @@
+/**
+ * Numbers written in words ("four hundred", "seventy-seven", "twelve") read as digits, so a question
+ * typed either way finds a brief written either way. Scale words that briefs write after digits
+ * ("million", "billion") stay words: "$175 billion" and "one hundred seventy five billion" then
+ * share "175" and "billion".
+ */
+
+const SMALL = new Map<string, number>(
+  [
+    'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+    'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+  ].map((w, i) => [w, i]),
+);
+const TENS = new Map<string, number>(
+  ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, (i + 2) * 10]),
+);
+
+const isNumberWord = (w: string | undefined): boolean =>
+  w !== undefined && (SMALL.has(w) || TENS.has(w) || w === 'hundred' || w === 'thousand');
+
+/** Replaces each run of number words in a list of folded words by its value in digits. */
+export function readNumbers(words: readonly string[]): string[] {
+  if (!words.some(isNumberWord)) return words as string[];
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!isNumberWord(words[i]) || words[i] === 'hundred' || words[i] === 'thousand') {
+      out.push(words[i] as string);
+      continue;
+    }
+    let total = 0;
+    let current = 0;
+    let j = i;
+    // "one hundred and five": "and" joins the run only between a scale word and a number word.
+    for (; j < words.length; j++) {
+      const w = words[j] as string;
+      if (w === 'and' && (words[j - 1] === 'hundred' || words[j - 1] === 'thousand') && isNumberWord(words[j + 1])) continue;
+      if (SMALL.has(w)) {
+        // "twenty twenty", "one two": a digit word after a units digit starts a new number.
+        if (current % 10 !== 0 || (current > 0 && current < 20)) break;
+        current += SMALL.get(w) as number;
+      } else if (TENS.has(w)) {
+        if (current % 100 !== 0) break;
+        current += TENS.get(w) as number;
+      } else if (w === 'hundred') {
+        if (current % 100 === 0 && current !== 0) break;
+        current = Math.max(current, 1) * 100;
+      } else if (w === 'thousand') {
+        total += Math.max(current, 1) * 1000;
+        current = 0;
+      } else break;
+    }
+    out.push(String(total + current));
+    i = j - 1;
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import type { Analysis } from './analyse.ts';
+import type { Engine, KnownQuestion } from './engine.ts';
+import { coverage, parseQuery, searchTerms, type QueryTerm } from './query.ts';
+import { passageStemSet } from './stemCache.ts';
+import { stems } from './text.ts';
+import { TUNING } from './tuning.ts';
+import type { Lexicon, Passage } from './types.ts';
+
+/**
+ * Stage 2 of an answer: the passages that match the question, best first, and the known question
+ * (a brief's title, claim or "Want to dive deeper?" prompt) it restates, if any.
+ */
+
+/** A passage that matched, with its score and its position among the hits. */
+export interface Candidate {
+  readonly passage: Passage;
+  readonly score: number;
+  readonly rank: number;
+}
+
+export interface Retrieval {
+  /** The question's terms, with a restated prompt's terms added. */
+  readonly terms: readonly QueryTerm[];
+  readonly candidates: readonly Candidate[];
+  /** Share of the question's weight the best passage holds (with its heading and brief title). */
+  readonly bestCoverage: number;
+  /** The title, claim or prompt the question restates. */
+  readonly restated: KnownQuestion | null;
+}
+
+/** Finds the passages that best match an analysed question; `doc` keeps only one brief's. */
+export function retrieve(engine: Engine, analysis: Analysis, lexicon: Lexicon, doc?: string): Retrieval {
+  const restated = restatedQuestion(engine, analysis.terms);
+  const terms =
+    restated?.kind === 'prompt'
+      ? mergeTerms(analysis.terms, parseQuery(restated.text, engine.passageIndex, lexicon))
+      : analysis.terms;
+  const filter = doc === undefined ? undefined : (i: number) => passageAt(engine, i).doc === doc;
+  const hits = engine.passageIndex.search(searchTerms(terms), TUNING.retrieve.candidatePassages, filter);
+  // The brief whose own question or claim is restated is the one that sets out to answer it.
+  const boosted = hits
+    .map((hit) => {
+      const passage = passageAt(engine, hit.doc);
+      const boost = restated && restated.kind !== 'prompt' && restated.doc === passage.doc ? TUNING.retrieve.restatedBriefBoost : 1;
+      return { passage, score: hit.score * boost };
+    })
+    .sort((a, b) => b.score - a.score)
+    .map((c, rank) => ({ ...c, rank }));
+  const best = boosted[0];
+  const bestStems = best ? passageStemSet(engine, best.passage) : new Set<string>();
+  return { terms, candidates: boosted, bestCoverage: coverage(terms, (s) => bestStems.has(s)), restated };
+}
+
+/** The passage at a position of the passage index. */
+export function passageAt(engine: Engine, doc: number): Passage {
+  return engine.passages[Number(engine.passageIndex.ref(doc))] as Passage;
+}
+
+/** A title, claim or prompt that says what the question says, or null. */
+export function restatedQuestion(engine: Engine, terms: readonly QueryTerm[]): KnownQuestion | null {
+  const asked = new Set(terms.filter((t) => !t.weak).flatMap((t) => t.matches));
+  if (asked.size === 0) return null;
+  for (const hit of engine.questionIndex.search(searchTerms(terms), 3)) {
+    const known = engine.questions[Number(engine.questionIndex.ref(hit.doc))];
+    if (!known) continue;
+    const knownStems = new Set(stems(known.text));
+    const shared = [...knownStems].filter((s) => asked.has(s)).length;
+    const enough = TUNING.retrieve.knownQuestionOverlap;
+    if (shared / Math.max(1, knownStems.size) >= enough && shared / asked.size >= enough) return known;
+  }
+  return null;
+}
+
+function mergeTerms(asked: readonly QueryTerm[], known: readonly QueryTerm[]): QueryTerm[] {
+  const have = new Set(asked.map((t) => t.stem));
+  const share = TUNING.retrieve.knownTermsShare;
+  return [...asked, ...known.filter((t) => !have.has(t.stem)).map((t) => ({ ...t, weight: t.weight * share }))];
+}

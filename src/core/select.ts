@@ -1,0 +1,183 @@
+import type { Analysis } from './analyse.ts';
+import type { Engine } from './engine.ts';
+import { coverage, wordIsForm, type QueryTerm } from './query.ts';
+import { sentenceFits } from './questionType.ts';
+import type { Candidate, Retrieval } from './retrieve.ts';
+import { briefTopicStems, stemSet, wordStems } from './stemCache.ts';
+import { analyze, overlapShare } from './text.ts';
+import { TUNING } from './tuning.ts';
+import { spansOf, type Span } from './units.ts';
+import type { Brief, Passage, Sentence } from './types.ts';
+
+/**
+ * Stage 4 of an answer: the units that answer it. Every sentence of the matched passages, or the
+ * clauses of a long one, is scored by how much of the question it holds, its context, its passage's
+ * score, whether it holds the kind of fact asked for, and whether it is the verdict a yes/no question
+ * wants; the best leads, and up to two more that add to it without repeating it follow.
+ */
+
+/** A scored span of a sentence of a matched passage. */
+export interface Scored {
+  readonly passage: Passage;
+  readonly rank: number;
+  readonly sentence: Sentence;
+  /** Position of the sentence in its passage. */
+  readonly position: number;
+  readonly span: Span;
+  readonly stems: ReadonlySet<string>;
+  readonly score: number;
+  /** The span is (part of) its brief's verdict, and the question asks whether the brief's claim holds. */
+  readonly verdict: boolean;
+}
+
+export interface Selection {
+  /** The lead unit first, then the units that add to it. */
+  readonly units: readonly Scored[];
+  /** The next best units, for "tell me more". */
+  readonly more: readonly Scored[];
+  /** Every scored span, best first (for the trace). */
+  readonly ranked: readonly Scored[];
+}
+
+/** Words that say whether a claim holds: a sentence with them judges the claim rather than restating it. */
+const JUDGES =
+  /\b(?:false|true|untrue|misleading|inaccurate|accurate|correct|incorrect|wrong|exaggerat\w*|overstat\w*|understat\w*|unsupported|unproven|no evidence|not supported|partly|mostly|myth|debunk\w*|claim\w*|statement|figure)\b/i;
+/** A span that keeps this share of its words within the claim restates it. */
+const RESTATES_SHARE = 0.8;
+
+/** Chooses the units of an answer from the retrieved passages. */
+export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval): Selection {
+  const best = retrieval.candidates[0];
+  if (!best) return { units: [], more: [], ranked: [] };
+  const about = briefAskedAbout(engine, analysis, retrieval);
+  const ranked = retrieval.candidates
+    .flatMap((c) => scorePassage(engine, analysis, retrieval, c, c.score / best.score, about))
+    .sort((a, b) => b.score - a.score || a.rank - b.rank || a.position - b.position || a.span.offset - b.span.offset);
+  const s = TUNING.select;
+  // A yes/no question about what a brief checks is led by that brief's verdict; a question for a
+  // figure or a date, by a unit that gives one when one scores close to the best.
+  const top = ranked[0];
+  const verdict = about === null ? undefined : ranked.find((c) => c.verdict);
+  const fitting = top && FIGURE_TYPES.has(analysis.type) && !fitsType(analysis, top.span.text, retrieval.terms)
+    ? ranked.find((c) => c.score >= top.score * s.figureLeadShare && fitsType(analysis, c.span.text, retrieval.terms))
+    : undefined;
+  const lead = verdict ?? fitting ?? top;
+  if (!lead) return { units: [], more: [], ranked };
+  const units: Scored[] = [lead];
+  const more: Scored[] = [];
+  let chars = lead.span.text.length;
+  // A verdict cut short, or terse ("The claim is false."), is completed by what its brief says next.
+  if (lead.verdict && (lead.span.cutAfter || lead.span.text.length < s.terseVerdictChars)) {
+    const after = lead.span.offset + lead.span.text.length;
+    const next = lead.span.cutAfter
+      ? ranked.filter((c) => c.sentence === lead.sentence && c.span.offset > after).sort((a, b) => a.span.offset - b.span.offset || b.score - a.score)[0]
+      : ranked.find((c) => c.passage === lead.passage && c.position === lead.position + 1 && !c.span.cutBefore);
+    if (next && chars + next.span.text.length <= s.maxChars) {
+      units.push(next);
+      chars += next.span.text.length;
+    }
+  }
+  for (const c of ranked) {
+    if (units.includes(c)) continue;
+    if (more.length >= s.moreUnits) break;
+    if ([...units, ...more].some((k) => overlaps(k, c) || overlapShare(k.stems, c.stems) > s.maxOverlap)) continue;
+    const fits = units.length < s.maxUnits && c.score >= lead.score * s.minRelativeScore && chars + c.span.text.length <= s.maxChars;
+    if (fits) {
+      units.push(c);
+      chars += c.span.text.length;
+    } else {
+      more.push(c);
+    }
+  }
+  return { units, more, ranked };
+}
+
+function scorePassage(
+  engine: Engine,
+  analysis: Analysis,
+  retrieval: Retrieval,
+  candidate: Candidate,
+  share: number,
+  about: string | null,
+): Scored[] {
+  const { passage, rank } = candidate;
+  const brief = engine.briefs.get(passage.doc) as Brief;
+  const terms = retrieval.terms;
+  const context = new Set([...stemSet(passage.heading), ...briefTopicStems(brief)]);
+  const wantsVerdict = about === brief.id;
+  const claim = brief.claim === null ? null : stemSet(brief.claim);
+  const s = TUNING.select;
+  const out: Scored[] = [];
+  passage.sentences.forEach((sentence, position) => {
+    // A question in a brief asks; it answers nothing.
+    if (/\?["'”’)\]]*(?:\s*\[\d+\])*$/.test(sentence.text)) return;
+    const isVerdict = sentence.text === brief.verdict;
+    const labelStems = sentence.label === undefined ? null : stemSet(sentence.label);
+    for (const span of spansOf(sentence, s.maxUnitChars)) {
+      const own = stemSet(span.text);
+      if (claim && restates(span.text, own, claim)) continue;
+      const inUnit = coverage(terms, (x) => own.has(x) || (labelStems?.has(x) ?? false));
+      const inContext = coverage(terms, (x) => own.has(x) || context.has(x));
+      // The verdict as the brief opens it ("The claim is false: …"), not a clause from its middle.
+      const verdict = wantsVerdict && isVerdict && !span.cutBefore;
+      const score =
+        s.inUnit * inUnit +
+        s.focus * focusHeld(analysis, span.text) +
+        s.inContext * inContext +
+        s.passageShare * share +
+        (fitsType(analysis, span.text, terms) ? s.typeFit : 0) +
+        (verdict ? s.verdict : 0) -
+        (span.cutBefore || span.cutAfter ? s.cutPenalty : 0);
+      out.push({ passage, rank, sentence, position, span, stems: own, score, verdict });
+    }
+  });
+  return out;
+}
+
+/**
+ * The brief whose own question or claim is asked about, answered by its verdict: the one whose title
+ * or claim the question restates, else, for a yes/no question, the matched brief whose title and
+ * claim hold most of it (at least half).
+ */
+function briefAskedAbout(engine: Engine, analysis: Analysis, retrieval: Retrieval): string | null {
+  if (retrieval.restated && retrieval.restated.kind !== 'prompt') return retrieval.restated.doc;
+  if (!analysis.whether) return null;
+  let best: { doc: string; share: number } | null = null;
+  for (const c of retrieval.candidates) {
+    const topic = briefTopicStems(engine.briefs.get(c.passage.doc) as Brief);
+    const share = coverage(retrieval.terms, (x) => topic.has(x));
+    if (share >= TUNING.select.aboutBriefShare && (!best || share > best.share)) best = { doc: c.passage.doc, share };
+  }
+  return best?.doc ?? null;
+}
+
+/** Two spans of one sentence that share text: one would repeat the other (clauses apart may both be quoted). */
+function overlaps(a: Scored, b: Scored): boolean {
+  if (a.sentence !== b.sentence) return false;
+  return a.span.offset < b.span.offset + b.span.text.length && b.span.offset < a.span.offset + a.span.text.length;
+}
+
+/** A span that says what the claim says without judging it. */
+function restates(text: string, own: ReadonlySet<string>, claim: ReadonlySet<string>): boolean {
+  if (own.size === 0 || JUDGES.test(text)) return false;
+  let inClaim = 0;
+  for (const x of own) if (claim.has(x)) inClaim++;
+  return inClaim / own.size >= RESTATES_SHARE;
+}
+
+const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
+
+/** Share of the question's focus words the text says (in any of their forms). */
+function focusHeld(analysis: Analysis, text: string): number {
+  if (analysis.focus.length === 0) return 0;
+  const ws = wordStems(text);
+  return analysis.focus.filter((f) => ws.some(([w, x]) => wordIsForm(f, w, x))).length / analysis.focus.length;
+}
+
+function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[]): boolean {
+  if (analysis.type === 'expansion') {
+    // The sentence spells out a name the question abbreviates: its alias term is one the question has.
+    return analyze(text).some((t) => t.alias && terms.some((q) => q.matches.includes(t.stem)));
+  }
+  return analysis.type !== 'other' && sentenceFits(analysis.type, text);
+}

@@ -1,0 +1,88 @@
+import type { Engine } from './engine.ts';
+import { stems, words, stem } from './text.ts';
+import type { Brief, Passage } from './types.ts';
+
+/**
+ * Stems of the texts an answer looks at, computed on first use and kept with the immutable object
+ * they belong to (a sentence's text, a passage's sentence list, a brief), so they go when it goes.
+ */
+
+const cache = new WeakMap<object, ReadonlySet<string>>();
+const wordCache = new Map<string, readonly (readonly [string, string])[]>();
+const WORD_CACHE_LIMIT = 50_000;
+
+function kept(key: object, make: () => ReadonlySet<string>): ReadonlySet<string> {
+  let set = cache.get(key);
+  if (!set) {
+    set = make();
+    cache.set(key, set);
+  }
+  return set;
+}
+
+const textStems = new Map<string, ReadonlySet<string>>();
+
+/** The stems of a text (a unit's, a heading's), remembered for the texts seen most (bounded). */
+export function stemSet(text: string): ReadonlySet<string> {
+  let set = textStems.get(text);
+  if (!set) {
+    set = new Set(stems(text));
+    if (textStems.size >= WORD_CACHE_LIMIT) textStems.clear();
+    textStems.set(text, set);
+  }
+  return set;
+}
+
+/**
+ * How a passage writes each of its words (folded): how often with a capital not at a sentence's
+ * start, and how often in lowercase. Kept with the passage's sentences.
+ */
+export function passageCasing(passage: Passage): ReadonlyMap<string, { capital: number; lower: number }> {
+  let casing = casings.get(passage.sentences);
+  if (!casing) {
+    const counts = new Map<string, { capital: number; lower: number }>();
+    for (const text of [passage.heading, ...passage.sentences.map((s) => s.text)]) {
+      for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+        const before = text.slice(0, m.index).trimEnd();
+        const capital = /^\p{Lu}/u.test(m[0]);
+        if (capital && (before === '' || /[.!?:"“]$/.test(before))) continue;
+        const key = m[0].toLowerCase();
+        const c = counts.get(key) ?? { capital: 0, lower: 0 };
+        if (capital) c.capital++;
+        else c.lower++;
+        counts.set(key, c);
+      }
+    }
+    casing = counts;
+    casings.set(passage.sentences, casing);
+  }
+  return casing;
+}
+const casings = new WeakMap<object, ReadonlyMap<string, { capital: number; lower: number }>>();
+
+/**
+ * Stems of a passage with its heading and brief title, kept with its list of sentences: a large
+ * corpus's passages may let that list go between reads, and the stems go with it.
+ */
+export function passageStemSet(engine: Engine, passage: Passage): ReadonlySet<string> {
+  return kept(passage.sentences, () => {
+    const brief = engine.briefs.get(passage.doc) as Brief;
+    return new Set(stems([brief.title, passage.heading, ...passage.sentences.map((s) => s.text)].join(' ')));
+  });
+}
+
+/** Stems of a brief's title and claim: what it sets out to answer. */
+export function briefTopicStems(brief: Brief): ReadonlySet<string> {
+  return kept(brief, () => new Set(stems(`${brief.title} ${brief.claim ?? ''}`)));
+}
+
+/** The words of a text with their stems, for checks on the words themselves ("found" is not "founded"). */
+export function wordStems(text: string): readonly (readonly [string, string])[] {
+  let pairs = wordCache.get(text);
+  if (!pairs) {
+    pairs = words(text).map((w) => [w, stem(w)] as const);
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(text, pairs);
+  }
+  return pairs;
+}

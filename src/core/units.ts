@@ -1,0 +1,109 @@
+import { citationsOf } from './sentences.ts';
+import type { Sentence } from './types.ts';
+
+/**
+ * The spans of a sentence an answer may quote: the sentence itself, or, when it is long, runs of its
+ * clauses, cut verbatim at clause boundaries ("; ", " — ", ", while ", ", but ", ": ", then ", ").
+ */
+
+/** A verbatim span of a sentence. */
+export interface Span {
+  readonly text: string;
+  /** Offset of the span in its sentence. */
+  readonly offset: number;
+  readonly citations: readonly number[];
+  readonly cutBefore: boolean;
+  readonly cutAfter: boolean;
+}
+
+/** Where clauses meet: the separator is left out of both; a conjunction after it opens no clause of its own. */
+const CLAUSE_BOUNDARY = /\s*(?:;|\s[—–]\s|\s--\s|:(?=\s))\s+|,\s+(?=(?:while|but|whereas|although|though|yet|even as|even though|because|since|so|and)\s)/g;
+const COMMA = /,\s+/g;
+const OPENING_CONJUNCTION = /^(?:while|but|whereas|although|though|yet|even as|even though|and)\s+/i;
+/** A span shorter than this says too little alone ("The claim is false" is fine; "however" is not). */
+const MIN_SPAN_CHARS = 12;
+
+interface Piece {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Splits `text` (from `from` to `to`) at a boundary pattern into pieces, separators left out. */
+function piecesOf(text: string, from: number, to: number, boundary: RegExp): Piece[] {
+  const pieces: Piece[] = [];
+  let start = from;
+  const part = text.slice(from, to);
+  for (const m of part.matchAll(boundary)) {
+    const end = from + m.index;
+    if (end > start) pieces.push({ start, end });
+    start = from + m.index + m[0].length;
+  }
+  if (to > start) pieces.push({ start, end: to });
+  return pieces;
+}
+
+/** Clause pieces of a sentence, each no longer than `maxChars` where commas allow. */
+function clauses(text: string, maxChars: number): Piece[] {
+  return piecesOf(text, 0, text.length, CLAUSE_BOUNDARY).flatMap((p) =>
+    p.end - p.start > maxChars ? piecesOf(text, p.start, p.end, COMMA) : [p],
+  );
+}
+
+const cache = new WeakMap<Sentence, Map<number, readonly Span[]>>();
+
+/**
+ * The spans of a sentence no longer than `maxChars`: the whole sentence when it fits, else every run
+ * of consecutive clauses that fits; a clause longer than the limit on its own is offered cut at the
+ * last word that fits, marked as cut.
+ */
+export function spansOf(sentence: Sentence, maxChars: number): readonly Span[] {
+  let bySize = cache.get(sentence);
+  const known = bySize?.get(maxChars);
+  if (known) return known;
+  const spans = makeSpans(sentence.text, maxChars);
+  if (!bySize) {
+    bySize = new Map();
+    cache.set(sentence, bySize);
+  }
+  bySize.set(maxChars, spans);
+  return spans;
+}
+
+function makeSpans(text: string, maxChars: number): Span[] {
+  const whole: Span = { text, offset: 0, citations: citationsOf(text), cutBefore: false, cutAfter: false };
+  if (text.length <= maxChars) return [whole];
+  const pieces = clauses(text, maxChars);
+  const spans: Span[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    for (let j = i; j < pieces.length; j++) {
+      const first = pieces[i] as Piece;
+      const last = pieces[j] as Piece;
+      // The last clause keeps the sentence's end: its full stop and citation markers.
+      const end = j === pieces.length - 1 ? text.length : last.end;
+      if (end - first.start > maxChars) {
+        if (j === i) spans.push(wordCut(text, first.start, maxChars, i > 0));
+        break;
+      }
+      const raw = text.slice(first.start, end);
+      const opening = i > 0 ? (OPENING_CONJUNCTION.exec(raw)?.[0].length ?? 0) : 0;
+      const spanText = raw.slice(opening).replace(/[,;:]$/, '').trim();
+      if (spanText.length < MIN_SPAN_CHARS) continue;
+      spans.push({
+        text: spanText,
+        offset: first.start + opening,
+        citations: citationsOf(spanText),
+        cutBefore: i > 0,
+        cutAfter: j < pieces.length - 1,
+      });
+    }
+  }
+  return spans;
+}
+
+/** The start of a long clause, cut after the last whole word within `maxChars`. */
+function wordCut(text: string, start: number, maxChars: number, cutBefore: boolean): Span {
+  const window = text.slice(start, start + maxChars);
+  const space = window.lastIndexOf(' ');
+  const cut = (space > maxChars / 2 ? window.slice(0, space) : window).replace(/[\s,;:–—-]+$/, '');
+  return { text: cut, offset: start, citations: citationsOf(cut), cutBefore, cutAfter: true };
+}

@@ -1,0 +1,76 @@
+import { furnitureKind, unglue } from '../core/furniture.ts';
+import type { Knowledge } from '../core/types.ts';
+import { readBriefTexts, readQuestionSet } from './readEvalInputs.ts';
+import { scoreAnswers, type EvalItem, type EvalReport } from './score.ts';
+
+/**
+ * The project's evaluation suites: each corpus with the question sets written for it, every question
+ * in the half it belongs to. The weights in `TUNING` are tuned on the "tune" halves; the "test"
+ * halves are only reported. Shared by `npm run eval` and the test that holds the line.
+ */
+
+/** A corpus and the question sets written on it, relative to the repository's root. */
+export interface Suite {
+  readonly name: string;
+  readonly corpus: string;
+  readonly sets: readonly string[];
+}
+
+export const SUITES: readonly Suite[] = [
+  { name: 'seeds', corpus: 'seeds', sets: ['test/eval/questions.jsonl', 'test/eval/seeds-tune2.jsonl', 'test/eval/seeds-heldout.jsonl'] },
+  { name: 'desk', corpus: 'test/fixtures/desk-corpus', sets: ['test/eval/desk.jsonl', 'test/eval/desk-tune2.jsonl'] },
+];
+
+/**
+ * The seeds' titles and "Want to dive deeper?" prompts asked as questions, with the briefs that
+ * answer them: the bot offers these as buttons, so each must be answered from the right brief.
+ */
+export const KNOWN_QUESTIONS = { corpus: 'seeds', set: 'test/eval/seeds-known.jsonl' } as const;
+
+/**
+ * True for a text that is site furniture by the listed kinds, alone or glued to other text (a
+ * fundraising appeal's words alone are not enough: "advertisers" and "pledge" occur in content).
+ */
+export function isFurnitureText(text: string): boolean {
+  const none = new Set<string>();
+  return furnitureKind(text, none) !== null || unglue(text, none).removed > 0;
+}
+
+/** A report per half of a suite's questions. */
+export interface HalfReport {
+  readonly half: 'tune' | 'test';
+  readonly items: readonly EvalItem[];
+  readonly report: EvalReport;
+}
+
+/** Answers a set's questions and scores them half by half (a set without halves counts as "test"). */
+export function scoreHalves(
+  knowledge: Knowledge,
+  items: readonly EvalItem[],
+  corpusDir: string,
+): HalfReport[] {
+  const texts = readBriefTexts(corpusDir);
+  const claims = new Map(
+    knowledge
+      .sources()
+      .filter((b) => b.claim !== null)
+      .map((b) => [b.doc, b.claim as string]),
+  );
+  const halves = (['tune', 'test'] as const).map((half) => ({ half, items: items.filter((it) => (it.split ?? 'test') === half) }));
+  return halves
+    .filter((h) => h.items.length > 0)
+    .map((h) => ({
+      half: h.half,
+      items: h.items,
+      report: scoreAnswers(
+        h.items,
+        h.items.map((it) => knowledge.answer(it.q)),
+        { corpus: texts, claims, isFurniture: isFurnitureText },
+      ),
+    }));
+}
+
+/** Every question of a suite's sets, in order. */
+export function suiteItems(root: string, suite: Pick<Suite, 'sets'>): EvalItem[] {
+  return suite.sets.flatMap((set) => readQuestionSet(`${root}/${set}`));
+}
