@@ -71,6 +71,7 @@ export class LiveKnowledge implements Knowledge {
       title: b.title,
       checked: b.checked,
       sections: b.passages.filter((p) => p.kind !== 'summary').length,
+      prompts: b.prompts,
     }));
   }
 

@@ -129,6 +129,8 @@ export interface BriefInfo {
   readonly title: string;
   readonly checked: string | null;
   readonly sections: number;
+  /** The brief's "Want to dive deeper?" questions, as written. */
+  readonly prompts: readonly string[];
 }
 
 /** What a refresh changed, for the moderator who asked for it. */
@@ -148,9 +150,13 @@ export interface AnswerOptions {
   readonly doc?: string;
 }
 
+/** What an organisation is: news outlets are cited by the briefs but are not what people ask about. */
+export type OrganisationKind = 'company' | 'agency' | 'group' | 'outlet';
+
 /** An organisation the briefs name, with the other names it goes by. */
 export interface Organisation {
   readonly name: string;
+  readonly kind: OrganisationKind;
   readonly aliases: readonly string[];
 }
 
