@@ -29,19 +29,31 @@ export function rankOrganisations(organisations: readonly Organisation[], typed:
 
 /**
  * Up to `max` subjects whose names are close to `name`: the ranked matches first, then names one
- * typing mistake away (two for names of 8 letters or more), nearest first.
+ * typing mistake away (two for names of 8 letters or more) or sharing a word with it, nearest first.
  */
 export function closeOrganisations(organisations: readonly Organisation[], name: string, max = 5): Organisation[] {
   const query = words(name).join(' ');
   if (query === '') return [];
   const matched = rankOrganisations(organisations, name);
+  const typedWords = query.split(' ').filter((w) => w.length >= 4);
   const near = subjects(organisations)
     .filter((org) => !matched.includes(org))
-    .map((org) => ({ org, d: Math.min(...namesOf(org).map((n) => distance.DamerauLevenshteinDistance(n, query))) }))
-    .filter(({ d }) => d <= (query.length >= 8 ? 2 : query.length >= 4 ? 1 : 0))
-    .sort((a, b) => a.d - b.d)
+    .map((org) => {
+      const whole = Math.min(...namesOf(org).map((n) => distance.DamerauLevenshteinDistance(n, query)));
+      // "Microsoft Corp", "Dept of Justice": one word of what was typed is (nearly) a word of the name.
+      const orgWords = namesOf(org).flatMap((n) => n.split(' ')).filter((w) => w.length >= 4);
+      const word = Math.min(Infinity, ...typedWords.flatMap((t) => orgWords.map((w) => distance.DamerauLevenshteinDistance(w, t))));
+      return { org, whole, word };
+    })
+    .filter(({ whole, word }) => whole <= allowedEdits(query) || word <= (typedWords.length > 0 ? 1 : -1))
+    .sort((a, b) => Math.min(a.whole, a.word) - Math.min(b.whole, b.word))
     .map(({ org }) => org);
   return [...matched, ...near].slice(0, max);
+}
+
+/** Typing mistakes forgiven in a name of this length: none in a short one, where any name is close. */
+function allowedEdits(text: string): number {
+  return text.length >= 8 ? 2 : text.length >= 4 ? 1 : 0;
 }
 
 /** Whether `text` names the organisation (its name or an alias, as whole words). */

@@ -45,6 +45,11 @@ describe('closeOrganisations', () => {
     expect(closeOrganisations(ORGANISATIONS, 'a', 5).length).toBeLessThanOrEqual(5);
   });
 
+  it('offers a name that shares a word with what was typed', () => {
+    expect(closeOrganisations(ORGS, 'Microsoft Corp').map((o) => o.name)).toEqual(['Microsoft']);
+    expect(closeOrganisations(ORGS, 'Dept of Justise').map((o) => o.name)).toEqual(['Justice Department']);
+  });
+
   it('offers nothing for a name unlike any, rather than a far-fetched one', () => {
     expect(closeOrganisations(ORGS, 'Initech')).toEqual([]);
     expect(closeOrganisations(ORGS, 'IBM')).toEqual([]);
