@@ -5,9 +5,10 @@ import { readConfig } from './environment.ts';
 // `npm run ask`: answers from the command line. Only answers go to stdout; notices go to stderr.
 const request = parseAskArgs(process.argv.slice(2));
 if (request.kind === 'usage') {
-  if (request.error) process.stderr.write(`${request.error}\n`);
-  process.stderr.write(`${ASK_USAGE}\n`);
-  process.exit(request.error ? 2 : 0);
+  // Asked-for help is the output; a mistake is one line and the usage, on standard error.
+  if (request.error === null) process.stdout.write(`${ASK_USAGE}\n`);
+  else process.stderr.write(`${request.error}\n${ASK_USAGE}\n`);
+  process.exit(request.error === null ? 0 : 2);
 }
 const config = readConfig();
 try {

@@ -38,7 +38,7 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
       },
     });
   } catch (error) {
-    return { kind: 'usage', error: error instanceof Error ? error.message : String(error) };
+    return { kind: 'usage', error: argumentError(error) };
   }
   const { values, positionals } = parsed;
   const json = values.json === true;
@@ -55,6 +55,16 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
   }
   if (positionals.length === 0) return { kind: 'usage', error: 'no question given' };
   return { kind: 'question', question: positionals.join(' '), json };
+}
+
+/** node's parse errors, said shortly: "unknown option --foo". */
+function argumentError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const missing = /^Option '(--\w+)[^']*' argument missing/.exec(message);
+  if (missing) return `${missing[1]} needs a value`;
+  return message;
 }
 
 /** Streams the CLI reads and writes. */
