@@ -10,10 +10,11 @@ import { renderAnswer, renderCompany } from './renderText.ts';
 
 export const ASK_USAGE = [
   'Usage:',
-  '  npm run ask -- "question"            the rendered answer',
-  '  npm run ask -- --json "question"     the answer object as one JSON line',
-  '  npm run ask -- --stdin [--json]      one question per line of stdin, one answer each, in order',
-  '  npm run ask -- --company NAME [--json]  what the briefs say about an organisation',
+  '  npm run ask -- "question"                           the rendered answer',
+  '  npm run --silent ask -- --json "question"           the answer object as one JSON line',
+  '  npm run --silent ask -- --stdin [--json]            one question per line of stdin, one answer each, in order',
+  '  npm run --silent ask -- --company NAME [--json]     what the briefs say about an organisation',
+  '(--silent keeps npm\'s own lines off standard output, so it carries only the answers.)',
 ].join('\n');
 
 /** What the CLI was asked to do, or why the arguments make no sense. */
