@@ -15,18 +15,25 @@ import type { Json } from '../test/fakeDiscord/payloads.ts';
 import { DEFAULT_CHROMIUM, screenshotElements } from './replies/chromium.ts';
 import { replyFacts } from './replies/facts.ts';
 import { replyPage, type Shot } from './replies/page.ts';
+import { playSession } from './replies/session.ts';
 
-const USAGE = `Usage: npm run render-replies [-- --from DIR] [--out DIR] [TEST_PATH…]
-  (no --from)   run the end-to-end tests (default: test/discord) with CAPTURE_REPLIES=OUT/captured, then draw
-  --from DIR    draw the replies already captured in DIR (*.jsonl written by the fake Discord)
-  --out DIR     where the pictures and summary.txt go (default: replies/)`;
+const USAGE = `Usage: npm run render-replies [-- --session [FILE] | --from DIR] [--out DIR] [TEST_PATH…]
+  (default)       run the end-to-end tests (default: test/discord) with CAPTURE_REPLIES=OUT/captured, then draw
+  --session [FILE] play a session through the real bot (default: scripts/replies/session.txt), then draw
+  --from DIR      draw the replies already captured in DIR (*.jsonl written by the fake Discord)
+  --out DIR       where the pictures and summary.txt go (default: replies/)`;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let args;
 try {
   args = parseArgs({
     allowPositionals: true,
-    options: { from: { type: 'string' }, out: { type: 'string', default: join(root, 'replies') }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      from: { type: 'string' },
+      session: { type: 'boolean' },
+      out: { type: 'string', default: join(root, 'replies') },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
@@ -46,7 +53,11 @@ const captured = args.values.from === undefined ? join(out, 'captured') : resolv
 
 await rm(out, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
 await mkdir(out, { recursive: true });
-if (args.values.from === undefined) {
+if (args.values.session === true) {
+  const file = resolve(args.positionals[0] ?? join(root, 'scripts/replies/session.txt'));
+  const steps = await playSession(file, captured, (line) => process.stdout.write(`${line}\n`));
+  process.stdout.write(`Played ${steps} steps of ${relative(root, file)}.\n`);
+} else if (args.values.from === undefined) {
   const tests = args.positionals.length > 0 ? args.positionals : ['test/discord'];
   process.stdout.write(`Running ${tests.join(' ')} with CAPTURE_REPLIES=${relative(root, captured) || '.'}…\n`);
   const run = spawnSync('npx', ['vitest', 'run', ...tests], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CAPTURE_REPLIES: captured } });

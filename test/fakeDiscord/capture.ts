@@ -71,7 +71,8 @@ function replyOf(request: RecordedRequest, lookup: CaptureLookup): Omit<Captured
     if (how === undefined || record === undefined) return null;
     return { asked: askedOf(record), how, ephemeral: isEphemeral(data), body: data };
   }
-  match = /^\/webhooks\/\d+\/([^/]+)(\/messages\/@original)?$/.exec(path);
+  // discord.js sends @original percent-encoded.
+  match = /^\/webhooks\/\d+\/([^/]+)(\/messages\/(?:@|%40)original)?$/.exec(path);
   if (match && (request.method === 'POST' || request.method === 'PATCH')) {
     const record = lookup.interaction((r) => r.token === match?.[1]);
     if (record === undefined) return null;

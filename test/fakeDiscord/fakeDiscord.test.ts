@@ -247,7 +247,7 @@ describe('fake Discord with two shards', () => {
 });
 
 describe('fake Discord keeping replies (captureDir)', () => {
-  it('writes each reply with what prompted it: a command, a clicked button, a message', async () => {
+  it('writes each reply with what prompted it: a command, a clicked button (deferred, then edited), a message', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fake-capture-'));
     const discord = await startFakeDiscord({ captureDir: dir });
     const { client, handlers } = await loginClient(discord);
@@ -260,7 +260,10 @@ describe('fake Discord keeping replies (captureDir)', () => {
             flags: MessageFlags.Ephemeral,
           });
         }
-        if (interaction.isButton()) await interaction.reply({ content: 'more' });
+        if (interaction.isButton()) {
+          await interaction.deferReply();
+          await interaction.editReply({ content: 'more' });
+        }
       };
       handlers.message = async (message) => {
         if (!message.author.bot) await message.reply({ content: 'hello back', allowedMentions: { parse: [] } });
@@ -273,7 +276,7 @@ describe('fake Discord keeping replies (captureDir)', () => {
       const lines = (await readFile(join(dir, file ?? ''), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Json);
       expect(lines).toEqual([
         expect.objectContaining({ seq: 1, how: 'reply', ephemeral: true, asked: { kind: 'command', user: PLAIN_USER.username, name: 'ask', options: [{ name: 'question', value: 'Who?' }] } }),
-        expect.objectContaining({ seq: 2, how: 'reply', ephemeral: false, asked: { kind: 'button', user: PLAIN_USER.username, label: 'Tell me more' } }),
+        expect.objectContaining({ seq: 2, how: 'edit', ephemeral: false, asked: { kind: 'button', user: PLAIN_USER.username, label: 'Tell me more' } }),
         expect.objectContaining({ seq: 3, how: 'message', asked: { kind: 'message', user: PLAIN_USER.username, content: `<@${BOT_USER.id}> hi` }, body: expect.objectContaining({ content: 'hello back' }) }),
       ]);
       expect(lines[0]?.['body']).toMatchObject({ embeds: [{ title: 'An answer' }] });
