@@ -3,6 +3,11 @@ import { openKnowledge } from '../io/openKnowledge.ts';
 import { readConfig } from './environment.ts';
 
 // `npm run ask`: answers from the command line. Only answers go to stdout; notices go to stderr.
+// A reader that stops early (`| head`) closes the pipe; that ends the run, it is not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const request = parseAskArgs(process.argv.slice(2));
 if (request.kind === 'usage') {
   // Asked-for help is the output; a mistake is one line and the usage, on standard error.
