@@ -1,38 +1,29 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { closeOrganisations, rankOrganisations } from '../src/core/organisationMatch.ts';
+import { overview } from '../src/core/overview.ts';
 import type { Organisation } from '../src/core/types.ts';
 import type { SlashCommand } from '../src/discord/command.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
-import { renderCompany, renderNotice } from '../src/discord/render.ts';
+import { renderCompany, renderNotice, renderUnknownCompany } from '../src/discord/render.ts';
 import { sendReply } from '../src/discord/respond.ts';
 
 const MAX_NAME_LENGTH = 100;
 
 /**
- * Organisations whose name or an alias matches `typed`, best first: names starting with it, then
- * aliases starting with it, then names or aliases containing it. At most 25, Discord's limit.
+ * Autocomplete choices for `typed`: organisations ranked by `rankOrganisations` (exact, prefix, word
+ * prefix; never news outlets), labelled with the alias that matched when the name did not. At most
+ * 25, Discord's limit.
  */
 export function matchOrganisations(
   organisations: readonly Organisation[],
   typed: string,
 ): { name: string; value: string }[] {
   const query = typed.trim().toLowerCase();
-  const rank = (org: Organisation): number => {
-    if (query === '') return 0;
-    const name = org.name.toLowerCase();
-    const aliases = org.aliases.map((alias) => alias.toLowerCase());
-    if (name.startsWith(query)) return 0;
-    if (aliases.some((alias) => alias.startsWith(query))) return 1;
-    if (name.includes(query) || aliases.some((alias) => alias.includes(query))) return 2;
-    return -1;
-  };
-  return organisations
-    .map((org) => ({ org, rank: rank(org) }))
-    .filter((entry) => entry.rank >= 0)
-    .sort((a, b) => a.rank - b.rank || a.org.name.localeCompare(b.org.name))
+  return rankOrganisations(organisations, typed)
     .slice(0, LIMITS.autocompleteChoices)
-    .map(({ org }) => {
-      const alias = org.aliases.find((a) => a.toLowerCase().includes(query) && query !== '');
-      const label = alias !== undefined && !org.name.toLowerCase().includes(query) ? `${org.name} (${alias})` : org.name;
+    .map((org) => {
+      const alias = query === '' || org.name.toLowerCase().includes(query) ? undefined : org.aliases.find((a) => a.toLowerCase().includes(query));
+      const label = alias === undefined ? org.name : `${org.name} (${alias})`;
       return { name: truncate(label, LIMITS.choiceName), value: truncate(org.name, LIMITS.choiceValue) };
     });
 }
@@ -57,7 +48,13 @@ export default {
       return;
     }
     const summary = ctx.knowledge.summarizeCompany(name);
-    await sendReply(interaction, { payload: renderCompany(summary), ephemeral: false });
+    if (summary.found) {
+      await sendReply(interaction, { payload: renderCompany(summary), ephemeral: false });
+    } else {
+      const close = closeOrganisations(ctx.knowledge.organisations(), name).map((o) => o.name);
+      const payload = renderUnknownCompany(summary.name, close, close.length > 0 ? [] : overview(ctx.knowledge).topics);
+      await sendReply(interaction, { payload, ephemeral: true });
+    }
     ctx.logger.info('company', {
       guild: interaction.guildId,
       found: summary.found,

@@ -26,7 +26,9 @@ export default {
     await replyWhenReady(
       interaction,
       async () => {
+        const before = new Map(ctx.knowledge.sources().map((b) => [b.doc, b.title]));
         const outcome = await ctx.knowledge.refresh();
+        const after = new Map(ctx.knowledge.sources().map((b) => [b.doc, b.title]));
         if (outcome.status === 'failed') {
           ctx.logger.error('refresh failed', { guild: interaction.guildId, error: outcome.error });
         } else {
@@ -42,7 +44,7 @@ export default {
             ms: report.ms,
           });
         }
-        return { payload: renderRefresh(outcome), ephemeral: true };
+        return { payload: renderRefresh(outcome, (doc) => after.get(doc) ?? before.get(doc)), ephemeral: true };
       },
       // The report is for the moderator; the refresh reads files, so defer at once.
       { ephemeral: true, receivedAt: ctx.receivedAt, deferAfterMs: 0 },

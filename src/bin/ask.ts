@@ -3,11 +3,17 @@ import { openKnowledge } from '../io/openKnowledge.ts';
 import { readConfig } from './environment.ts';
 
 // `npm run ask`: answers from the command line. Only answers go to stdout; notices go to stderr.
+// A reader that stops early (`| head`) closes the pipe; that ends the run, it is not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const request = parseAskArgs(process.argv.slice(2));
 if (request.kind === 'usage') {
-  if (request.error) process.stderr.write(`${request.error}\n`);
-  process.stderr.write(`${ASK_USAGE}\n`);
-  process.exit(request.error ? 2 : 0);
+  // Asked-for help is the output; a mistake is one line and the usage, on standard error.
+  if (request.error === null) process.stdout.write(`${ASK_USAGE}\n`);
+  else process.stderr.write(`${request.error}\n${ASK_USAGE}\n`);
+  process.exit(request.error === null ? 0 : 2);
 }
 const config = readConfig();
 try {

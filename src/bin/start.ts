@@ -1,4 +1,7 @@
+import { skippedSentence } from '../console/renderText.ts';
+import { loadingLine } from '../console/welcome.ts';
 import { openKnowledge } from '../io/openKnowledge.ts';
+import { countBriefFiles } from '../io/seedLoader.ts';
 import { createLogger } from '../logger.ts';
 import { readConfig } from './environment.ts';
 
@@ -19,6 +22,8 @@ if (config.discordToken === null && !process.stdin.isTTY) {
   process.exit(1);
 }
 
+const inConsole = config.discordToken === null;
+if (inConsole) process.stdout.write(`${loadingLine(await countBriefFiles(config.seedsDir))}\n`);
 let knowledge;
 try {
   knowledge = await openKnowledge({ seedsDir: config.seedsDir, cacheDir: config.indexCacheDir });
@@ -26,9 +31,12 @@ try {
   process.stderr.write(`Could not load the briefs: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
-for (const file of knowledge.skipped()) logger.warn('skipped brief file', { file: file.file, reason: file.reason });
+for (const file of knowledge.skipped()) {
+  if (inConsole) process.stdout.write(`${skippedSentence(file)}\n`);
+  else logger.warn('skipped brief file', { file: file.file, reason: file.reason });
+}
 
-if (config.discordToken === null) {
+if (inConsole) {
   const { runConsole } = await import('../console/repl.ts');
   await runConsole(knowledge, { input: process.stdin, output: process.stdout });
   process.exit(0);

@@ -10,13 +10,14 @@ import { renderAnswer, renderCompany, renderGaps, renderTrace } from './renderTe
 
 export const ASK_USAGE = [
   'Usage:',
-  '  npm run ask -- "question"            the rendered answer',
-  '  npm run ask -- --json "question"     the answer object as one JSON line',
-  '  npm run ask -- --stdin [--json]      one question per line of stdin, one answer each, in order',
-  '  npm run ask -- --company NAME [--json]  what the briefs say about an organisation',
-  '  npm run ask -- --explain "question"  the answer with the trace of each stage: term weights,',
-  '                                       candidate passages, the gate that decided, unit scores',
-  '  npm run ask -- --gaps [--json]       "Want to dive deeper?" prompts no brief answers',
+  '  npm run ask -- "question"                           the rendered answer',
+  '  npm run --silent ask -- --json "question"           the answer object as one JSON line',
+  '  npm run --silent ask -- --stdin [--json]            one question per line of stdin, one answer each, in order',
+  '  npm run --silent ask -- --company NAME [--json]     what the briefs say about an organisation',
+  '  npm run ask -- --explain "question"                 the answer and why: term weights, candidate',
+  '                                                      passages, the gate that decided, unit scores',
+  '  npm run --silent ask -- --gaps [--json]             "Want to dive deeper?" prompts no brief answers',
+  '(--silent keeps npm\'s own lines off standard output, so it carries only the answers.)',
 ].join('\n');
 
 /** What the CLI was asked to do, or why the arguments make no sense. */
@@ -44,7 +45,7 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
       },
     });
   } catch (error) {
-    return { kind: 'usage', error: error instanceof Error ? error.message : String(error) };
+    return { kind: 'usage', error: argumentError(error) };
   }
   const { values, positionals } = parsed;
   const json = values.json === true;
@@ -66,6 +67,16 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
   }
   if (positionals.length === 0) return { kind: 'usage', error: 'no question given' };
   return { kind: 'question', question: positionals.join(' '), json, explain: values.explain === true };
+}
+
+/** node's parse errors, said shortly: "unknown option --foo". */
+function argumentError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const missing = /^Option '(--\w+)[^']*' argument missing/.exec(message);
+  if (missing) return `${missing[1]} needs a value`;
+  return message;
 }
 
 /** Streams the CLI reads and writes. */

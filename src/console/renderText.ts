@@ -63,6 +63,11 @@ export function describeSource(s: Source): string {
   return `${s.title} — ${s.section} (${s.checked ? `checked ${s.checked}` : 'no check date'}) [${s.doc}]`;
 }
 
+/** "Skipped notes.md: it is not a .txt file; …" — a skipped file as a sentence. */
+export function skippedSentence(s: SkippedFile): string {
+  return `Skipped ${s.file}: it ${s.reason}.`;
+}
+
 function renderSkipped(skipped: readonly SkippedFile[]): string[] {
   return [`Skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}:`, ...skipped.map((s) => `  - ${s.file}: ${s.reason}`)];
 }

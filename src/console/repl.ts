@@ -1,31 +1,49 @@
 import { createInterface } from 'node:readline';
+import { overview } from '../core/overview.ts';
 import type { Knowledge } from '../core/types.ts';
 import { renderAnswer, renderCompany, renderRefresh, renderSources } from './renderText.ts';
+import { smallTalk } from './smallTalk.ts';
+import { greeting, help, welcome, YOU_ARE_WELCOME } from './welcome.ts';
 
 /** The console chat: the bot's answers without Discord, for trying the corpus and for moderators. */
-
-const HELP = [
-  'Ask a question about the fact-check briefs, or use a command:',
-  '  :company NAME   what the briefs say about an organisation (e.g. :company Palantir)',
-  '  :sources        the loaded briefs',
-  '  :refresh        re-read the briefs folder',
-  '  :help           this help',
-  '  :quit           leave (or Ctrl-D)',
-].join('\n');
 
 /** Streams the chat runs on. */
 export interface ConsoleIo {
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
+  /** Treat the streams as a terminal (keys, Ctrl-C); by default, when the output is one. */
+  readonly terminal?: boolean;
 }
 
-/** Runs the chat until `:quit` or the end of input. */
+/**
+ * Runs the chat until it is left (exit, Ctrl-D, or Ctrl-C twice on an empty line). Ctrl-C on a
+ * line being typed clears it, as in a shell.
+ */
 export async function runConsole(knowledge: Knowledge, io: ConsoleIo): Promise<void> {
-  const rl = createInterface({ input: io.input, output: io.output, prompt: 'ask> ' });
+  const rl = createInterface({ input: io.input, output: io.output, prompt: 'ask> ', ...(io.terminal === undefined ? {} : { terminal: io.terminal }) });
   const say = (text: string) => io.output.write(`${text}\n\n`);
-  say(`factcheck-bot: ${knowledge.sources().length} briefs loaded. Type :help for commands.`);
+  let leaving = false;
+  rl.on('SIGINT', () => {
+    if (rl.line !== '') {
+      // As in a shell: the typed text stays on screen with ^C after it, and a fresh line begins.
+      leaving = false;
+      io.output.write('^C\n');
+      rl.write(null, { ctrl: true, name: 'e' });
+      rl.write(null, { ctrl: true, name: 'u' });
+    } else if (leaving) {
+      io.output.write('\n');
+      rl.close();
+      return;
+    } else {
+      leaving = true;
+      io.output.write('\n(Press Ctrl-C again to leave, or type exit.)\n');
+    }
+    rl.prompt();
+  });
+  say(welcome(overview(knowledge)));
   rl.prompt();
   for await (const line of rl) {
+    leaving = false;
     const reply = await respond(knowledge, line.trim());
     if (reply === undefined) break;
     if (reply !== '') say(reply);
@@ -37,16 +55,20 @@ export async function runConsole(knowledge: Knowledge, io: ConsoleIo): Promise<v
 /** The reply to one line of the chat; undefined means leave. */
 export async function respond(knowledge: Knowledge, line: string): Promise<string | undefined> {
   if (line === '') return '';
+  switch (smallTalk(line)) {
+    case 'leave':
+      return undefined;
+    case 'help':
+      return help(overview(knowledge));
+    case 'thanks':
+      return YOU_ARE_WELCOME;
+    case 'greeting':
+      return greeting(overview(knowledge));
+  }
   if (!line.startsWith(':')) return renderAnswer(knowledge.answer(line));
   const [command = '', ...rest] = line.slice(1).split(/\s+/);
   const arg = rest.join(' ');
   switch (command.toLowerCase()) {
-    case 'quit':
-    case 'exit':
-    case 'q':
-      return undefined;
-    case 'help':
-      return HELP;
     case 'sources':
       return renderSources(knowledge.sources(), knowledge.skipped());
     case 'refresh':
@@ -54,6 +76,6 @@ export async function respond(knowledge: Knowledge, line: string): Promise<strin
     case 'company':
       return arg === '' ? 'Which organisation? For example: :company Palantir' : renderCompany(knowledge.summarizeCompany(arg));
     default:
-      return `Unknown command :${command}.\n${HELP}`;
+      return `Unknown command :${command}.\n${help(overview(knowledge))}`;
   }
 }

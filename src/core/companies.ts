@@ -4,7 +4,7 @@ import { sourceOf } from './enrich.ts';
 import type { Engine } from './engine.ts';
 import { sentenceFits } from './questionType.ts';
 import { overlapShare, stem, words } from './text.ts';
-import type { CompanyPoint, CompanySummary, Organisation, Passage, Sentence } from './types.ts';
+import type { CompanyPoint, CompanySummary, Organisation, OrganisationKind, Passage, Sentence } from './types.ts';
 
 /**
  * Company summaries: what the briefs say about one organisation, as a few of their own sentences
@@ -16,8 +16,11 @@ interface OrganisationSpec extends Organisation {
   readonly match: readonly (readonly string[])[];
 }
 
+const KINDS: readonly string[] = ['company', 'agency', 'group', 'outlet'] satisfies OrganisationKind[];
+
 const SPECS: readonly OrganisationSpec[] = orgData.organisations.map((o) => ({
   name: o.name,
+  kind: kindOf(o.name, o.kind),
   aliases: o.aliases,
   match: o.match.map((m) => words(m)),
 }));
@@ -29,7 +32,7 @@ const LONG_POINT = 600;
 const CANDIDATE_PASSAGES = 200;
 
 /** The organisations of the data file, whether or not a corpus mentions them. */
-export const ORGANISATIONS: readonly Organisation[] = SPECS.map(({ name, aliases }) => ({ name, aliases }));
+export const ORGANISATIONS: readonly Organisation[] = SPECS.map(({ name, kind, aliases }) => ({ name, kind, aliases }));
 
 /** True when the engine's briefs mention the organisation (one of `ORGANISATIONS`). */
 export function isMentioned(engine: Engine, organisation: Organisation): boolean {
@@ -83,6 +86,12 @@ function findSpec(name: string, known: readonly Organisation[]): OrganisationSpe
     live.find((s) => namesOf(s).includes(wanted)) ??
     live.find((s) => namesOf(s).some((n) => n.length >= 4 && distance.DamerauLevenshteinDistance(n, wanted) <= (n.length >= 8 ? 2 : 1)))
   );
+}
+
+/** A data file with a kind this code does not know is a mistake to stop on, not to guess around. */
+function kindOf(name: string, kind: string): OrganisationKind {
+  if (!KINDS.includes(kind)) throw new Error(`data/organisations.json: "${name}" has kind "${kind}"; expected one of ${KINDS.join(', ')}`);
+  return kind as OrganisationKind;
 }
 
 /** Passages that name the organisation. */

@@ -75,6 +75,7 @@ export class LiveKnowledge implements Knowledge {
       sections: b.passages.filter((p) => p.kind !== 'summary').length,
       furniture: b.furniture,
       truncated: b.truncated,
+      prompts: b.prompts,
     }));
   }
 

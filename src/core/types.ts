@@ -238,6 +238,8 @@ export interface BriefInfo {
   /** Lines dropped as site furniture. */
   readonly furniture: number;
   readonly truncated: boolean;
+  /** The brief's "Want to dive deeper?" questions, as written. */
+  readonly prompts: readonly string[];
 }
 
 /** A prompt of a brief that the corpus does not answer. */
@@ -267,9 +269,13 @@ export interface AnswerOptions {
   readonly explain?: boolean;
 }
 
+/** What an organisation is: news outlets are cited by the briefs but are not what people ask about. */
+export type OrganisationKind = 'company' | 'agency' | 'group' | 'outlet';
+
 /** An organisation the briefs name, with the other names it goes by. */
 export interface Organisation {
   readonly name: string;
+  readonly kind: OrganisationKind;
   readonly aliases: readonly string[];
 }
 

@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import type { Knowledge } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
 import { createClient } from './client.ts';
+import { CommandMentions } from './commandMentions.ts';
 import type { BotContext, CommandContext } from './command.ts';
 import { Cooldown } from './cooldown.ts';
 import { RememberedTexts } from './customIds.ts';
@@ -41,6 +42,7 @@ export async function startBot({ config, knowledge, logger }: StartBotOptions): 
     config,
     cooldown: new Cooldown({ limit: config.cooldown.questions, windowMs: config.cooldown.seconds * 1000 }),
     texts: new RememberedTexts(),
+    commands: new CommandMentions(),
     now: () => new Date(),
   };
   const route = createInteractionRouter(commands);
@@ -86,6 +88,12 @@ export async function startBot({ config, knowledge, logger }: StartBotOptions): 
     throw error;
   }
   const readyClient = await ready;
+  try {
+    await shared.commands.fetch(readyClient.application, config.discordGuildId);
+  } catch (error) {
+    // Help texts then say "/ask" in plain text until a command is used; nothing else depends on it.
+    logger.warn('could not read the registered commands', { err: error });
+  }
   logger.info('ready', {
     user: readyClient.user.tag,
     applicationId: readyClient.application.id,

@@ -9,6 +9,7 @@ import type {
 import type { Config } from '../config.ts';
 import type { Knowledge } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
+import type { CommandMentions } from './commandMentions.ts';
 import type { Cooldown } from './cooldown.ts';
 import type { RememberedTexts } from './customIds.ts';
 
@@ -20,6 +21,8 @@ export interface BotContext {
   readonly cooldown: Cooldown;
   /** Texts behind follow-up buttons and brief pickers. */
   readonly texts: RememberedTexts;
+  /** Clickable `</ask:ID>` mentions of the bot's commands for its help texts. */
+  readonly commands: CommandMentions;
   readonly now: () => Date;
 }
 

@@ -4,8 +4,10 @@
  * and system messages are never answered.
  */
 import type { Message } from 'discord.js';
+import { overview } from '../core/overview.ts';
 import { deliverAnswer, type QuestionSource } from './answering.ts';
 import type { CommandContext } from './command.ts';
+import { renderHelp } from './render.ts';
 import { messageOptions } from './respond.ts';
 
 /** The parts of a message that decide whether and what to answer. */
@@ -68,6 +70,12 @@ export async function handleMessage(message: Message, ctx: CommandContext): Prom
     },
   );
   if (addressed === null) return;
+  if (addressed.question === '') {
+    // A bare mention is someone asking what the bot does.
+    const help = renderHelp(overview(ctx.knowledge), (name) => ctx.commands.mention(name));
+    await message.reply({ ...messageOptions(help), allowedMentions: { parse: [], repliedUser: false } });
+    return;
+  }
   await deliverAnswer(
     addressed.question,
     { userId: message.author.id, guildId: message.guildId, via: addressed.via },

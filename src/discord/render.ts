@@ -21,6 +21,8 @@ import type {
   SkippedFile,
   Source,
 } from '../core/types.ts';
+import { checkedPhrase } from '../core/checked.ts';
+import type { Overview } from '../core/overview.ts';
 import { followUpCustomId, pickCustomId } from './customIds.ts';
 import { LIMITS, truncate } from './limits.ts';
 
@@ -134,41 +136,55 @@ export function renderCompany(summary: CompanySummary): ReplyPayload {
   });
 }
 
-/** The loaded briefs with titles, check dates (flagged when old) and section counts. */
+/**
+ * The private reply to a name no brief covers: up to five close names the briefs do cover, or,
+ * when none is close, what the briefs are about.
+ */
+export function renderUnknownCompany(name: string, close: readonly string[], topics: readonly string[]): ReplyPayload {
+  const shown = truncate(name, 100);
+  const next =
+    close.length > 0
+      ? `Did you mean ${listOf(close.map((c) => `**${c}**`), 'or')}?`
+      : topics.length > 0
+        ? `They are about ${listOf(topics.map((t) => `**${t}**`), 'and')}.`
+        : '';
+  return renderNotice([`The briefs say nothing about “${shown}”.`, next].filter((line) => line !== '').join(' '));
+}
+
+/**
+ * The loaded briefs, one per line with its title, then a small line with its check date (flagged
+ * when old) and section count; files that could not be loaded are mentioned first.
+ */
 export function renderSources(
   briefs: readonly BriefInfo[],
   skipped: readonly SkippedFile[],
   ctx: Pick<RenderContext, 'now' | 'staleAfterDays'>,
 ): ReplyPayload {
-  const shown = briefs.length > LIMITS.embedFields ? briefs.slice(0, LIMITS.embedFields - 1) : briefs;
-  const fields: APIEmbedField[] = shown.map((brief) => ({
-    name: brief.title,
-    value: `${checkedLine(brief.checked, ctx)} · ${plural(brief.sections, 'section')}`,
-  }));
-  if (shown.length < briefs.length) {
-    fields.push({ name: 'More briefs', value: `…and ${briefs.length - shown.length} more.` });
-  }
-  const notes = [
+  const problems = [
     briefs.length === 0 ? 'No briefs are loaded.' : null,
-    skipped.length > 0
-      ? `${plural(skipped.length, 'file')} could not be loaded; a moderator can see why with /refresh.`
-      : null,
+    skipped.length > 0 ? `⚠️ ${plural(skipped.length, 'file')} could not be loaded; a moderator can see why with /refresh.` : null,
   ].filter((note): note is string => note !== null);
+  const entries = briefs.map(
+    (brief, i) => `**${i + 1}.** ${brief.title}\n-# ${checkedPhrase(brief.checked, ctx.now, ctx.staleAfterDays)} · ${plural(brief.sections, 'section')}`,
+  );
   return payload({
     embeds: [
       embed({
         title: `Fact-check briefs (${briefs.length})`,
-        description: notes.join('\n'),
+        description: [...problems, entriesWithin(entries, LIMITS.embedDescription - problems.join('\n').length - 1)].filter((p) => p !== '').join('\n'),
         color: COLOURS.info,
-        fields,
         footer: { text: DISCLAIMER },
       }),
     ],
   });
 }
 
-/** What a refresh changed, or why it failed and that the previous briefs keep serving. */
-export function renderRefresh(outcome: RefreshOutcome): ReplyPayload {
+/**
+ * What a refresh changed, problems first, each brief by its title with its file name small under
+ * it; "No changes · 5 briefs" on one line when nothing changed. `titleOf` names a brief by its file,
+ * from the briefs before the refresh or after it. A failure says the previous briefs keep serving.
+ */
+export function renderRefresh(outcome: RefreshOutcome, titleOf: (doc: string) => string | undefined = () => undefined): ReplyPayload {
   if (outcome.status === 'failed') {
     return payload({
       embeds: [
@@ -181,43 +197,55 @@ export function renderRefresh(outcome: RefreshOutcome): ReplyPayload {
     });
   }
   const { report } = outcome;
-  const list = (items: readonly string[]): string => listWithin(items, LIMITS.fieldValue) || 'none';
+  const totals = `${plural(report.briefs, 'brief')} · ${plural(report.passages, 'passage')} · took ${report.ms} ms`;
+  if (report.added.length + report.changed.length + report.removed.length + report.skipped.length === 0) {
+    return renderNotice(`No changes · ${plural(report.briefs, 'brief')}`);
+  }
+  const brief = (doc: string): string => {
+    const title = titleOf(doc);
+    return title === undefined ? `- ${doc}` : `- ${title}\n-# ${doc}`;
+  };
+  const section = (heading: string, lines: readonly string[]): string[] => (lines.length === 0 ? [] : [`**${heading} (${lines.length})**`, ...lines]);
+  const lines = [
+    ...section('⚠️ Skipped', report.skipped.map((s) => `- ${s.file}\n-# it ${s.reason}`)),
+    ...section('Added', report.added.map(brief)),
+    ...section('Changed', report.changed.map(brief)),
+    ...section('Removed', report.removed.map(brief)),
+  ];
   return payload({
     embeds: [
       embed({
         title: 'Briefs refreshed',
-        description: `${plural(report.briefs, 'brief')} · ${plural(report.passages, 'passage')} · took ${report.ms} ms`,
-        color: COLOURS.info,
-        fields: [
-          { name: `Added (${report.added.length})`, value: list(report.added) },
-          { name: `Changed (${report.changed.length})`, value: list(report.changed) },
-          { name: `Removed (${report.removed.length})`, value: list(report.removed) },
-          {
-            name: `Skipped files (${report.skipped.length})`,
-            value: list(report.skipped.map((s) => `${s.file}: ${s.reason}`)),
-          },
-        ],
+        description: entriesWithin(lines, LIMITS.embedDescription),
+        color: report.skipped.length > 0 ? COLOURS.abstain : COLOURS.info,
+        footer: { text: totals },
       }),
     ],
   });
 }
 
-/** The /help text. */
-export function renderHelp(): ReplyPayload {
+/**
+ * The /help text, also the reply to a mention without a question: what the briefs cover, three
+ * questions they answer, and the commands (`mention` makes them clickable once their ids are known).
+ */
+export function renderHelp(overview: Overview, mention: (command: string) => string): ReplyPayload {
+  const briefs = plural(overview.briefs, 'fact-check brief');
+  const about = overview.topics.length > 0 ? ` about ${listOf(overview.topics, 'and')}` : '';
+  const examples = overview.examples.length > 0 ? ['**Try asking**', ...overview.examples.map((q) => `- ${q}`), ''] : [];
   return payload({
     embeds: [
       embed({
         title: 'Fact-check bot',
         description: [
-          'I answer questions from a small set of fact-check briefs, quoting them with their sources.',
+          `I answer from **${briefs}**${about}, quoting them with their sources.`,
           '',
-          '**/ask** `question` — ask anything the briefs might cover.',
-          '**/company** `name` — what the briefs say about an organisation.',
-          '**/sources** — the briefs I answer from, and when each was checked.',
-          '**/refresh** — reload the briefs (moderators).',
+          ...examples,
+          `${mention('ask')} \`question\` — ask anything the briefs might cover`,
+          `${mention('company')} \`name\` — what the briefs say about an organisation`,
+          `${mention('sources')} — the briefs, and when each was checked`,
+          `${mention('refresh')} — reload the briefs (moderators)`,
           '',
-          'You can also @mention me with a question, or send me a direct message.',
-          'The buttons under an answer ask its follow-up questions.',
+          'You can also mention me with a question, or send me a direct message.',
         ].join('\n'),
         color: COLOURS.info,
         footer: { text: DISCLAIMER },
@@ -358,20 +386,20 @@ function joinWithin(items: readonly string[], separator: string, max: number): s
   return out;
 }
 
-/** Items one per line, ending with "…and N more" when they do not all fit in `max`. */
-function listWithin(items: readonly string[], max: number): string {
-  const lines = items.map((item) => truncate(`• ${item}`, 300));
-  if (lines.join('\n').length <= max) return lines.join('\n');
+/** Entries one per line, ending with "…and N more" when they do not all fit in `max`. */
+function entriesWithin(entries: readonly string[], max: number): string {
+  const all = entries.join('\n');
+  if (all.length <= max) return all;
   const kept: string[] = [];
   let length = 0;
-  for (const line of lines) {
-    const grown = length + (kept.length > 0 ? 1 : 0) + line.length;
-    const more = `\n…and ${lines.length - kept.length - 1} more`;
+  for (const entry of entries) {
+    const more = `\n…and ${entries.length - kept.length - 1} more`;
+    const grown = length + (kept.length > 0 ? 1 : 0) + entry.length;
     if (grown + more.length > max) break;
-    kept.push(line);
+    kept.push(entry);
     length = grown;
   }
-  return [...kept, `…and ${lines.length - kept.length} more`].join('\n');
+  return [...kept, `…and ${entries.length - kept.length} more`].join('\n');
 }
 
 function unique(texts: readonly string[]): string[] {
@@ -380,6 +408,11 @@ function unique(texts: readonly string[]): string[] {
 
 function quote(text: string): string {
   return text.replace(/\n/g, '\n> ');
+}
+
+/** "A, B or C". */
+function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
 function plural(n: number, noun: string): string {

@@ -26,6 +26,7 @@ export function createInteractionRouter(
         return;
       }
       if (interaction.isChatInputCommand()) {
+        ctx.commands.learn(interaction.commandName, interaction.commandId);
         const command = byName.get(interaction.commandName);
         if (command === undefined) {
           await sendReply(interaction, {

@@ -56,6 +56,15 @@ async function readBrief(dir: string, file: string): Promise<{ text: string } | 
   return decode(bytes);
 }
 
+/** How many `*.txt` files `dir` holds (what a load will try to read), or null when it cannot be read. */
+export async function countBriefFiles(dir: string): Promise<number | null> {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((e) => !e.isDirectory() && !e.name.startsWith('.') && extname(e.name) === '.txt').length;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Loads every `*.txt` brief in `dir` (not recursive, in name order); the only file-system access for
  * the corpus. Files that cannot be used (empty, binary, not UTF-8, over {@link MAX_BRIEF_BYTES},

@@ -3,19 +3,22 @@ import { matchOrganisations } from '../../commands/company.ts';
 import type { Organisation } from '../../src/core/types.ts';
 
 const orgs: Organisation[] = [
-  { name: 'Amazon', aliases: ['AWS', 'Amazon Web Services'] },
-  { name: 'ICE', aliases: ['Immigration and Customs Enforcement'] },
-  { name: 'Microsoft', aliases: ['Azure'] },
-  { name: 'Palantir', aliases: [] },
+  { name: 'Amazon', kind: 'company', aliases: ['AWS', 'Amazon Web Services'] },
+  { name: 'DatacenterDynamics', kind: 'outlet', aliases: [] },
+  { name: 'ICE', kind: 'agency', aliases: ['Immigration and Customs Enforcement'] },
+  { name: 'Microsoft', kind: 'company', aliases: ['Azure'] },
+  { name: 'Palantir', kind: 'company', aliases: [] },
 ];
 
 describe('matchOrganisations', () => {
-  it('offers every organisation for an empty input, alphabetically', () => {
+  it('offers every organisation but news outlets for an empty input, in the data order', () => {
     expect(matchOrganisations(orgs, '').map((c) => c.value)).toEqual(['Amazon', 'ICE', 'Microsoft', 'Palantir']);
   });
 
-  it('ranks name prefixes, then alias prefixes, then names or aliases containing the text', () => {
-    expect(matchOrganisations(orgs, 'a').map((c) => c.value)).toEqual(['Amazon', 'Microsoft', 'ICE', 'Palantir']);
+  it('ranks name prefixes, then alias prefixes, then word prefixes; Microsoft before DatacenterDynamics for "mic"', () => {
+    expect(matchOrganisations(orgs, 'a').map((c) => c.value)).toEqual(['Amazon', 'Microsoft', 'ICE']);
+    expect(matchOrganisations(orgs, 'mic').map((c) => c.value)).toEqual(['Microsoft']);
+    expect(matchOrganisations(orgs, 'customs').map((c) => c.value)).toEqual(['ICE']);
   });
 
   it('matches aliases and shows which alias matched', () => {
@@ -28,7 +31,7 @@ describe('matchOrganisations', () => {
   });
 
   it('offers at most 25 choices within the 100-character limits', () => {
-    const many = Array.from({ length: 60 }, (_, i) => ({ name: `Org ${i} ${'n'.repeat(150)}`, aliases: [] }));
+    const many = Array.from({ length: 60 }, (_, i) => ({ name: `Org ${i} ${'n'.repeat(150)}`, kind: 'company' as const, aliases: [] }));
     const choices = matchOrganisations(many, 'org');
     expect(choices).toHaveLength(25);
     for (const choice of choices) {

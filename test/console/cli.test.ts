@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAskArgs, runAsk } from '../../src/console/cli.ts';
+import { ASK_USAGE, parseAskArgs, runAsk } from '../../src/console/cli.ts';
 import type { LiveKnowledge } from '../../src/core/knowledge.ts';
 import type { Answer, CompanySummary } from '../../src/core/types.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
@@ -172,5 +172,19 @@ describe('the ask CLI, run as a process', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/--stdin/);
+  });
+
+  it('prints the usage on stdout and exits 0 for --help', async () => {
+    const run = await ask(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${ASK_USAGE}\n`);
+    expect(run.stderr).toBe('');
+  });
+
+  it('says a wrong flag in one line, then the usage, and exits 2', async () => {
+    const run = await ask(['--jsn', 'palantir']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`unknown option --jsn\n${ASK_USAGE}\n`);
   });
 });

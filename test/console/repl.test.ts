@@ -2,7 +2,9 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LiveKnowledge } from '../../src/core/knowledge.ts';
 import type { Corpus } from '../../src/core/types.ts';
+import { overview } from '../../src/core/overview.ts';
 import { respond, runConsole } from '../../src/console/repl.ts';
+import { YOU_ARE_WELCOME } from '../../src/console/welcome.ts';
 import { loadCorpus } from '../../src/io/seedLoader.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
 import { seedsDir } from '../fixtures/answer-core/support.ts';
@@ -12,7 +14,7 @@ beforeAll(async () => {
   knowledge = await openKnowledge({ seedsDir });
 });
 
-const COMMANDS = [':company', ':sources', ':refresh', ':help', ':quit'];
+const COMMANDS = [':company', ':sources', ':refresh', 'help', 'exit'];
 
 describe('respond', () => {
   it('answers a question with its sentences, numbered sources and follow-ups', async () => {
@@ -103,6 +105,18 @@ describe('respond', () => {
   it('says nothing to an empty line', async () => {
     expect(await respond(knowledge, '')).toBe('');
   });
+
+  it('takes help, exit, thanks and hello as what they are, not as questions about the briefs', async () => {
+    for (const line of ['help', 'Help!', '?', ':help']) expect(await respond(knowledge, line)).toContain(':company NAME');
+    for (const line of ['exit', 'quit', 'Bye!', ':q']) expect(await respond(knowledge, line)).toBeUndefined();
+    for (const line of ['thanks', 'Thank you!', 'thx']) expect(await respond(knowledge, line)).toBe(YOU_ARE_WELCOME);
+    for (const line of ['hi', 'Hello', 'hey there']) expect(await respond(knowledge, line)).toMatch(/^Hello! Ask me anything/);
+  });
+
+  it('answers a question that merely starts with a small-talk word', async () => {
+    const question = 'help me find how much the github contract was';
+    expect(await respond(knowledge, question)).toContain(knowledge.answer(question).answer);
+  });
 });
 
 describe('runConsole', () => {
@@ -124,11 +138,47 @@ describe('runConsole', () => {
     const written = await chat('how much was the github contract\n\n:company Palantir\n:quit\nwhat did nadella say\n', false);
     const answer = knowledge.answer('how much was the github contract').answer;
     const palantir = knowledge.summarizeCompany('Palantir').points[0]?.text as string;
-    expect(written).toContain(`${knowledge.sources().length} briefs loaded`);
+    expect(written).toContain(`answers from ${knowledge.sources().length} fact-check briefs`);
     expect(written).toContain(answer);
     expect(written).toContain(palantir);
     expect(written.indexOf(answer)).toBeLessThan(written.indexOf(palantir));
     expect(written).not.toContain(knowledge.answer('what did nadella say').answer);
+  });
+
+  it('welcomes with what the briefs cover and three example questions they answer', async () => {
+    const written = await chat('', true);
+    const { topics, examples } = overview(knowledge);
+    expect(topics).toEqual(expect.arrayContaining(['Amazon', 'ICE', 'Microsoft', 'Palantir']));
+    expect(written).toContain(`about ${topics.slice(0, -1).join(', ')} and ${topics.at(-1)}.`);
+    expect(examples).toHaveLength(3);
+    for (const q of examples) {
+      expect(written).toContain(`  ${q}\n`);
+      expect(knowledge.answer(q).answered).toBe(true);
+    }
+  });
+
+  it('clears the line on Ctrl-C and leaves on a second Ctrl-C on an empty line', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let written = '';
+    output.on('data', (chunk: Buffer) => {
+      written += chunk.toString('utf8');
+    });
+    let ended = false;
+    const done = runConsole(knowledge, { input, output, terminal: true }).then(() => {
+      ended = true;
+    });
+    input.write('what did nadella');
+    input.write('\x03');
+    input.write('hello\r');
+    await expect.poll(() => written).toContain('Hello! Ask me anything');
+    input.write('\x03');
+    await expect.poll(() => written).toContain('Press Ctrl-C again to leave');
+    expect(ended).toBe(false);
+    input.write('\x03');
+    await done;
+    expect(written).toContain('what did nadella^C');
+    expect(written).not.toContain(knowledge.answer('what did nadellahello').answer);
   });
 
   it('ends when the input ends', async () => {

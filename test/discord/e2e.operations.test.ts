@@ -3,7 +3,10 @@
  * index, a shard range per process, and the MessageContent intent only when it is needed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { deployCommands } from '../../src/discord/deploy.ts';
 import {
+  BOT_USER,
   Intent,
   MODERATOR_USER,
   SECOND_GUILD_ID,
@@ -62,6 +65,28 @@ describe('answer channels', () => {
   });
 });
 
+describe('command mentions', () => {
+  it('reads the registered commands at start, so /help links </ask:ID> before anyone used /ask', async () => {
+    const discord = await startFakeDiscord();
+    const entry: { discord: FakeDiscord; app?: BotUnderTest } = { discord };
+    open.push(entry);
+    await deployCommands(commands, { token: discord.token, clientId: discord.applicationId, guildId: TEST_GUILD_ID, apiUrl: discord.apiUrl });
+    entry.app = await startBotUnderTest(discord, { DISCORD_GUILD_ID: TEST_GUILD_ID });
+    const ids = new Map((discord.commands.get(TEST_GUILD_ID) ?? []).map((command) => [command['name'], command['id']]));
+    const sent = discord.sendMessage({ content: `<@${BOT_USER.id}>`, mentions: [BOT_USER], author: newUser() });
+    const description = embedOf((await discord.waitForReply(sent.id)).body as Json).description ?? '';
+    for (const name of ['ask', 'company', 'sources', 'refresh']) expect(description).toContain(`</${name}:${String(ids.get(name))}>`);
+  });
+
+  it('says plain /ask when no command is registered', async () => {
+    const { discord } = await setUp(1, {});
+    const sent = discord.sendMessage({ content: `<@${BOT_USER.id}>`, mentions: [BOT_USER], author: newUser() });
+    const description = embedOf((await discord.waitForReply(sent.id)).body as Json).description ?? '';
+    expect(description).toContain('/ask `question`');
+    expect(description).not.toContain('</ask:');
+  });
+});
+
 describe('graceful stop', () => {
   it('finishes a reply in flight, then takes no more work', async () => {
     const { discord, app } = await setUp(1, {});
@@ -71,7 +96,7 @@ describe('graceful stop', () => {
     await app.bot.stop();
     const outcome = await pending;
     expect(outcome.callback?.type).toBe(5);
-    expect(embedOf(replyOf(outcome)).title).toBe('Briefs refreshed');
+    expect(replyOf(outcome)['content']).toBe('No changes · 5 briefs');
     expect(app.bot.client.isReady()).toBe(false);
   });
 });

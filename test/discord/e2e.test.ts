@@ -6,6 +6,7 @@ import { rm, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
+import { overview } from '../../src/core/overview.ts';
 import type { Knowledge } from '../../src/core/types.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { COLOURS, DISCLAIMER } from '../../src/discord/render.ts';
@@ -239,8 +240,17 @@ describe('/company', () => {
     expect(choices.map((choice) => choice.value)).toContain('Palantir');
     expect(choices.every((choice) => `${choice.name}`.toLowerCase().includes('pal'))).toBe(true);
     const all = await discord.sendInteraction({ type: 'autocomplete', name: 'company', options: { name: '' }, focused: 'name' });
-    const every = (all.callback?.data?.['choices'] ?? []) as unknown[];
-    expect(every.length).toBe(Math.min(25, app.knowledge.organisations().length));
+    const every = (all.callback?.data?.['choices'] ?? []) as { value: string }[];
+    const subjects = app.knowledge.organisations().filter((o) => o.kind !== 'outlet');
+    expect(every.length).toBe(Math.min(25, subjects.length));
+    expect(every.map((choice) => choice.value)).not.toContain('Bloomberg');
+  });
+
+  it('autocompletes Microsoft first for "mic"', async () => {
+    const outcome = await discord.sendInteraction({ type: 'autocomplete', name: 'company', options: { name: 'mic' }, focused: 'name' });
+    const choices = (outcome.callback?.data?.['choices'] ?? []) as { value: string }[];
+    expect(choices[0]?.value).toBe('Microsoft');
+    expect(choices.map((choice) => choice.value)).not.toContain('DatacenterDynamics');
   });
 
   it('summarises what the briefs say about a company', async () => {
@@ -251,25 +261,38 @@ describe('/company', () => {
     expect(body['allowed_mentions']).toEqual({ parse: [] });
   });
 
-  it('names the known organisations for an unknown one', async () => {
-    const embed = embedOf(replyOf(await discord.sendInteraction({ type: 'command', name: 'company', options: { name: 'Initech' } })));
-    expect(embed.color).toBe(COLOURS.abstain);
-    expect(embed.description).toContain('Palantir');
+  it('answers an unknown name privately with close names the briefs cover, organisations only', async () => {
+    const close = replyOf(await discord.sendInteraction({ type: 'command', name: 'company', options: { name: 'Microsoft Corp' } }));
+    expect(isEphemeral(close)).toBe(true);
+    expect(close['content']).toBe('The briefs say nothing about “Microsoft Corp”. Did you mean **Microsoft**?');
+    const far = replyOf(await discord.sendInteraction({ type: 'command', name: 'company', options: { name: 'Initech' } }));
+    expect(isEphemeral(far)).toBe(true);
+    expect(far['content']).toMatch(/^The briefs say nothing about “Initech”\. They are about .*\*\*Palantir\*\*/);
+    expect(far['content']).not.toMatch(/Bloomberg|Business Insider/);
   });
 });
 
 describe('/sources and /help', () => {
-  it('lists the briefs with check dates and section counts', async () => {
+  it('lists the briefs by title with check dates and section counts in small print', async () => {
     const embed = embedOf(replyOf(await discord.sendInteraction({ type: 'command', name: 'sources' })));
     expect(embed.title).toBe(`Fact-check briefs (${app.knowledge.sources().length})`);
-    expect(embed.fields).toHaveLength(app.knowledge.sources().length);
-    for (const field of embed.fields ?? []) expect(field.value).toMatch(/(Checked on .+|Check date unknown) · \d+ sections?/);
+    const lines = (embed.description ?? '').split('\n');
+    expect(lines).toHaveLength(2 * app.knowledge.sources().length);
+    for (const [i, brief] of app.knowledge.sources().entries()) {
+      expect(lines[2 * i]).toBe(`**${i + 1}.** ${brief.title}`);
+      expect(lines[2 * i + 1]).toMatch(/^-# (checked \d{1,2} \w{3} \d{4}( · may be outdated)?|undated) · \d+ sections?$/);
+    }
   });
 
-  it('explains the commands privately', async () => {
+  it('explains privately what the briefs cover, with examples and clickable commands once registered', async () => {
     const body = replyOf(await discord.sendInteraction({ type: 'command', name: 'help' }));
     expect(isEphemeral(body)).toBe(true);
-    expect(embedOf(body).description).toContain('/ask');
+    const description = embedOf(body).description ?? '';
+    expect(description).toContain('about Amazon, ICE, Microsoft and Palantir');
+    for (const example of overview(app.knowledge).examples) expect(description).toContain(`- ${example}`);
+    // The deploy tests above registered the commands, and /ask has been used since, so its id is known.
+    const askId = (discord.commands.get(TEST_GUILD_ID) ?? []).find((command) => command['name'] === 'ask')?.['id'];
+    expect(description).toContain(`</ask:${String(askId)}> \`question\``);
   });
 });
 
@@ -291,20 +314,36 @@ describe('/refresh', () => {
       expect(isEphemeral(outcome.callback?.data ?? {})).toBe(true);
       const embed = embedOf(replyOf(outcome));
       expect(embed.title).toBe('Briefs refreshed');
-      expect(embed.fields).toEqual([
-        { name: 'Added (1)', value: '• 005_new.txt' },
-        { name: 'Changed (0)', value: 'none' },
-        { name: 'Removed (1)', value: '• 003_cbc81d907373efa0.txt' },
-        { name: 'Skipped files (1)', value: expect.stringContaining('006_empty.txt') },
-      ]);
-      expect(embed.description).toMatch(/^5 briefs · \d+ passages · took \d+ ms$/);
+      expect(embed.description).toBe(
+        [
+          '**⚠️ Skipped (1)**',
+          '- 006_empty.txt',
+          '-# it is empty',
+          '**Added (1)**',
+          '- Did the new brief load after a refresh?',
+          '-# 005_new.txt',
+          '**Removed (1)**',
+          '- ICE’s $100M cloud deal could renew pressure on AWS, Microsoft over human rights abuses',
+          '-# 003_cbc81d907373efa0.txt',
+        ].join('\n'),
+      );
+      expect(embed.footer?.text).toMatch(/^5 briefs · \d+ passages · took \d+ ms$/);
       const sources = embedOf(replyOf(await discord.sendInteraction({ type: 'command', name: 'sources' })));
-      expect(sources.fields?.map((f) => f.name)).toContain('Did the new brief load after a refresh?');
+      expect(sources.description).toContain('Did the new brief load after a refresh?');
     } finally {
       await writeFile(join(app.seedsDir, '003_cbc81d907373efa0.txt'), await readFile(join(import.meta.dirname, '../../seeds/003_cbc81d907373efa0.txt')));
       await rm(join(app.seedsDir, '005_new.txt'));
       await rm(join(app.seedsDir, '006_empty.txt'));
     }
+  });
+
+  it('says "No changes · 5 briefs" on one line when nothing changed', async () => {
+    const refresh = () => discord.sendInteraction({ type: 'command', name: 'refresh', user: MODERATOR_USER }, { timeoutMs: 10_000 });
+    // The test before put the seeds back as they were: the first refresh reports that, the second nothing.
+    await refresh();
+    const body = replyOf(await refresh());
+    expect(body['content']).toBe('No changes · 5 briefs');
+    expect(body['embeds']).toEqual([]);
   });
 
   it('keeps the old briefs serving when the refresh fails', async () => {
@@ -340,10 +379,13 @@ describe('messages', () => {
     expect(embedOf(body).title).toBe(COVERED);
   });
 
-  it('says how to ask when mentioned without a question', async () => {
+  it('answers a bare mention with what the briefs cover and questions to try', async () => {
     const sent = discord.sendMessage({ content: `<@${BOT_USER.id}>`, mentions: [BOT_USER], author: newUser() });
     const body = (await discord.waitForReply(sent.id)).body as Json;
-    expect(body['content']).toContain('Please ask a question');
+    const description = embedOf(body).description ?? '';
+    expect(description).toContain('about Amazon, ICE, Microsoft and Palantir');
+    for (const example of overview(app.knowledge).examples) expect(description).toContain(`- ${example}`);
+    expect(body['allowed_mentions']).toEqual({ parse: [], replied_user: false });
   });
 
   it('ignores other bots and messages that do not mention it', async () => {

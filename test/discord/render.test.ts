@@ -311,62 +311,79 @@ describe('renderSources', () => {
     outdated: false,
     furniture: 0,
     truncated: false,
+    prompts: [],
   });
 
-  it('lists briefs with check dates, staleness and section counts', () => {
+  it('lists each brief by its title with its check date, staleness and sections in small print', () => {
     const payload = renderSources([brief(1), brief(2, '2020-01-01'), brief(3, null)], [], ctx);
-    const fields = payload.embeds[0]?.fields ?? [];
     expect(payload.embeds[0]?.title).toBe('Fact-check briefs (3)');
-    expect(fields.map((f) => f.value)).toEqual([
-      'Checked on 1 February 2026 · 6 sections',
-      'Checked on 1 January 2020 ⚠️ may be out of date · 6 sections',
-      'Check date unknown · 6 sections',
-    ]);
+    expect(payload.embeds[0]?.description).toBe(
+      [
+        '**1.** Brief 1',
+        '-# checked 1 Feb 2026 · 6 sections',
+        '**2.** Brief 2',
+        '-# checked 1 Jan 2020 · may be outdated · 6 sections',
+        '**3.** Brief 3',
+        '-# undated · 6 sections',
+      ].join('\n'),
+    );
   });
 
-  it('mentions skipped files and keeps to 25 fields for 40 briefs', () => {
-    const payload = renderSources(Array.from({ length: 40 }, (_, i) => brief(i)), [{ file: 'x.txt', reason: 'empty' }], ctx);
-    expect(payload.embeds[0]?.fields).toHaveLength(25);
-    expect(payload.embeds[0]?.fields?.[24]?.value).toBe('…and 16 more.');
-    expect(payload.embeds[0]?.description).toContain('1 file could not be loaded');
+  it('mentions skipped files first and cuts 400 briefs with a count of the rest', () => {
+    const payload = renderSources(Array.from({ length: 400 }, (_, i) => brief(i)), [{ file: 'x.txt', reason: 'is empty' }], ctx);
+    const description = payload.embeds[0]?.description ?? '';
+    expect(description.split('\n')[0]).toBe('⚠️ 1 file could not be loaded; a moderator can see why with /refresh.');
+    expect(description).toMatch(/\n…and \d+ more$/);
     expectWithinLimits(payload);
   });
 });
 
 describe('renderRefresh', () => {
-  it('reports what changed, the counts, the time and every skipped file with its reason', () => {
-    const outcome: RefreshOutcome = {
-      status: 'refreshed',
-      report: {
-        added: ['005_new.txt'],
-        changed: [],
-        removed: ['001_old.txt'],
-        briefs: 5,
-        passages: 40,
-        skipped: [{ file: 'notes.md', reason: 'not a .txt brief' }],
-        ms: 42,
-      },
-    };
-    const embed = renderRefresh(outcome).embeds[0];
-    expect(embed?.description).toBe('5 briefs · 40 passages · took 42 ms');
-    expect(embed?.fields).toEqual([
-      { name: 'Added (1)', value: '• 005_new.txt' },
-      { name: 'Changed (0)', value: 'none' },
-      { name: 'Removed (1)', value: '• 001_old.txt' },
-      { name: 'Skipped files (1)', value: '• notes.md: not a .txt brief' },
-    ]);
+  const titles = new Map([
+    ['005_new.txt', 'Did the new brief load?'],
+    ['001_old.txt', 'Amazon and ICE'],
+  ]);
+  const refreshed = (report: Partial<Extract<RefreshOutcome, { status: 'refreshed' }>['report']>): RefreshOutcome => ({
+    status: 'refreshed',
+    report: { added: [], changed: [], removed: [], briefs: 5, passages: 40, skipped: [], ms: 42, ...report },
   });
 
-  it('cuts a long list with a count of what is left out', () => {
-    const added = Array.from({ length: 200 }, (_, i) => `${String(i).padStart(3, '0')}_${'x'.repeat(20)}.txt`);
-    const payload = renderRefresh({
-      status: 'refreshed',
-      report: { added, changed: [], removed: [], briefs: 200, passages: 2000, skipped: [], ms: 5 },
-    });
-    const value = payload.embeds[0]?.fields?.[0]?.value ?? '';
-    expect(value).toMatch(/…and \d+ more$/);
-    const shown = value.split('\n').length - 1;
-    expect(value).toContain(`…and ${200 - shown} more`);
+  it('says "No changes · 5 briefs" on one line when nothing changed', () => {
+    const payload = renderRefresh(refreshed({}));
+    expect(payload.content).toBe('No changes · 5 briefs');
+    expect(payload.embeds).toEqual([]);
+  });
+
+  it('reports skipped files first, then briefs by title with their file names small', () => {
+    const payload = renderRefresh(
+      refreshed({ added: ['005_new.txt'], removed: ['001_old.txt'], skipped: [{ file: 'notes.md', reason: 'is not a .txt file' }] }),
+      (doc) => titles.get(doc),
+    );
+    const embed = payload.embeds[0];
+    expect(embed?.title).toBe('Briefs refreshed');
+    expect(embed?.description).toBe(
+      [
+        '**⚠️ Skipped (1)**',
+        '- notes.md',
+        '-# it is not a .txt file',
+        '**Added (1)**',
+        '- Did the new brief load?',
+        '-# 005_new.txt',
+        '**Removed (1)**',
+        '- Amazon and ICE',
+        '-# 001_old.txt',
+      ].join('\n'),
+    );
+    expect(embed?.footer?.text).toBe('5 briefs · 40 passages · took 42 ms');
+  });
+
+  it('names a brief it has no title for by its file, and cuts a long list with a count of the rest', () => {
+    const added = Array.from({ length: 400 }, (_, i) => `${String(i).padStart(3, '0')}_${'x'.repeat(20)}.txt`);
+    const payload = renderRefresh(refreshed({ added, briefs: 400 }));
+    const description = payload.embeds[0]?.description ?? '';
+    expect(description).toContain('- 000_xxxxxxxxxxxxxxxxxxxx.txt\n');
+    const shown = description.split('\n').length - 2;
+    expect(description).toMatch(new RegExp(`\n…and ${400 - shown} more$`));
     expectWithinLimits(payload);
   });
 
@@ -385,9 +402,21 @@ describe('renderNotice and renderHelp', () => {
     expectWithinLimits(payload);
   });
 
-  it('lists every command in the help', () => {
-    const description = renderHelp().embeds[0]?.description ?? '';
-    for (const name of ['/ask', '/company', '/sources', '/refresh']) expect(description).toContain(name);
+  const overview = { briefs: 5, topics: ['ICE', 'Amazon'], examples: ['Did Amazon end its ICE contracts?', 'Who hosts Palantir?'] };
+
+  it('gives the topics, the example questions and every command, as mentions once their ids are known', () => {
+    const ids = new Map([['ask', '111']]);
+    const description = renderHelp(overview, (name) => (ids.has(name) ? `</${name}:${ids.get(name)}>` : `/${name}`)).embeds[0]?.description ?? '';
+    expect(description).toContain('I answer from **5 fact-check briefs** about ICE and Amazon');
+    expect(description).toContain('- Did Amazon end its ICE contracts?\n- Who hosts Palantir?');
+    expect(description).toContain('</ask:111> `question`');
+    for (const name of ['/company', '/sources', '/refresh']) expect(description).toContain(name);
+  });
+
+  it('leaves out what it does not know: no topics, no examples', () => {
+    const description = renderHelp({ briefs: 1, topics: [], examples: [] }, (name) => `/${name}`).embeds[0]?.description ?? '';
+    expect(description).toMatch(/^I answer from \*\*1 fact-check brief\*\*, quoting/);
+    expect(description).not.toContain('Try asking');
   });
 });
 

@@ -1,4 +1,7 @@
 import { once } from 'node:events';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction, type Message } from 'discord.js';
 import {
@@ -239,6 +242,48 @@ describe('fake Discord with two shards', () => {
     } finally {
       await client.destroy();
       await discord.close();
+    }
+  });
+});
+
+describe('fake Discord keeping replies (captureDir)', () => {
+  it('writes each reply with what prompted it: a command, a clicked button (deferred, then edited), a message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fake-capture-'));
+    const discord = await startFakeDiscord({ captureDir: dir });
+    const { client, handlers } = await loginClient(discord);
+    try {
+      handlers.interaction = async (interaction) => {
+        if (interaction.isChatInputCommand()) {
+          await interaction.reply({
+            embeds: [{ title: 'An answer' }],
+            components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Tell me more', custom_id: 'more:1' }] }],
+            flags: MessageFlags.Ephemeral,
+          });
+        }
+        if (interaction.isButton()) {
+          await interaction.deferReply();
+          await interaction.editReply({ content: 'more' });
+        }
+      };
+      handlers.message = async (message) => {
+        if (!message.author.bot) await message.reply({ content: 'hello back', allowedMentions: { parse: [] } });
+      };
+      await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: 'Who?' } });
+      await discord.sendInteraction({ type: 'button', customId: 'more:1' });
+      await discord.waitForReply(discord.sendMessage({ content: `<@${BOT_USER.id}> hi`, mentions: [BOT_USER] }).id);
+
+      const [file] = await readdir(dir);
+      const lines = (await readFile(join(dir, file ?? ''), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Json);
+      expect(lines).toEqual([
+        expect.objectContaining({ seq: 1, how: 'reply', ephemeral: true, asked: { kind: 'command', user: PLAIN_USER.username, name: 'ask', options: [{ name: 'question', value: 'Who?' }] } }),
+        expect.objectContaining({ seq: 2, how: 'edit', ephemeral: false, asked: { kind: 'button', user: PLAIN_USER.username, label: 'Tell me more' } }),
+        expect.objectContaining({ seq: 3, how: 'message', asked: { kind: 'message', user: PLAIN_USER.username, content: `<@${BOT_USER.id}> hi` }, body: expect.objectContaining({ content: 'hello back' }) }),
+      ]);
+      expect(lines[0]?.['body']).toMatchObject({ embeds: [{ title: 'An answer' }] });
+    } finally {
+      await client.destroy();
+      await discord.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

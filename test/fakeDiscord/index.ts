@@ -16,6 +16,7 @@ import {
   findGuildOfChannel,
   type FakeUser,
 } from './fixtures.ts';
+import { ReplyCapture } from './capture.ts';
 import { Feed } from './feed.ts';
 import { FakeGateway, Intent, type ConnectionRecord, type IdentifyRecord } from './gateway.ts';
 import { RateLimitQueue, apiError, readRequest, writeReply, type RecordedRequest, type RequestMatcher } from './http.ts';
@@ -35,6 +36,7 @@ export * from './fixtures.ts';
 export { Intent } from './gateway.ts';
 export type { ConnectionRecord, IdentifyRecord } from './gateway.ts';
 export type { RecordedRequest, RequestMatcher } from './http.ts';
+export type { CapturedAsk, CapturedReply } from './capture.ts';
 export type { InteractionOutcome, InteractionSpec, OptionValue } from './interactions.ts';
 export type { Json } from './payloads.ts';
 
@@ -52,6 +54,8 @@ export interface FakeDiscordOptions {
   readonly interactionDeadlineMs?: number;
   /** The application flags READY and /applications/@me report (default: message content intent limited). */
   readonly applicationFlags?: number;
+  /** A folder to keep every reply the bot sends in, as JSON lines (default: the CAPTURE_REPLIES variable; unset keeps nothing). */
+  readonly captureDir?: string;
 }
 
 /** A message the driver dispatched as MESSAGE_CREATE. */
@@ -139,6 +143,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const messages = new MessageStore();
   const commands = new Map<string, Json[]>();
   const rateLimits = new RateLimitQueue();
+  const captureDir = options.captureDir ?? process.env['CAPTURE_REPLIES'];
+  let capture: ReplyCapture | null = null;
   const gateway = new FakeGateway({
     token,
     applicationId,
@@ -199,7 +205,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         writeReply(response, apiError(500, 0, `fake Discord failed: ${String(error)}`));
         if (recorded) recorded.status = 500;
       } finally {
-        if (recorded) requests.push(recorded);
+        if (recorded) {
+          requests.push(recorded);
+          capture?.record(recorded, { interaction: (match) => interactions.items.find(match), message: (id) => messages.get(id) });
+        }
       }
     })();
   });
@@ -207,7 +216,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (!gateway.handleUpgrade(request, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  if (captureDir) capture = new ReplyCapture(captureDir, port);
 
   const sendInteraction = async (spec: InteractionSpec, sendOptions: SendInteractionOptions = {}): Promise<InteractionOutcome> => {
     const id = newId();

@@ -1,0 +1,56 @@
+import { names, subjects } from './organisationMatch.ts';
+import type { Knowledge } from './types.ts';
+
+/**
+ * What the briefs cover, for a welcome or a help message: the organisations their titles name and
+ * a few questions they answer, taken from their own titles and "Want to dive deeper?" prompts.
+ */
+export interface Overview {
+  readonly briefs: number;
+  /** Organisations the titles name, the most often named first (at most {@link MAX_TOPICS}). */
+  readonly topics: readonly string[];
+  /** Questions the briefs answer, from different briefs where possible (at most {@link MAX_EXAMPLES}). */
+  readonly examples: readonly string[];
+}
+
+export const MAX_TOPICS = 6;
+export const MAX_EXAMPLES = 3;
+/** Longer questions read as paragraphs in a welcome; they are used only when nothing shorter is answered. */
+const SHORT_QUESTION = 90;
+/** Each candidate is one answer; a corpus of thousands of briefs needs no more than this to find three. */
+const MAX_TRIES = 15;
+
+/** The overview of the knowledge's live briefs. */
+export function overview(knowledge: Pick<Knowledge, 'sources' | 'organisations' | 'answer'>): Overview {
+  const briefs = knowledge.sources();
+  const counts = subjects(knowledge.organisations())
+    .map((org, order) => ({ name: org.name, order, n: briefs.filter((b) => names(b.title, org)).length }))
+    .filter((t) => t.n > 0)
+    .sort((a, b) => b.n - a.n || a.order - b.order);
+
+  // One candidate list per brief, shortest first; taken in turns so the examples span briefs.
+  const perBrief = briefs.map((b) =>
+    [...new Set([...b.prompts, b.title])].filter((q) => q.trim().endsWith('?')).sort((a, b) => a.length - b.length),
+  );
+  const examples: string[] = [];
+  let tries = 0;
+  for (const short of [true, false]) {
+    for (let round = 0; examples.length < MAX_EXAMPLES && tries < MAX_TRIES; round++) {
+      const turn = perBrief.map((list) => list.filter((q) => (q.length <= SHORT_QUESTION) === short)[round]).filter((q) => q !== undefined);
+      if (turn.length === 0) break;
+      for (const question of turn) {
+        if (examples.length >= MAX_EXAMPLES || tries >= MAX_TRIES) break;
+        if (examples.includes(question)) continue;
+        tries += 1;
+        if (knowledge.answer(question).answered) examples.push(question);
+      }
+    }
+  }
+  return { briefs: briefs.length, topics: counts.slice(0, MAX_TOPICS).map((t) => t.name), examples };
+}
+
+/** "ICE, Amazon, Microsoft and Palantir". */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

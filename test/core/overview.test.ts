@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { listOf, overview } from '../../src/core/overview.ts';
+import type { Answer, BriefInfo, Knowledge, Organisation } from '../../src/core/types.ts';
+
+const brief = (title: string, prompts: string[] = []): BriefInfo => ({
+  doc: `${title}.txt`,
+  title,
+  claim: null,
+  checked: null,
+  outdated: false,
+  sections: 1,
+  furniture: 0,
+  truncated: false,
+  prompts,
+});
+const org = (name: string, kind: Organisation['kind'] = 'company', aliases: string[] = []): Organisation => ({ name, kind, aliases });
+
+/** A knowledge whose answers are decided by the test: only `answered` questions are answered. */
+function knowledgeOf(briefs: BriefInfo[], organisations: Organisation[], answered: (q: string) => boolean) {
+  const asked: string[] = [];
+  const knowledge: Pick<Knowledge, 'sources' | 'organisations' | 'answer'> = {
+    sources: () => briefs,
+    organisations: () => organisations,
+    answer: (q) => {
+      asked.push(q);
+      return { question: q, answered: answered(q) } as Answer;
+    },
+  };
+  return { knowledge, asked };
+}
+
+describe('overview', () => {
+  it('names the organisations of the titles, most often named first, leaving out news outlets', () => {
+    const { knowledge } = knowledgeOf(
+      [brief('Did Amazon end its ICE contracts?'), brief('What did Bloomberg say about ICE?'), brief('Amazon Web Services and Palantir')],
+      [org('Palantir'), org('Amazon', 'company', ['Amazon Web Services']), org('ICE', 'agency'), org('Bloomberg', 'outlet')],
+      () => true,
+    );
+    expect(overview(knowledge).topics).toEqual(['Amazon', 'ICE', 'Palantir']);
+  });
+
+  it('gives three questions the briefs answer, from different briefs first, shorter ones first', () => {
+    const { knowledge } = knowledgeOf(
+      [
+        brief('Did Amazon end its ICE contracts?', ['Why did Amazon employees protest over the contracts?', 'When?']),
+        brief('Palantir and ICE', ['What does Palantir host on AWS?']),
+        brief('A headline without a question mark'),
+      ],
+      [],
+      (q) => q !== 'When?',
+    );
+    // Round one: "When?" is not answered, Palantir's prompt is; round two: the first brief's title.
+    expect(overview(knowledge).examples).toEqual([
+      'What does Palantir host on AWS?',
+      'Did Amazon end its ICE contracts?',
+      'Why did Amazon employees protest over the contracts?',
+    ]);
+  });
+
+  it('keeps trying only a bounded number of candidates when few are answered', () => {
+    const briefs = Array.from({ length: 100 }, (_, i) => brief(`Question ${i}?`));
+    const { knowledge, asked } = knowledgeOf(briefs, [], () => false);
+    expect(overview(knowledge).examples).toEqual([]);
+    expect(asked.length).toBeLessThanOrEqual(15);
+    expect(overview(knowledge).briefs).toBe(100);
+  });
+});
+
+describe('listOf', () => {
+  it('joins with commas and "and"', () => {
+    expect(listOf(['ICE'])).toBe('ICE');
+    expect(listOf(['ICE', 'Amazon', 'Palantir'])).toBe('ICE, Amazon and Palantir');
+  });
+});
