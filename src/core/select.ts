@@ -50,7 +50,7 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
   const best = retrieval.candidates[0];
   if (!best) return { units: [], more: [], ranked: [] };
   const about = briefAskedAbout(engine, analysis, retrieval);
-  const ranked = retrieval.candidates
+  const ranked = [...retrieval.candidates, ...verdictPassage(engine, retrieval, about)]
     .flatMap((c) => scorePassage(engine, analysis, retrieval, c, c.score / best.score, about))
     .sort((a, b) => b.score - a.score || a.rank - b.rank || a.position - b.position || a.span.offset - b.span.offset);
   const s = TUNING.select;
@@ -149,6 +149,19 @@ function briefAskedAbout(engine: Engine, analysis: Analysis, retrieval: Retrieva
     if (share >= TUNING.select.aboutBriefShare && (!best || share > best.share)) best = { doc: c.passage.doc, share };
   }
   return best?.doc ?? null;
+}
+
+/**
+ * The passage holding the verdict of the brief asked about, when retrieval did not bring it (a
+ * question may share more words with a section than with the summary that answers it).
+ */
+function verdictPassage(engine: Engine, retrieval: Retrieval, about: string | null): Candidate[] {
+  if (about === null) return [];
+  const brief = engine.briefs.get(about) as Brief;
+  const passage = brief.passages.find((p) => p.sentences.some((x) => x.text === brief.verdict));
+  if (!passage || retrieval.candidates.some((c) => c.passage === passage)) return [];
+  const best = retrieval.candidates[0]?.score ?? 0;
+  return [{ passage, score: best * TUNING.select.verdictPassageShare, rank: retrieval.candidates.length }];
 }
 
 /** Two spans of one sentence that share text: one would repeat the other (clauses apart may both be quoted). */

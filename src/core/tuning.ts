@@ -73,6 +73,8 @@ export const TUNING = {
     typeFit: 0.5,
     /** It is the brief's verdict and the question asks whether the brief's claim or question holds. */
     verdict: 0.8,
+    /** The verdict's passage, when retrieval did not bring it, scores this share of the best passage. */
+    verdictPassageShare: 0.5,
     /** A verdict shorter than this is followed by the brief's next sentence. */
     terseVerdictChars: 80,
     /** A yes/no question is about a brief when its title and claim hold this share of the question. */
