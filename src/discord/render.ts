@@ -23,6 +23,7 @@ import type {
 } from '../core/types.ts';
 import { followUpCustomId, pickCustomId } from './customIds.ts';
 import { LIMITS, truncate } from './limits.ts';
+import { quoteUserText } from './userText.ts';
 
 /** A reply the bot sends: usable for interaction replies, edits and message replies alike. */
 export interface ReplyPayload {
@@ -69,7 +70,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): ReplyPayload {
     const suggestions = unique(answer.suggestions);
     const lines = suggestions.slice(0, 10).map((s) => `• ${s}`);
     const description = [
-      question === '' ? null : `> ${quote(truncate(question, 300))}`,
+      question === '' ? null : `> ${quoteUserText(question, 300)}`,
       answer.answer,
       lines.length > 0 ? `**The briefs do cover:**\n${lines.join('\n')}` : null,
     ]
@@ -95,7 +96,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): ReplyPayload {
   return payload({
     embeds: [
       embed({
-        title: question === '' ? 'Answer' : question,
+        title: question === '' ? 'Answer' : quoteUserText(question, LIMITS.embedTitle),
         description: answer.answer,
         color: COLOURS.answer,
         fields: sourceFields(answer.sources, ctx),
@@ -113,7 +114,7 @@ export function renderCompany(summary: CompanySummary): ReplyPayload {
     return payload({
       embeds: [
         embed({
-          title: `No brief covers “${summary.name}”`,
+          title: `No brief covers “${quoteUserText(summary.name, LIMITS.embedTitle - 20)}”`,
           description: known,
           color: COLOURS.abstain,
           footer: { text: DISCLAIMER },
@@ -376,10 +377,6 @@ function listWithin(items: readonly string[], max: number): string {
 
 function unique(texts: readonly string[]): string[] {
   return [...new Set(texts.map((t) => t.trim()).filter((t) => t !== ''))];
-}
-
-function quote(text: string): string {
-  return text.replace(/\n/g, '\n> ');
 }
 
 function plural(n: number, noun: string): string {
