@@ -38,7 +38,7 @@ import { buildInWorker, heapBudgetMb, workerHeapFlags } from '../src/io/buildWor
 import { buildEncoded, decodeEngine } from '../src/io/engineCodec.ts';
 import { cacheFile, corpusKey, readSavedEncoded, writeSavedEngine } from '../src/io/indexCache.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
-import { loadCorpus } from '../src/io/seedLoader.ts';
+import { loadCorpus, readBriefFiles } from '../src/io/seedLoader.ts';
 import { writeCorpus } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -83,7 +83,7 @@ async function childBuild(dir: string, cache: string): Promise<Row> {
   });
   const built = performance.now();
   const file = cacheFile(cache, dir);
-  await writeSavedEngine(file, await corpusKey(dir), encoded);
+  await writeSavedEngine(file, await corpusKey(await readBriefFiles(dir)), encoded);
   return {
     passages,
     loadMs: loaded - started,
@@ -95,7 +95,7 @@ async function childBuild(dir: string, cache: string): Promise<Row> {
 
 async function childAnswers(dir: string, cache: string, questionsFile: string): Promise<Row> {
   const started = performance.now();
-  const encoded = await readSavedEncoded(cacheFile(cache, dir), await corpusKey(dir));
+  const encoded = await readSavedEncoded(cacheFile(cache, dir), await corpusKey(await readBriefFiles(dir)));
   if (typeof encoded === 'string') throw new Error(`saved index ${encoded}`);
   const engine = await decodeEngine(encoded);
   const loadMs = performance.now() - started;
@@ -124,7 +124,7 @@ async function childAnswers(dir: string, cache: string, questionsFile: string): 
 }
 
 async function childLunr(dir: string, cache: string, questionsFile: string): Promise<Row> {
-  const encoded = await readSavedEncoded(cacheFile(cache, dir), await corpusKey(dir));
+  const encoded = await readSavedEncoded(cacheFile(cache, dir), await corpusKey(await readBriefFiles(dir)));
   if (typeof encoded === 'string') throw new Error(`saved index ${encoded}`);
   const engine = await decodeEngine(encoded);
   const started = performance.now();

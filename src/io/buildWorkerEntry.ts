@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BuildReply, BuildRequest, EngineSource } from './buildWorker.ts';
 import { buildEncoded, type EncodedEngine } from './engineCodec.ts';
 import { cacheFile, corpusKey, readSavedEncoded, writeSavedEngine } from './indexCache.ts';
-import { loadCorpus } from './seedLoader.ts';
+import { parseBriefFiles, readBriefFiles, type BriefFile } from './seedLoader.ts';
 
 // The worker process of buildWorker.ts: one request in (argv), one reply out (IPC), then it ends.
 
@@ -36,10 +36,17 @@ function lowerPriority(): void {
 type Written = Pick<Extract<BuildReply, { ok: true }>, 'file' | 'key' | 'temporary' | 'source'>;
 
 async function build(request: BuildRequest, warnings: string[]): Promise<Written> {
-  const load = () => loadCorpus(request.seedsDir);
+  // The directory is read once: the index is built from these bytes and saved under their key.
+  let files: BriefFile[] | undefined = await readBriefFiles(request.seedsDir);
+  const key = await corpusKey(files);
+  const load = async () => {
+    const corpus = parseBriefFiles(files ?? []);
+    // The bytes are not needed once parsed; the index build that follows needs the memory.
+    files = undefined;
+    return corpus;
+  };
   if (request.cacheDir === null) return { ...(await writeTemporary(request, await buildEncoded(load))), source: 'built (saved index disabled)' };
   const file = cacheFile(request.cacheDir, request.seedsDir);
-  const key = await corpusKey(request.seedsDir);
   const saved = request.ignoreSaved ? 'damaged' : await readSavedEncoded(file, key);
   if (typeof saved !== 'string') return { file, key, temporary: false, source: 'saved' };
   const source: EngineSource = `built (saved index ${saved})`;
@@ -48,7 +55,7 @@ async function build(request: BuildRequest, warnings: string[]): Promise<Written
     await writeSavedEngine(file, key, encoded);
     return { file, key, temporary: false, source };
   } catch (error) {
-    warnings.push(`could not save the index to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    warnings.push(`could not save the index to ${file} (INDEX_CACHE_DIR): ${error instanceof Error ? error.message : String(error)}`);
     return { ...(await writeTemporary(request, encoded)), source };
   }
 }

@@ -2,6 +2,7 @@ import { EmptyCorpusError, LiveKnowledge } from '../core/knowledge.ts';
 import { buildInWorker } from './buildWorker.ts';
 import { cacheFile, corpusKey, readSavedEngine } from './indexCache.ts';
 import { loadLexicon } from './lexicon.ts';
+import { readBriefFiles } from './seedLoader.ts';
 
 /** Where the corpus lives, and where its index is saved. */
 export interface OpenKnowledgeOptions {
@@ -27,7 +28,8 @@ export async function openKnowledge(options: OpenKnowledgeOptions): Promise<Live
     // At start nothing is being answered yet: a saved index is read here, sparing a worker's start-up.
     if (starting && cacheDir !== null) {
       starting = false;
-      const saved = await readSavedEngine(cacheFile(cacheDir, options.seedsDir), corpusKey(options.seedsDir));
+      const key = readBriefFiles(options.seedsDir).then(corpusKey);
+      const saved = await readSavedEngine(cacheFile(cacheDir, options.seedsDir), key);
       if (typeof saved !== 'string') {
         options.notice?.(`index of ${options.seedsDir}: saved`);
         return saved;

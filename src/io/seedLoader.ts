@@ -36,36 +36,45 @@ function decode(bytes: Uint8Array): { text: string } | { reason: string } {
   }
 }
 
-/** Reads and parses one `.txt` file: its brief, or the reason it was skipped. */
-async function loadBrief(dir: string, file: string): Promise<{ brief: Brief } | { reason: string }> {
-  const path = join(dir, file);
+/**
+ * A file of the briefs directory as it was read: its bytes, or why it cannot be a brief. The files
+ * read once are both what a saved index is keyed by and what it is built from, so an index never
+ * holds other bytes than the ones its key names, whatever changes in the directory meanwhile.
+ */
+export type BriefFile =
+  | { readonly name: string; readonly bytes: Uint8Array }
+  | { readonly name: string; readonly reason: string };
+
+/** Files read at once: thousands of small briefs read one by one take seconds. */
+const READ_BATCH = 64;
+
+/** Reads one `.txt` file: its bytes, or the reason it cannot be used. */
+async function readBrief(dir: string, name: string): Promise<BriefFile> {
+  const path = join(dir, name);
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { reason: 'is not a regular file' };
+    if (!info.isFile()) return { name, reason: 'is not a regular file' };
     if (info.size > MAX_BRIEF_BYTES) {
-      return { reason: `is ${megabytes(info.size)}, over the ${megabytes(MAX_BRIEF_BYTES)} limit for a brief` };
+      return { name, reason: `is ${megabytes(info.size)}, over the ${megabytes(MAX_BRIEF_BYTES)} limit for a brief` };
     }
     bytes = await readFile(path);
   } catch (error) {
-    return { reason: `could not be read (${errorCode(error)})` };
+    return { name, reason: `could not be read (${errorCode(error)})` };
   }
   // Checked again: the file may have grown between stat and read.
-  if (bytes.length > MAX_BRIEF_BYTES) return { reason: `is over the ${megabytes(MAX_BRIEF_BYTES)} limit for a brief` };
-  const decoded = decode(bytes);
-  if ('reason' in decoded) return decoded;
-  const parsed = parseBrief(file, decoded.text);
-  return parsed.ok ? { brief: parsed.brief } : { reason: parsed.reason };
+  if (bytes.length > MAX_BRIEF_BYTES) return { name, reason: `is over the ${megabytes(MAX_BRIEF_BYTES)} limit for a brief` };
+  return { name, bytes };
 }
 
 /**
- * Loads every `*.txt` brief in `dir` (not recursive, in name order); the only file-system access for
- * the corpus. Files that cannot be used (empty, binary, not UTF-8, over {@link MAX_BRIEF_BYTES},
- * unreadable, rejected by the parser) are listed in `skipped` with a reason, as are `.md`/`.text`/
- * other-case `.TXT` files that look meant as briefs. Never throws on file content; throws an Error
- * naming `dir` when the directory itself cannot be read (a configuration error).
+ * Reads every `*.txt` file of `dir` (not recursive, in name order); the only file-system access for
+ * the corpus. Files that cannot be read, are not regular files or are over {@link MAX_BRIEF_BYTES}
+ * come with a reason, as do `.md`/`.text`/other-case `.TXT` files that look meant as briefs; other
+ * files, dotfiles and directories are passed over. Throws an Error naming `dir` when the directory
+ * itself cannot be read (a configuration error).
  */
-export async function loadCorpus(dir: string): Promise<Corpus> {
+export async function readBriefFiles(dir: string): Promise<BriefFile[]> {
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true }))
@@ -75,19 +84,40 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   } catch (error) {
     throw new Error(`Cannot read the briefs directory "${dir}" (${errorCode(error)})`, { cause: error });
   }
+  const files: BriefFile[] = [];
+  const wanted: string[] = [];
+  for (const name of names) {
+    const extension = extname(name);
+    if (extension === '.txt') wanted.push(name);
+    else if (BRIEF_LIKE_EXTENSIONS.has(extension.toLowerCase())) files.push({ name, reason: 'is not a .txt file; briefs must be named *.txt' });
+  }
+  for (let i = 0; i < wanted.length; i += READ_BATCH) {
+    files.push(...(await Promise.all(wanted.slice(i, i + READ_BATCH).map((name) => readBrief(dir, name)))));
+  }
+  return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Parses files read by {@link readBriefFiles}: the briefs, and the files skipped with a reason (those
+ * without one are empty, binary, not UTF-8, or rejected by the parser). Never throws on file content.
+ */
+export function parseBriefFiles(files: readonly BriefFile[]): Corpus {
   const briefs: Brief[] = [];
   const skipped: SkippedFile[] = [];
-  for (const file of names) {
-    const extension = extname(file);
-    if (extension !== '.txt') {
-      if (BRIEF_LIKE_EXTENSIONS.has(extension.toLowerCase())) {
-        skipped.push({ file, reason: `is not a .txt file; briefs must be named *.txt` });
-      }
+  for (const file of files) {
+    if ('reason' in file) {
+      skipped.push({ file: file.name, reason: file.reason });
       continue;
     }
-    const loaded = await loadBrief(dir, file);
-    if ('brief' in loaded) briefs.push(loaded.brief);
-    else skipped.push({ file, reason: loaded.reason });
+    const decoded = decode(file.bytes);
+    const parsed = 'reason' in decoded ? decoded : parseBrief(file.name, decoded.text);
+    if ('brief' in parsed) briefs.push(parsed.brief);
+    else skipped.push({ file: file.name, reason: parsed.reason });
   }
   return { briefs, skipped };
+}
+
+/** Reads and parses every brief of `dir` (see {@link readBriefFiles} and {@link parseBriefFiles}). */
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  return parseBriefFiles(await readBriefFiles(dir));
 }
