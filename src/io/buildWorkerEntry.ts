@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { BuildReply, BuildRequest, EngineSource } from './buildWorker.ts';
 import { buildEncoded, type EncodedEngine } from './engineCodec.ts';
-import { cacheFile, corpusKey, readSavedEncoded, writeSavedEngine } from './indexCache.ts';
+import { cacheFile, corpusKey, readSavedEncoded, temporaryIndexName, writeSavedEngine } from './indexCache.ts';
 import { parseBriefFiles, readBriefFiles, type BriefFile } from './seedLoader.ts';
 
 // The worker process of buildWorker.ts: one request in (argv), one reply out (IPC), then it ends.
@@ -62,14 +63,33 @@ async function build(request: BuildRequest, warnings: string[]): Promise<Written
 
 /** Writes an engine to a file of this worker's own, for the requesting process to read and remove. */
 async function writeTemporary(request: BuildRequest, encoded: EncodedEngine): Promise<Omit<Written, 'source'>> {
-  const name = `${process.pid}-${Date.now()}`;
-  const file = join(request.scratchDir ?? tmpdir(), `factcheck-index-${name}.bin`);
+  const name = temporaryIndexName(process.pid);
+  const file = join(request.scratchDir ?? tmpdir(), name);
   const key = `temporary ${name}`;
   await writeSavedEngine(file, key, encoded);
   return { file, key, temporary: true };
 }
 
+/** How often the watchdog looks for the parent. */
+const WATCH_PARENT_MS = 200;
+
+/**
+ * Ends this process within a moment of its parent's death, even in the middle of a long synchronous
+ * build, when no event of this thread can run: a thread of its own polls the parent's pid (an orphan
+ * is handed to another parent) and kills the process. Plain JavaScript, so it needs no loader.
+ */
+function watchParent(): void {
+  const watchdog = `
+    const { workerData } = require('node:worker_threads');
+    setInterval(() => {
+      if (process.ppid !== workerData.parent) process.kill(process.pid, 'SIGKILL');
+    }, workerData.everyMs);
+  `;
+  new Worker(watchdog, { eval: true, workerData: { parent: process.ppid, everyMs: WATCH_PARENT_MS } }).unref();
+}
+
 lowerPriority();
+watchParent();
 // The requesting process is gone (or has its reply): nothing is left to build for.
 process.on('disconnect', () => process.exit(0));
 const request = JSON.parse(process.argv[2] ?? '{}') as BuildRequest;

@@ -186,8 +186,49 @@ export async function writeSavedEngine(file: string, key: string, engine: Engine
 /** Saved indexes kept per cache directory: one per corpus directory, so temporary ones would pile up. */
 const KEPT_FILES = 4;
 
-/** Removes all but the most recently written saved indexes of a cache directory. */
+/** A saved index being written (`engine-….bin.<pid>.<time>.tmp`): the writer's pid is the first group. */
+const SAVED_INDEX_BEING_WRITTEN = /^engine-[0-9a-f]+\.bin\.(\d+)\.\d+\.tmp$/;
+
+/**
+ * A build worker's index handed over in a file of its own (`factcheck-index-<pid>-<time>.bin`, or that
+ * file being written): the worker's pid is the first group.
+ */
+export const TEMPORARY_INDEX = /^factcheck-index-(\d+)-\d+\.bin(?:\.\d+\.\d+\.tmp)?$/;
+
+/** The name of a temporary index file of the process `pid` (see {@link TEMPORARY_INDEX}). */
+export function temporaryIndexName(pid: number): string {
+  return `factcheck-index-${pid}-${Date.now()}.bin`;
+}
+
+/**
+ * Removes the files in `dir` matching `pattern` whose writer (the pid in the pattern's first group)
+ * is gone: a worker killed mid-write (the bot stopping during a refresh) cannot clean up after itself.
+ */
+export async function removeLeftovers(dir: string, pattern: RegExp): Promise<void> {
+  const names = await listFiles(dir);
+  await Promise.all(
+    names
+      .filter((name) => {
+        const pid = Number(pattern.exec(name)?.[1] ?? NaN);
+        return Number.isSafeInteger(pid) && pid !== process.pid && !isRunning(pid);
+      })
+      .map((name) => rm(join(dir, name), { force: true })),
+  );
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+/** Removes all but the most recently written saved indexes of a cache directory, and what dead writers left. */
 async function pruneSavedEngines(cacheDir: string): Promise<void> {
+  await removeLeftovers(cacheDir, SAVED_INDEX_BEING_WRITTEN);
   const files = (await listFiles(cacheDir)).filter((f) => /^engine-[0-9a-f]+\.bin$/.test(f));
   const dated = await Promise.all(files.map(async (f) => ({ path: join(cacheDir, f), at: (await stat(join(cacheDir, f)).catch(() => undefined))?.mtimeMs ?? 0 })));
   dated.sort((a, b) => b.at - a.at);

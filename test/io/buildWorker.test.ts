@@ -7,6 +7,7 @@ import { buildInWorker } from '../../src/io/buildWorker.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
 import { loadCorpus } from '../../src/io/seedLoader.ts';
 import { harbourBriefPath, seedsDir } from '../fixtures/answer-core/support.ts';
+import { deadPid } from '../support/processes.ts';
 
 /** A question only the harbour-drones fixture answers. */
 const HARBOUR_QUESTION = 'how much did the Zephyrline harbour drones cost';
@@ -36,9 +37,10 @@ describe('buildInWorker', () => {
     expect(engine.questionIndex.toData()).toEqual(here.questionIndex.toData());
   });
 
-  it('leaves no file behind when no saved index is kept', async () => {
+  it('leaves no file behind when no saved index is kept, and removes those of a worker that was killed', async () => {
     const scratchDir = join(work, 'scratch');
     await mkdir(scratchDir);
+    await writeFile(join(scratchDir, `factcheck-index-${await deadPid()}-1700000000000.bin`), 'handed over by no one');
     const { engine } = await buildInWorker({ seedsDir: corpusDir, cacheDir: null, scratchDir });
     expect(engine.corpus.briefs.length).toBeGreaterThan(0);
     expect(await readdir(scratchDir)).toEqual([]);

@@ -7,6 +7,7 @@ import { cacheFile, corpusKey, engineIdentityOf, readSavedEngine, writeSavedEngi
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
 import { loadCorpus, readBriefFiles } from '../../src/io/seedLoader.ts';
 import { seedsDir } from '../fixtures/answer-core/support.ts';
+import { deadPid } from '../support/processes.ts';
 
 const QUESTIONS = ['did microsoft drop ice?', 'palentir aws', 'how much was the github contract', 'What is the capital of France?'];
 
@@ -84,6 +85,19 @@ describe('the saved index', () => {
     const kept = await readdir(cacheDir);
     expect(kept).toHaveLength(4);
     expect(kept).toContain(cacheFile(cacheDir, join(work, 'corpus-5')).split('/').pop());
+  });
+
+  it('removes what a writer killed mid-write left behind, but not the files of a running one', async () => {
+    const dead = await deadPid();
+    await mkdir(cacheDir, { recursive: true });
+    const leftover = `engine-0123456789abcdef.bin.${dead}.1700000000000.tmp`;
+    const running = `engine-0123456789abcdef.bin.${process.pid}.1700000000000.tmp`;
+    await writeFile(join(cacheDir, leftover), 'half an index');
+    await writeFile(join(cacheDir, running), 'being written');
+    await writeSavedEngine(cacheFile(cacheDir, corpusDir), 'key', buildEngine(await loadCorpus(corpusDir)));
+    const names = await readdir(cacheDir);
+    expect(names).not.toContain(leftover);
+    expect(names).toContain(running);
   });
 
   it('keys on every brief file name and content of the corpus, and on files skipped with a reason', async () => {
