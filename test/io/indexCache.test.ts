@@ -28,9 +28,12 @@ afterEach(async () => {
 
 /** Opens the corpus with the saved index; returns where the engine came from and the answers. */
 async function open(): Promise<{ source: string; answers: unknown[] }> {
-  const notices: string[] = [];
-  const knowledge = await openKnowledge({ seedsDir: corpusDir, cacheDir, notice: (m) => notices.push(m) });
-  const source = notices.find((n) => n.startsWith('index of'))?.replace(/^index of .*?: /, '') ?? 'none';
+  const sources: unknown[] = [];
+  const record = (_message: string, fields?: Readonly<Record<string, unknown>>) => {
+    if (fields?.['source'] !== undefined) sources.push(fields['source']);
+  };
+  const knowledge = await openKnowledge({ seedsDir: corpusDir, cacheDir, log: { info: record, warn: record } });
+  const source = String(sources[0] ?? 'none');
   return { source, answers: QUESTIONS.map((q) => knowledge.answer(q)) };
 }
 
@@ -77,6 +80,27 @@ describe('the saved index', () => {
     expect((await open()).source).toBe('built (saved index stale)');
     expect(await readFile(await savedFile())).not.toEqual(before);
     expect((await open()).source).toBe('saved');
+  });
+
+  it('tells the log, at warn, of a damaged saved index and of an INDEX_CACHE_DIR it cannot save in, and still answers', async () => {
+    const lines: { level: string; message: string; fields: Readonly<Record<string, unknown>> | undefined }[] = [];
+    const log = {
+      info: (message: string, fields?: Readonly<Record<string, unknown>>) => lines.push({ level: 'info', message, fields }),
+      warn: (message: string, fields?: Readonly<Record<string, unknown>>) => lines.push({ level: 'warn', message, fields }),
+    };
+    await open();
+    await writeFile(await savedFile(), 'not a saved index');
+    await openKnowledge({ seedsDir: corpusDir, cacheDir, log });
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ source: 'built (saved index damaged)' }) }));
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'info', message: 'index build started', fields: expect.objectContaining({ pid: expect.any(Number) }) }));
+
+    lines.length = 0;
+    const notADirectory = join(work, 'a-file');
+    await writeFile(notADirectory, '');
+    const knowledge = await openKnowledge({ seedsDir: corpusDir, cacheDir: notADirectory, log });
+    const warning = lines.find((line) => line.level === 'warn' && line.message === 'index notice');
+    expect(String(warning?.fields?.['detail'])).toMatch(/could not save the index to .*a-file.* \(INDEX_CACHE_DIR\)/);
+    expect(knowledge.answer('did microsoft drop ice?').answered).toBe(true);
   });
 
   it('keeps only the most recent saved indexes of a cache directory', async () => {
