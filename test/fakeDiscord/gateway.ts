@@ -105,8 +105,16 @@ export class FakeGateway {
   /** The latest identified session of each shard id. */
   readonly #shards = new Map<number, Session>();
   readonly #onShardChange = new Set<() => void>();
+  /** Set by revokeToken: the token no longer identifies or resumes. */
+  #revoked = false;
 
   constructor(private readonly options: GatewayOptions) {}
+
+  /** Refuses the token from now on, and closes every open socket with 4004, as Discord does when a token is reset. */
+  revokeToken(): void {
+    this.#revoked = true;
+    this.closeSockets(Close.AuthenticationFailed);
+  }
 
   /** The URL GET /gateway/bot advertises. */
   get url(): string {
@@ -173,7 +181,7 @@ export class FakeGateway {
     for (const session of this.#shards.values()) {
       if (shardId !== undefined && session.shardId !== shardId) continue;
       if (!session.socket) continue;
-      session.socket.close(code, 'closed by the test');
+      session.socket.close(code, code === Close.AuthenticationFailed ? 'Authentication failed.' : 'closed by the test');
       session.socket = null;
       closed += 1;
     }
@@ -237,7 +245,7 @@ export class FakeGateway {
       connection.socket.close(Close.AlreadyAuthenticated, 'Already authenticated.');
       return;
     }
-    if (data['token'] !== this.options.token) {
+    if (this.#revoked || data['token'] !== this.options.token) {
       this.identifies.push({ ...record, accepted: false });
       connection.socket.close(Close.AuthenticationFailed, 'Authentication failed.');
       return;
@@ -274,7 +282,7 @@ export class FakeGateway {
   #resume(connection: Connection, data: Json): void {
     const session = typeof data['session_id'] === 'string' ? this.#sessions.get(data['session_id']) : undefined;
     const seq = typeof data['seq'] === 'number' ? data['seq'] : -1;
-    if (data['token'] !== this.options.token) {
+    if (this.#revoked || data['token'] !== this.options.token) {
       connection.socket.close(Close.AuthenticationFailed, 'Authentication failed.');
       return;
     }
