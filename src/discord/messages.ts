@@ -6,6 +6,7 @@
 import type { Message } from 'discord.js';
 import { deliverAnswer, type QuestionSource } from './answering.ts';
 import type { CommandContext } from './command.ts';
+import type { ReplyPayload } from './render.ts';
 import { messageOptions } from './respond.ts';
 
 /** The parts of a message that decide whether and what to answer. */
@@ -51,10 +52,9 @@ export function addressedQuestion(message: IncomingMessage, addressing: Addressi
   return null;
 }
 
-/** Answers `message` as a reply to it if it asks the bot something. */
-export async function handleMessage(message: Message, ctx: CommandContext): Promise<void> {
-  const botId = message.client.user.id;
-  const addressed = addressedQuestion(
+/** The question `message` asks the bot, or null when it is not for the bot. */
+export function questionIn(message: Message, answerChannelIds: readonly string[]): AddressedQuestion | null {
+  return addressedQuestion(
     {
       content: message.content,
       fromAutomation: message.author.bot || message.webhookId !== null || message.system,
@@ -62,19 +62,27 @@ export async function handleMessage(message: Message, ctx: CommandContext): Prom
       channelId: message.channelId,
     },
     {
-      botId,
+      botId: message.client.user.id,
       botRoleId: message.guild?.members.me?.roles.botRole?.id ?? null,
-      answerChannelIds: ctx.config.answerChannelIds,
+      answerChannelIds,
     },
   );
-  if (addressed === null) return;
+}
+
+/**
+ * Replies to `message`. A channel message cannot be ephemeral, so notices are plain replies too; no
+ * one is pinged, not even the asker.
+ */
+export async function replyTo(message: Message, payload: ReplyPayload): Promise<void> {
+  await message.reply({ ...messageOptions(payload), allowedMentions: { parse: [], repliedUser: false } });
+}
+
+/** Answers the question `message` asks (see {@link questionIn}) as a reply to it. */
+export async function answerMessage(message: Message, addressed: AddressedQuestion, ctx: CommandContext): Promise<void> {
   await deliverAnswer(
     addressed.question,
     { userId: message.author.id, guildId: message.guildId, via: addressed.via },
     ctx,
-    // A channel message cannot be ephemeral, so notices are plain replies too; no one is pinged,
-    // not even the asker.
-    (reply) =>
-      message.reply({ ...messageOptions(reply.payload), allowedMentions: { parse: [], repliedUser: false } }),
+    (reply) => replyTo(message, reply.payload),
   );
 }

@@ -9,6 +9,7 @@ import { commands } from '../../commands/index.ts';
 import type { Knowledge } from '../../src/core/types.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { COLOURS, DISCLAIMER } from '../../src/discord/render.ts';
+import { UNHANDLED_NOTICE } from '../../src/discord/router.ts';
 import {
   BOT_USER,
   Intent,
@@ -247,6 +248,21 @@ describe('follow-up buttons', () => {
     const reply = replyOf(outcome);
     expect(isEphemeral(reply)).toBe(true);
     expect(reply['content']).toContain('ask again');
+  });
+});
+
+describe('interactions the bot never registered', () => {
+  it('get a short private reply instead of "This interaction failed": a modal, a user context-menu command', async () => {
+    for (const spec of [
+      { type: 'modal', customId: 'someone-elses-form', fields: { note: 'hello' } },
+      { type: 'userCommand', name: 'Report user', target: PLAIN_USER },
+    ] as const) {
+      const outcome = await discord.sendInteraction({ ...spec, user: newUser() });
+      expect(outcome.callback?.type).toBe(4);
+      const body = replyOf(outcome);
+      expect(isEphemeral(body)).toBe(true);
+      expect(body['content']).toBe(UNHANDLED_NOTICE);
+    }
   });
 });
 
