@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/generate.ts';
 import { EXIT } from '../../src/bin/exitCodes.ts';
-import { BOT_USER, MODERATOR_USER, TEST_GUILD_ID, startFakeDiscord, type FakeDiscord, type Json } from '../fakeDiscord/index.ts';
+import { BOT_USER, Intent, MODERATOR_USER, TEST_CHANNEL_ID, TEST_GUILD_ID, startFakeDiscord, type FakeDiscord, type Json } from '../fakeDiscord/index.ts';
 import { isRunning } from '../support/processes.ts';
 import { embedOf, newUser, replyOf, SEEDS } from './e2eSupport.ts';
 
@@ -265,6 +265,22 @@ describe('a token Discord refuses', () => {
     const sent = (await logged(bot, /\{[^\n]*"msg":"Discord answered 401 Unauthorized"[^\n]*/))[0];
     expect(JSON.parse(sent) as Json).toMatchObject({ method: 'POST', path: expect.stringMatching(/^\/channels\/\d+\/messages$/) });
     expectTokenLine(bot.stderr);
+  });
+});
+
+describe('a gateway Discord closes for good', () => {
+  it('for a privileged intent not enabled (4014): exits 4 with one line naming ANSWER_CHANNEL_IDS and the Message Content Intent', async () => {
+    const fake = await startFakeDiscord({ disallowedIntents: Intent.MessageContent });
+    try {
+      const start = run('src/bin/start.ts', botEnv(fake, { ANSWER_CHANNEL_IDS: TEST_CHANNEL_ID }));
+      expect(await start.exited).toBe(EXIT.gateway);
+      const lines = start.stderr.split('\n').filter((line) => line.startsWith('Discord closed the connection for good'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('ANSWER_CHANNEL_IDS');
+      expect(lines[0]).toContain('Message Content Intent');
+    } finally {
+      await fake.close();
+    }
   });
 });
 

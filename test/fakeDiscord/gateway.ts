@@ -58,6 +58,8 @@ export interface GatewayOptions {
   readonly applicationFlags: number;
   readonly shardCount: number;
   readonly heartbeatIntervalMs: number;
+  /** Intent bits an IDENTIFY may not ask for (privileged intents not enabled for the app): 4014. */
+  readonly disallowedIntents: number;
   /** The ws:// origin of the server, known only once it listens. */
   readonly origin: () => string;
 }
@@ -87,6 +89,7 @@ const Close = {
   AlreadyAuthenticated: 4005,
   InvalidShard: 4010,
   InvalidApiVersion: 4012,
+  DisallowedIntents: 4014,
 } as const;
 
 /** The gateway half of the fake: accepts WebSocket upgrades and tracks one session per shard. */
@@ -248,6 +251,11 @@ export class FakeGateway {
     if (this.#revoked || data['token'] !== this.options.token) {
       this.identifies.push({ ...record, accepted: false });
       connection.socket.close(Close.AuthenticationFailed, 'Authentication failed.');
+      return;
+    }
+    if ((intents & this.options.disallowedIntents) !== 0) {
+      this.identifies.push({ ...record, accepted: false });
+      connection.socket.close(Close.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
     if (shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {

@@ -52,6 +52,8 @@ export interface FakeDiscordOptions {
   readonly interactionDeadlineMs?: number;
   /** The application flags READY and /applications/@me report (default: message content intent limited). */
   readonly applicationFlags?: number;
+  /** Intent bits the app may not use (a privileged intent not enabled in the portal): IDENTIFY with one gets 4014. Default none. */
+  readonly disallowedIntents?: number;
 }
 
 /** A message the driver dispatched as MESSAGE_CREATE. */
@@ -157,6 +159,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     applicationFlags,
     shardCount,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    disallowedIntents: options.disallowedIntents ?? 0,
     origin: () => origin.replace(/^http/, 'ws'),
   });
 
