@@ -68,9 +68,11 @@ if (config.discordToken === null && !process.stdin.isTTY) {
   process.exit(EXIT.startFailed);
 }
 
+// Among the console chat's answers only problems with the index are worth a line.
+const indexLog = config.discordToken === null ? { info: () => {}, warn: logger.warn } : logger;
 let knowledge;
 try {
-  knowledge = await openKnowledge({ seedsDir: config.seedsDir, cacheDir: config.indexCacheDir, log: logger });
+  knowledge = await openKnowledge({ seedsDir: config.seedsDir, cacheDir: config.indexCacheDir, log: indexLog });
 } catch (error) {
   // A stop cuts the first build short; the stop ends the process.
   if (stopping) await new Promise(() => {});
