@@ -37,6 +37,8 @@ export interface Config {
   readonly cooldown: { readonly questions: number; readonly seconds: number };
   /** Sources checked longer ago than this are flagged as possibly out of date. */
   readonly staleAfterDays: number;
+  /** Most interactions and messages handled at once; beyond it askers are told to wait. */
+  readonly maxInFlight: number;
   readonly shards: ShardSetting;
 }
 
@@ -64,6 +66,7 @@ const DEFAULTS = {
   cooldownQuestions: 5,
   cooldownSeconds: 30,
   staleAfterDays: 365,
+  maxInFlight: 100,
 } as const;
 
 /**
@@ -131,6 +134,7 @@ export function loadConfig(env: Env): Config {
     seconds: integer('COOLDOWN_SECONDS', DEFAULTS.cooldownSeconds, 1, 86_400),
   });
   const staleAfterDays = integer('STALE_AFTER_DAYS', DEFAULTS.staleAfterDays, 1, 36_500);
+  const maxInFlight = integer('MAX_IN_FLIGHT', DEFAULTS.maxInFlight, 1, 10_000);
 
   const shards = parseShards(read('DISCORD_SHARDS'), read('DISCORD_SHARD_COUNT'), fail);
 
@@ -149,6 +153,7 @@ export function loadConfig(env: Env): Config {
     logLevel: logLevel ?? DEFAULTS.logLevel,
     cooldown,
     staleAfterDays,
+    maxInFlight,
     shards,
   };
   // Non-enumerable, so they print the redacted form without showing up as config fields.
@@ -172,6 +177,7 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     logLevel: config.logLevel,
     cooldown: { ...config.cooldown },
     staleAfterDays: config.staleAfterDays,
+    maxInFlight: config.maxInFlight,
     shards: config.shards,
   };
 }

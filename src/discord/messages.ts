@@ -7,7 +7,7 @@ import type { Message } from 'discord.js';
 import { overview } from '../core/overview.ts';
 import { deliverAnswer, type QuestionSource } from './answering.ts';
 import type { CommandContext } from './command.ts';
-import { renderHelp } from './render.ts';
+import { renderHelp, type ReplyPayload } from './render.ts';
 import { messageOptions } from './respond.ts';
 
 /** The parts of a message that decide whether and what to answer. */
@@ -53,10 +53,9 @@ export function addressedQuestion(message: IncomingMessage, addressing: Addressi
   return null;
 }
 
-/** Answers `message` as a reply to it if it asks the bot something. */
-export async function handleMessage(message: Message, ctx: CommandContext): Promise<void> {
-  const botId = message.client.user.id;
-  const addressed = addressedQuestion(
+/** The question `message` asks the bot, or null when it is not for the bot. */
+export function questionIn(message: Message, answerChannelIds: readonly string[]): AddressedQuestion | null {
+  return addressedQuestion(
     {
       content: message.content,
       fromAutomation: message.author.bot || message.webhookId !== null || message.system,
@@ -64,25 +63,32 @@ export async function handleMessage(message: Message, ctx: CommandContext): Prom
       channelId: message.channelId,
     },
     {
-      botId,
+      botId: message.client.user.id,
       botRoleId: message.guild?.members.me?.roles.botRole?.id ?? null,
-      answerChannelIds: ctx.config.answerChannelIds,
+      answerChannelIds,
     },
   );
-  if (addressed === null) return;
+}
+
+/**
+ * Replies to `message`. A channel message cannot be ephemeral, so notices are plain replies too; no
+ * one is pinged, not even the asker.
+ */
+export async function replyTo(message: Message, payload: ReplyPayload): Promise<void> {
+  await message.reply({ ...messageOptions(payload), allowedMentions: { parse: [], repliedUser: false } });
+}
+
+/** Answers the question `message` asks (see {@link questionIn}) as a reply to it. */
+export async function answerMessage(message: Message, addressed: AddressedQuestion, ctx: CommandContext): Promise<void> {
   if (addressed.question === '') {
     // A bare mention is someone asking what the bot does.
-    const help = renderHelp(overview(ctx.knowledge), (name) => ctx.commands.mention(name));
-    await message.reply({ ...messageOptions(help), allowedMentions: { parse: [], repliedUser: false } });
+    await replyTo(message, renderHelp(overview(ctx.knowledge), (name) => ctx.commands.mention(name)));
     return;
   }
   await deliverAnswer(
     addressed.question,
     { userId: message.author.id, guildId: message.guildId, via: addressed.via },
     ctx,
-    // A channel message cannot be ephemeral, so notices are plain replies too; no one is pinged,
-    // not even the asker.
-    (reply) =>
-      message.reply({ ...messageOptions(reply.payload), allowedMentions: { parse: [], repliedUser: false } }),
+    (reply) => replyTo(message, reply.payload),
   );
 }

@@ -25,6 +25,7 @@ import { checkedPhrase } from '../core/checked.ts';
 import type { Overview } from '../core/overview.ts';
 import { followUpCustomId, pickCustomId } from './customIds.ts';
 import { LIMITS, truncate } from './limits.ts';
+import { quoteUserText } from './userText.ts';
 
 /** A reply the bot sends: usable for interaction replies, edits and message replies alike. */
 export interface ReplyPayload {
@@ -71,7 +72,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): ReplyPayload {
     const suggestions = unique(answer.suggestions);
     const lines = suggestions.slice(0, 10).map((s) => `• ${s}`);
     const description = [
-      question === '' ? null : `> ${quote(truncate(question, 300))}`,
+      question === '' ? null : `> ${quoteUserText(question, 300)}`,
       answer.answer,
       lines.length > 0 ? `**The briefs do cover:**\n${lines.join('\n')}` : null,
     ]
@@ -97,7 +98,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): ReplyPayload {
   return payload({
     embeds: [
       embed({
-        title: question === '' ? 'Answer' : question,
+        title: question === '' ? 'Answer' : quoteUserText(question, LIMITS.embedTitle),
         description: answer.answer,
         color: COLOURS.answer,
         fields: sourceFields(answer.sources, ctx),
@@ -115,7 +116,7 @@ export function renderCompany(summary: CompanySummary): ReplyPayload {
     return payload({
       embeds: [
         embed({
-          title: `No brief covers “${summary.name}”`,
+          title: `No brief covers “${quoteUserText(summary.name, LIMITS.embedTitle - 20)}”`,
           description: known,
           color: COLOURS.abstain,
           footer: { text: DISCLAIMER },
@@ -404,10 +405,6 @@ function entriesWithin(entries: readonly string[], max: number): string {
 
 function unique(texts: readonly string[]): string[] {
   return [...new Set(texts.map((t) => t.trim()).filter((t) => t !== ''))];
-}
-
-function quote(text: string): string {
-  return text.replace(/\n/g, '\n> ');
 }
 
 /** "A, B or C". */

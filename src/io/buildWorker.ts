@@ -1,10 +1,11 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Engine } from '../core/engine.ts';
 import { decodeEngine } from './engineCodec.ts';
-import { readSavedEncoded } from './indexCache.ts';
+import { readSavedEncoded, removeLeftovers, TEMPORARY_INDEX } from './indexCache.ts';
 
 /**
  * Loads and indexes a corpus in a worker process: reading, parsing and indexing happen there (or,
@@ -75,13 +76,20 @@ export function workerHeapFlags(heapMb: number | undefined): string[] {
   return heapMb === undefined ? [] : [`--max-old-space-size=${heapMb}`];
 }
 
+/** What the caller hears of a build while it runs. */
+export interface BuildEvents {
+  /** A worker process started (its pid, to find it among the machine's processes). */
+  readonly started?: (pid: number) => void;
+}
+
 /** Builds (or reads the saved index of) the corpus in `request.seedsDir` in a worker process. */
-export async function buildInWorker(request: BuildRequest): Promise<WorkerEngine> {
+export async function buildInWorker(request: BuildRequest, events: BuildEvents = {}): Promise<WorkerEngine> {
   const budget = heapBudgetMb(await directoryBytes(request.seedsDir));
+  await removeLeftovers(request.scratchDir ?? tmpdir(), TEMPORARY_INDEX);
   // Over budget (an unusual corpus), the build is run again without a limit rather than failing.
-  const reply = await runWorker(request, budget).catch((error: unknown) => {
+  const reply = await runWorker(request, budget, events).catch((error: unknown) => {
     if (!(error instanceof OutOfMemoryError)) throw error;
-    return runWorker(request, undefined);
+    return runWorker(request, undefined, events);
   });
   if (!reply.ok) throw new Error(reply.error);
   try {
@@ -94,7 +102,7 @@ export async function buildInWorker(request: BuildRequest): Promise<WorkerEngine
     // A saved file can pass the worker's checks and still fail here (replaced meanwhile, or written
     // by a faulty build): build it afresh.
     if (reply.source !== 'saved') throw error;
-    return buildInWorker({ ...request, ignoreSaved: true });
+    return buildInWorker({ ...request, ignoreSaved: true }, events);
   } finally {
     if (reply.temporary) await rm(reply.file, { force: true });
   }
@@ -103,11 +111,43 @@ export async function buildInWorker(request: BuildRequest): Promise<WorkerEngine
 /** The worker ran out of its heap budget. */
 class OutOfMemoryError extends Error {}
 
-function runWorker(request: BuildRequest, heapMb: number | undefined): Promise<BuildReply> {
+/** The build was cut short by {@link stopBuilds}. */
+class StoppedError extends Error {
+  constructor() {
+    super('the bot is stopping, so the index build was cut short; the briefs in use are unchanged');
+  }
+}
+
+/** The worker processes running now. */
+const workers = new Set<ChildProcess>();
+let stopped = false;
+
+/**
+ * Ends every build worker at once, and refuses new builds: the process is stopping, and a build can
+ * take far longer than a stop may. The build being cut reports that the bot is stopping.
+ */
+export function stopBuilds(): void {
+  stopped = true;
+  for (const worker of workers) worker.kill('SIGKILL');
+}
+
+/** However this process ends (even by `process.exit` from anywhere), its workers end with it. */
+function killWorkersOnExit(): void {
+  for (const worker of workers) worker.kill('SIGKILL');
+}
+
+function runWorker(request: BuildRequest, heapMb: number | undefined, events: BuildEvents): Promise<BuildReply> {
   return new Promise((resolve, reject) => {
+    if (stopped) {
+      reject(new StoppedError());
+      return;
+    }
     // The entry is TypeScript: the worker loads tsx's loader first.
     const execArgv = ['--import', import.meta.resolve('tsx'), ...workerHeapFlags(heapMb)];
     const worker = fork(ENTRY, [JSON.stringify(request)], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+    if (workers.size === 0) process.once('exit', killWorkersOnExit);
+    workers.add(worker);
+    if (worker.pid !== undefined) events.started?.(worker.pid);
     let errorTail = '';
     worker.stderr?.on('data', (chunk: Buffer) => {
       errorTail = (errorTail + chunk.toString()).slice(-ERROR_TAIL_BYTES);
@@ -118,7 +158,10 @@ function runWorker(request: BuildRequest, heapMb: number | undefined): Promise<B
     });
     worker.once('error', reject);
     worker.once('close', (code, signal) => {
+      workers.delete(worker);
+      if (workers.size === 0) process.off('exit', killWorkersOnExit);
       if (reply) resolve(reply);
+      else if (stopped) reject(new StoppedError());
       else if (heapMb !== undefined && /heap out of memory/i.test(errorTail)) reject(new OutOfMemoryError(errorTail));
       else reject(new Error(`the index build worker exited (${signal ?? `code ${code}`}) without a result${errorTail.trim() ? `: ${lastLine(errorTail)}` : ''}`));
     });

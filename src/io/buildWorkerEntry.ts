@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { BuildReply, BuildRequest, EngineSource } from './buildWorker.ts';
 import { buildEncoded, type EncodedEngine } from './engineCodec.ts';
-import { cacheFile, corpusKey, readSavedEncoded, writeSavedEngine } from './indexCache.ts';
-import { loadCorpus } from './seedLoader.ts';
+import { cacheFile, corpusKey, readSavedEncoded, temporaryIndexName, writeSavedEngine } from './indexCache.ts';
+import { parseBriefFiles, readBriefFiles, type BriefFile } from './seedLoader.ts';
 
 // The worker process of buildWorker.ts: one request in (argv), one reply out (IPC), then it ends.
 
@@ -36,10 +37,17 @@ function lowerPriority(): void {
 type Written = Pick<Extract<BuildReply, { ok: true }>, 'file' | 'key' | 'temporary' | 'source'>;
 
 async function build(request: BuildRequest, warnings: string[]): Promise<Written> {
-  const load = () => loadCorpus(request.seedsDir);
+  // The directory is read once: the index is built from these bytes and saved under their key.
+  let files: BriefFile[] | undefined = await readBriefFiles(request.seedsDir);
+  const key = await corpusKey(files);
+  const load = async () => {
+    const corpus = parseBriefFiles(files ?? []);
+    // The bytes are not needed once parsed; the index build that follows needs the memory.
+    files = undefined;
+    return corpus;
+  };
   if (request.cacheDir === null) return { ...(await writeTemporary(request, await buildEncoded(load))), source: 'built (saved index disabled)' };
   const file = cacheFile(request.cacheDir, request.seedsDir);
-  const key = await corpusKey(request.seedsDir);
   const saved = request.ignoreSaved ? 'damaged' : await readSavedEncoded(file, key);
   if (typeof saved !== 'string') return { file, key, temporary: false, source: 'saved' };
   const source: EngineSource = `built (saved index ${saved})`;
@@ -48,21 +56,40 @@ async function build(request: BuildRequest, warnings: string[]): Promise<Written
     await writeSavedEngine(file, key, encoded);
     return { file, key, temporary: false, source };
   } catch (error) {
-    warnings.push(`could not save the index to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    warnings.push(`could not save the index to ${file} (INDEX_CACHE_DIR): ${error instanceof Error ? error.message : String(error)}`);
     return { ...(await writeTemporary(request, encoded)), source };
   }
 }
 
 /** Writes an engine to a file of this worker's own, for the requesting process to read and remove. */
 async function writeTemporary(request: BuildRequest, encoded: EncodedEngine): Promise<Omit<Written, 'source'>> {
-  const name = `${process.pid}-${Date.now()}`;
-  const file = join(request.scratchDir ?? tmpdir(), `factcheck-index-${name}.bin`);
+  const name = temporaryIndexName(process.pid);
+  const file = join(request.scratchDir ?? tmpdir(), name);
   const key = `temporary ${name}`;
   await writeSavedEngine(file, key, encoded);
   return { file, key, temporary: true };
 }
 
+/** How often the watchdog looks for the parent. */
+const WATCH_PARENT_MS = 200;
+
+/**
+ * Ends this process within a moment of its parent's death, even in the middle of a long synchronous
+ * build, when no event of this thread can run: a thread of its own polls the parent's pid (an orphan
+ * is handed to another parent) and kills the process. Plain JavaScript, so it needs no loader.
+ */
+function watchParent(): void {
+  const watchdog = `
+    const { workerData } = require('node:worker_threads');
+    setInterval(() => {
+      if (process.ppid !== workerData.parent) process.kill(process.pid, 'SIGKILL');
+    }, workerData.everyMs);
+  `;
+  new Worker(watchdog, { eval: true, workerData: { parent: process.ppid, everyMs: WATCH_PARENT_MS } }).unref();
+}
+
 lowerPriority();
+watchParent();
 // The requesting process is gone (or has its reply): nothing is left to build for.
 process.on('disconnect', () => process.exit(0));
 const request = JSON.parse(process.argv[2] ?? '{}') as BuildRequest;

@@ -1,7 +1,18 @@
 import { EmptyCorpusError, LiveKnowledge } from '../core/knowledge.ts';
-import { buildInWorker } from './buildWorker.ts';
+import { buildInWorker, type EngineSource } from './buildWorker.ts';
 import { cacheFile, corpusKey, readSavedEngine } from './indexCache.ts';
 import { loadLexicon } from './lexicon.ts';
+import { readBriefFiles } from './seedLoader.ts';
+
+/**
+ * Where openKnowledge tells what it did: at info where each engine came from and which worker
+ * builds it, at warn what went wrong with the saved index (a damaged file rebuilt, an index that
+ * could not be saved). The bot's logger is one.
+ */
+export interface KnowledgeLog {
+  info(message: string, fields?: Readonly<Record<string, unknown>>): void;
+  warn(message: string, fields?: Readonly<Record<string, unknown>>): void;
+}
 
 /** Where the corpus lives, and where its index is saved. */
 export interface OpenKnowledgeOptions {
@@ -11,8 +22,7 @@ export interface OpenKnowledgeOptions {
    * indexes the corpus afresh every time and saves nothing.
    */
   readonly cacheDir?: string | null;
-  /** Told where each engine came from ("saved", "built (saved index stale)") and of cache problems. */
-  readonly notice?: (message: string) => void;
+  readonly log?: KnowledgeLog;
 }
 
 /**
@@ -22,27 +32,33 @@ export interface OpenKnowledgeOptions {
  */
 export async function openKnowledge(options: OpenKnowledgeOptions): Promise<LiveKnowledge> {
   const cacheDir = options.cacheDir ?? null;
+  const { seedsDir, log } = options;
+  const ready = (source: EngineSource): void => {
+    if (source === 'built (saved index damaged)') log?.warn('index ready; the saved index was damaged and is rebuilt', { seedsDir, source });
+    else log?.info('index ready', { seedsDir, source });
+  };
   let starting = true;
   const engine = async () => {
     // At start nothing is being answered yet: a saved index is read here, sparing a worker's start-up.
     if (starting && cacheDir !== null) {
       starting = false;
-      const saved = await readSavedEngine(cacheFile(cacheDir, options.seedsDir), corpusKey(options.seedsDir));
+      const key = readBriefFiles(seedsDir).then(corpusKey);
+      const saved = await readSavedEngine(cacheFile(cacheDir, seedsDir), key);
       if (typeof saved !== 'string') {
-        options.notice?.(`index of ${options.seedsDir}: saved`);
+        ready('saved');
         return saved;
       }
     }
     starting = false;
-    const built = await buildInWorker({ seedsDir: options.seedsDir, cacheDir });
-    options.notice?.(`index of ${options.seedsDir}: ${built.source}`);
-    for (const warning of built.warnings) options.notice?.(warning);
+    const built = await buildInWorker({ seedsDir, cacheDir }, { started: (pid) => log?.info('index build started', { seedsDir, pid }) });
+    ready(built.source);
+    for (const warning of built.warnings) log?.warn('index notice', { seedsDir, detail: warning });
     return built.engine;
   };
   try {
     return await LiveKnowledge.open({ engine, lexicon: loadLexicon() });
   } catch (error) {
-    if (error instanceof EmptyCorpusError) throw new Error(`${options.seedsDir}: ${error.message}`);
+    if (error instanceof EmptyCorpusError) throw new Error(`${seedsDir}: ${error.message}`);
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import { overview } from '../../src/core/overview.ts';
 import type { Knowledge } from '../../src/core/types.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { COLOURS, DISCLAIMER } from '../../src/discord/render.ts';
+import { UNHANDLED_NOTICE } from '../../src/discord/router.ts';
 import {
   BOT_USER,
   Intent,
@@ -25,8 +26,11 @@ import {
   type Json,
 } from '../fakeDiscord/index.ts';
 import { componentsOf, embedOf, isEphemeral, newUser, replyOf, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
+import { liveMarkup } from './liveMarkup.ts';
 
 const COVERED = 'Did Microsoft or Amazon end contracts with ICE?';
+/** The issue's example: an out-of-scope question carrying a masked link and markdown. */
+const HOSTILE_OUT_OF_SCOPE = '**Breaking** ||spoiler|| [click here to verify](https://evil.example/login) what is the capital of France?';
 
 let discord: FakeDiscord;
 let app: BotUnderTest;
@@ -48,6 +52,11 @@ const faultable = (knowledge: Knowledge): Knowledge => ({
   skipped: () => knowledge.skipped(),
   refresh: () => knowledge.refresh(),
 });
+
+/** The decline's quote of the question (its own formatting, such as "**The briefs do cover:**", follows). */
+function quotedLine(description: string | undefined): string {
+  return (description ?? '').split('\n').find((line) => line.startsWith('> ')) ?? '';
+}
 
 function ask(question: string, user: FakeUser = newUser(), extra: { guildId?: string | null } = {}): Promise<InteractionOutcome> {
   return discord.sendInteraction({ type: 'command', name: 'ask', options: { question }, user, ...extra });
@@ -138,7 +147,19 @@ describe('/ask', () => {
     const outcome = await ask('@everyone @here <@1196423538450366472> did Amazon cut ties with ICE?');
     const body = replyOf(outcome);
     expect(body['allowed_mentions']).toEqual({ parse: [] });
-    expect(embedOf(body).title).toContain('@everyone');
+    // Shown, but broken by a zero-width space so Discord does not highlight it.
+    expect(embedOf(body).title).toContain('@\u200beveryone');
+    expect(liveMarkup(embedOf(body).title ?? '')).toEqual([]);
+  });
+
+  it('shows a question with links and markdown inert, in the decline and in an answer', async () => {
+    const declined = embedOf(replyOf(await ask(HOSTILE_OUT_OF_SCOPE)));
+    expect(declined.title).toBe('Not covered by the briefs');
+    expect(quotedLine(declined.description)).toContain('click here to verify');
+    expect(liveMarkup(quotedLine(declined.description))).toEqual([]);
+    const answered = embedOf(replyOf(await ask(`\`\`\` [${COVERED}](https://evil.example/login) **now**`)));
+    expect(answered.title).toContain('Did Microsoft or Amazon end contracts with ICE');
+    expect(liveMarkup(answered.title ?? '')).toEqual([]);
   });
 
   it('shows an abstention differently, with suggestions of what the briefs cover', async () => {
@@ -229,6 +250,21 @@ describe('follow-up buttons', () => {
     const reply = replyOf(outcome);
     expect(isEphemeral(reply)).toBe(true);
     expect(reply['content']).toContain('ask again');
+  });
+});
+
+describe('interactions the bot never registered', () => {
+  it('get a short private reply instead of "This interaction failed": a modal, a user context-menu command', async () => {
+    for (const spec of [
+      { type: 'modal', customId: 'someone-elses-form', fields: { note: 'hello' } },
+      { type: 'userCommand', name: 'Report user', target: PLAIN_USER },
+    ] as const) {
+      const outcome = await discord.sendInteraction({ ...spec, user: newUser() });
+      expect(outcome.callback?.type).toBe(4);
+      const body = replyOf(outcome);
+      expect(isEphemeral(body)).toBe(true);
+      expect(body['content']).toBe(UNHANDLED_NOTICE);
+    }
   });
 });
 
@@ -368,8 +404,18 @@ describe('messages', () => {
     const sent = discord.sendMessage({ content: `<@${BOT_USER.id}> ${COVERED} @everyone`, mentions: [BOT_USER], author: newUser() });
     const reply = await discord.waitForReply(sent.id);
     const body = reply.body as Json;
-    expect(embedOf(body).title).toBe(`${COVERED} @everyone`);
+    expect(embedOf(body).title).toBe(`${COVERED} @\u200beveryone`);
     expect(body['allowed_mentions']).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('shows a mentioned or DMed question with links and markdown inert', async () => {
+    const mention = discord.sendMessage({ content: `<@${BOT_USER.id}> ${HOSTILE_OUT_OF_SCOPE}`, mentions: [BOT_USER], author: newUser() });
+    const dm = discord.sendMessage({ content: HOSTILE_OUT_OF_SCOPE, author: MODERATOR_USER, guildId: null });
+    for (const sent of [mention, dm]) {
+      const embed = embedOf((await discord.waitForReply(sent.id)).body as Json);
+      expect(quotedLine(embed.description)).toContain('click here to verify');
+      expect(liveMarkup(quotedLine(embed.description))).toEqual([]);
+    }
   });
 
   it('answers a direct message', async () => {
