@@ -141,8 +141,10 @@ function writtenAsName(term: QueryTerm, passages: readonly Passage[]): boolean {
   if (!term.english) return false;
   let capital = 0;
   for (const passage of passages) {
-    for (const [word, c] of passageCasing(passage)) {
-      if (!term.matches.includes(stem(word))) continue;
+    const casing = passageCasing(passage);
+    for (const match of term.matches) {
+      const c = casing.get(match);
+      if (c === undefined) continue;
       if (c.lower > 0) return false;
       capital += c.capital;
     }

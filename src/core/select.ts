@@ -6,7 +6,7 @@ import type { Candidate, Retrieval } from './retrieve.ts';
 import { briefTopicStems, stemSet, wordStems } from './stemCache.ts';
 import { analyze, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
-import { spansOf, type Span } from './units.ts';
+import { clausePieces, spansOf, type Span } from './units.ts';
 import type { Brief, Passage, Sentence } from './types.ts';
 
 /**
@@ -113,8 +113,9 @@ function scorePassage(
     if (/\?["'”’)\]]*(?:\s*\[\d+\])*$/.test(sentence.text)) return;
     const isVerdict = sentence.text === brief.verdict;
     const labelStems = sentence.label === undefined ? null : stemSet(sentence.label);
+    const pieces = clausePieces(sentence, s.maxUnitChars).map((p) => stemSet(sentence.text.slice(p.start, p.end)));
     for (const span of spansOf(sentence, s.maxUnitChars)) {
-      const own = stemSet(span.text);
+      const own = span.pieces[0] === span.pieces[1] && !span.cutBefore && !span.cutAfter ? stemSet(span.text) : unionOf(pieces, span.pieces);
       if (claim && restates(span.text, own, claim)) continue;
       const inUnit = coverage(terms, (x) => own.has(x) || (labelStems?.has(x) ?? false));
       const inContext = coverage(terms, (x) => own.has(x) || context.has(x));
@@ -179,6 +180,14 @@ function restates(text: string, own: ReadonlySet<string>, claim: ReadonlySet<str
 }
 
 const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
+
+/** The stems of the clause pieces a span covers. */
+function unionOf(pieces: readonly ReadonlySet<string>[], [first, last]: readonly [number, number]): ReadonlySet<string> {
+  if (first === last) return pieces[first] ?? new Set();
+  const out = new Set<string>();
+  for (let i = first; i <= last; i++) for (const x of pieces[i] ?? []) out.add(x);
+  return out;
+}
 
 /** Share of the question's focus words the text says (in any of their forms). */
 function focusHeld(analysis: Analysis, text: string): number {
