@@ -4,8 +4,8 @@ import { followUpLabel } from './labels.ts';
 import { searchTerms, type QueryTerm } from './query.ts';
 import type { Retrieval } from './retrieve.ts';
 import type { Scored, Selection } from './select.ts';
-import { briefTopicStems, wordStems } from './stemCache.ts';
-import { isWeakStem, overlapShare, stems } from './text.ts';
+import { briefTopicStems, stemSet, wordStems } from './stemCache.ts';
+import { isWeakStem, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
 import type { AnswerUnit, Brief, DeclineReason, FollowUp, Passage, Source, Topic, UnitRole } from './types.ts';
 
@@ -224,7 +224,7 @@ function followUps(
     .map((h) => engine.questions[Number(engine.questionIndex.ref(h.doc))])
     .filter((q) => q !== undefined && q.kind === 'prompt' && q.doc !== lead.id)
     // A prompt from an unrelated topic shares none of its words with this one.
-    .filter((q) => q !== undefined && stems(q.text).some((s) => !isWeakStem(s) && topic.has(s)))
+    .filter((q) => q !== undefined && [...stemSet(q.text)].some((s) => !isWeakStem(s) && topic.has(s)))
     .map((q) => ({ question: q!.text, doc: q!.doc }));
   const candidates = [...lead.prompts.map((p) => ({ question: p, doc: lead.id })), ...others];
   const out: FollowUp[] = [];

@@ -1,7 +1,10 @@
+import { seedOutcomes } from '../core/answerer.ts';
+import type { Engine } from '../core/engine.ts';
 import { EmptyCorpusError, LiveKnowledge } from '../core/knowledge.ts';
-import { buildInWorker, type EngineSource } from './buildWorker.ts';
+import { assessInWorker, buildInWorker, type BuildEvents, type EngineSource } from './buildWorker.ts';
 import { cacheFile, corpusKey, readSavedEngine } from './indexCache.ts';
 import { loadLexicon } from './lexicon.ts';
+import { outcomesFile, readOutcomes } from './promptOutcomes.ts';
 import { readBriefFiles } from './seedLoader.ts';
 
 /**
@@ -37,20 +40,26 @@ export async function openKnowledge(options: OpenKnowledgeOptions): Promise<Live
     if (source === 'built (saved index damaged)') log?.warn('index ready; the saved index was damaged and is rebuilt', { seedsDir, source });
     else log?.info('index ready', { seedsDir, source });
   };
+  const events: BuildEvents = {
+    started: (pid) => log?.info('index build started', { seedsDir, pid }),
+    assessed: (count) => log?.info('titles and prompts assessed', { seedsDir, count }),
+  };
   let starting = true;
   const engine = async () => {
     // At start nothing is being answered yet: a saved index is read here, sparing a worker's start-up.
     if (starting && cacheDir !== null) {
       starting = false;
       const key = readBriefFiles(seedsDir).then(corpusKey);
-      const saved = await readSavedEngine(cacheFile(cacheDir, seedsDir), key);
+      const file = cacheFile(cacheDir, seedsDir);
+      const saved = await readSavedEngine(file, key);
       if (typeof saved !== 'string') {
         ready('saved');
+        await seedSavedOutcomes(saved, file, await key, seedsDir, cacheDir, events);
         return saved;
       }
     }
     starting = false;
-    const built = await buildInWorker({ seedsDir, cacheDir }, { started: (pid) => log?.info('index build started', { seedsDir, pid }) });
+    const built = await buildInWorker({ seedsDir, cacheDir }, events);
     ready(built.source);
     for (const warning of built.warnings) log?.warn('index notice', { seedsDir, detail: warning });
     return built.engine;
@@ -61,4 +70,28 @@ export async function openKnowledge(options: OpenKnowledgeOptions): Promise<Live
     if (error instanceof EmptyCorpusError) throw new Error(`${seedsDir}: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * Seeds a saved engine with the outcomes saved beside it; when there are none yet (the build that
+ * saved it was cut short), a worker works them out in the background.
+ */
+async function seedSavedOutcomes(
+  engine: Engine,
+  file: string,
+  key: string,
+  seedsDir: string,
+  cacheDir: string,
+  events: BuildEvents,
+): Promise<void> {
+  const saved = await readOutcomes(outcomesFile(file), key);
+  if (saved !== null) {
+    seedOutcomes(engine, saved);
+    return;
+  }
+  void assessInWorker({ seedsDir, cacheDir }).then((rows) => {
+    if (rows === null) return;
+    seedOutcomes(engine, rows);
+    events.assessed?.(rows.length);
+  });
 }
