@@ -16,7 +16,7 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
     type: 'amount',
     question: /\bhow much\b|\b(?:cost|worth|price|value|amount|paid|pay|dollars?|money|revenue|spend|spent|\$)\b|\bhow (?:big|large)\b/,
     // An amount of money, or of anything measured ("1.1 gallons", "18.4 million hectares", "145 percent").
-    sentence: /[$€£]\s?\d|\b\d[\d,.]*\b|\bdollars?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|half)\b/,
+    sentence: /[$€£]\s?\d|\b\d[\d,.]*\b/,
   },
   {
     type: 'count',

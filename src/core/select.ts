@@ -1,4 +1,5 @@
 import type { Analysis } from './analyse.ts';
+import { figuresOf, sameTopic } from './figures.ts';
 import type { Engine } from './engine.ts';
 import { coverage, type QueryTerm } from './query.ts';
 import { sentenceFits } from './questionType.ts';
@@ -61,7 +62,9 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
   const fitting = top && FIGURE_TYPES.has(analysis.type) && !fitsType(analysis, top.span.text, retrieval.terms)
     ? ranked.find((c) => c.score >= top.score * s.figureLeadShare && fitsType(analysis, c.span.text, retrieval.terms))
     : undefined;
-  const lead = verdict ?? fitting ?? top;
+  // A restated title asking for a figure wants the figure first, unless the verdict gives it.
+  const verdictLeads = verdict !== undefined && (analysis.whether || !FIGURE_TYPES.has(analysis.type) || fitsType(analysis, verdict.span.text, retrieval.terms));
+  const lead = verdictLeads ? verdict : (fitting ?? top);
   if (!lead) return { units: [], more: [], ranked };
   const units: Scored[] = [lead];
   const more: Scored[] = [];
@@ -89,7 +92,32 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
       more.push(c);
     }
   }
+  // A brief on the same thing that gives other figures is quoted too, not left out of sight.
+  const rival = rivalUnit(engine, lead, units, ranked);
+  if (rival) {
+    while (units.length > 1 && (units.length >= s.maxUnits || units.reduce((n, u) => n + u.span.text.length, 0) + rival.span.text.length > s.maxChars)) {
+      more.unshift(units.pop() as Scored);
+    }
+    if (units.reduce((n, u) => n + u.span.text.length, 0) + rival.span.text.length <= s.maxChars) units.push(rival);
+  }
   return { units, more, ranked };
+}
+
+/**
+ * The best unit of a near-duplicate brief (about the same thing as the lead's) that gives figures the
+ * quoted units do not, when it scores close enough to the lead to be about the same question.
+ */
+function rivalUnit(engine: Engine, lead: Scored, units: readonly Scored[], ranked: readonly Scored[]): Scored | undefined {
+  if (figuresOf(lead.span.text).length === 0) return undefined;
+  const leadBrief = engine.briefs.get(lead.passage.doc) as Brief;
+  const quoted = new Set(units.map((u) => u.passage.doc));
+  const mine = new Set(units.filter((u) => u.passage.doc === leadBrief.id).flatMap((u) => figuresOf(u.span.text)));
+  return ranked.find((c) => {
+    if (quoted.has(c.passage.doc) || c.score < lead.score * TUNING.select.rivalShare) return false;
+    if (!sameTopic(engine, leadBrief, engine.briefs.get(c.passage.doc) as Brief)) return false;
+    const theirs = figuresOf(c.span.text);
+    return theirs.length > 0 && theirs.some((x) => !mine.has(x));
+  });
 }
 
 function scorePassage(
