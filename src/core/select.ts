@@ -1,10 +1,10 @@
 import type { Analysis } from './analyse.ts';
 import { figuresOf, sameTopic } from './figures.ts';
 import type { Engine } from './engine.ts';
-import { coverage, type QueryTerm } from './query.ts';
+import { coverage, wordIsForm, type QueryTerm } from './query.ts';
 import { sentenceFits } from './questionType.ts';
 import type { Candidate, Retrieval } from './retrieve.ts';
-import { briefTopicStems, stemSet } from './stemCache.ts';
+import { briefTopicStems, stemSet, wordStems } from './stemCache.ts';
 import { analyze, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
 import { clausePieces, spansOf, type Span } from './units.ts';
@@ -151,7 +151,7 @@ function scorePassage(
       const verdict = wantsVerdict && isVerdict && !span.cutBefore;
       const score =
         s.inUnit * inUnit +
-        s.focus * focusHeld(analysis, own) +
+        s.focus * focusHeld(analysis, wordStems(span.text)) +
         s.inContext * inContext +
         s.passageShare * share +
         (fitsType(analysis, span.text, terms) ? s.typeFit : 0) +
@@ -217,11 +217,10 @@ function unionOf(pieces: readonly ReadonlySet<string>[], [first, last]: readonly
   return out;
 }
 
-/** Share of the question's focus words a unit's stems hold, in any of their forms (the gate checks the words themselves). */
-function focusHeld(analysis: Analysis, own: ReadonlySet<string>): number {
+/** Share of the question's focus words a unit says, in any of their forms (by its words: "found" is no "founded"). */
+function focusHeld(analysis: Analysis, ws: readonly (readonly [string, string])[]): number {
   if (analysis.focus.length === 0) return 0;
-  const held = (f: QueryTerm) => f.matches.some((x) => own.has(x)) || f.synonyms.some((x) => own.has(x)) || f.related.some((x) => own.has(x));
-  return analysis.focus.filter(held).length / analysis.focus.length;
+  return analysis.focus.filter((f) => ws.some(([w, x]) => wordIsForm(f, w, x))).length / analysis.focus.length;
 }
 
 function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[]): boolean {
