@@ -30,7 +30,8 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
   },
   {
     type: 'date',
-    question: /\bwhen\b|\bwhat (?:year|month|date|day)\b|\bwhich (?:year|month|date)\b|\bsince when\b|\bhow long ago\b|\bwhat time\b/,
+    // "when" that asks ("when did…", "…and when?"), not "when it comes to" or "when asked".
+    question: /^\W*(?:(?:so|and|but|ok)\W+)?when\b|(?:\band|\bor|,)\s*when\b|\bwhen\W*$|\bwhat (?:year|month|date|day)\b|\bwhich (?:year|month|date)\b|\bon what date\b|\bsince when\b|\bhow long ago\b|\bwhat time\b/,
     sentence: new RegExp(`\\b${MONTH}\\b|\\b(?:19|20)\\d{2}\\b|\\bquarter\\b`),
   },
   {

@@ -1,5 +1,6 @@
 import type { Analysis } from './analyse.ts';
 import { figuresOf, sameTopic } from './figures.ts';
+import { namesOtherThan } from './names.ts';
 import type { Engine } from './engine.ts';
 import { coverage, wordIsForm, type QueryTerm } from './query.ts';
 import { sentenceFits } from './questionType.ts';
@@ -228,5 +229,7 @@ function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[])
     // The sentence spells out a name the question abbreviates: its alias term is one the question has.
     return analyze(text).some((t) => t.alias && terms.some((q) => q.matches.includes(t.stem)));
   }
+  // "Which company…", "who…": a unit naming someone the question does not.
+  if (analysis.type === 'name') return namesOtherThan(text, terms);
   return analysis.type !== 'other' && sentenceFits(analysis.type, text);
 }
