@@ -22,7 +22,9 @@ const LINES: Record<string, Line> = {
   // source1 0.88 → 0.86 when near-duplicate briefs that disagree came to be quoted newest first (the
   // real-briefs issue's item 7): a question about an older figure is then led by the newer brief.
   'desk tune': { facts: 0.82, source1: 0.86, abstain: 0.68, falseAbstain: 0.12 },
-  'desk test': { facts: 0.75, source1: 0.82, abstain: 0.7, falseAbstain: 0.18 },
+  // abstain 0.7 → 0.68 with the change that let yes/no questions be answered without a figure (on the
+  // tune halves: 4 fewer false declines, none more answered wrongly; here one near miss more answered).
+  'desk test': { facts: 0.75, source1: 0.82, abstain: 0.68, falseAbstain: 0.18 },
 };
 /** The seeds' titles and prompts, asked as questions: the first source must be a brief that answers. */
 const KNOWN_SOURCE1 = 0.9;
