@@ -158,6 +158,7 @@ export class Desk {
   async prune(): Promise<PruneReport | null> {
     if (this.#pruner === null || this.#closed) return null;
     try {
+      this.#queue?.flush();
       const deleted = await this.#pruner.prune(this.keptSince());
       this.#lastPrune = { at: this.#now().getTime(), deleted };
       this.options.logger.info('desk records pruned', { olderThanDays: this.options.retentionDays, ...deleted });

@@ -13,7 +13,7 @@ export interface PeriodCount {
 
 /** Declined questions that ask much the same. */
 export interface DeclinedGroup {
-  /** The wording asked most often in the group. */
+  /** The wording asked most often in the group (of equals, the latest). */
   readonly question: string;
   readonly asks: number;
 }
@@ -57,7 +57,7 @@ export class Stats {
     // Identical analysed questions are counted in SQL; only the distinct ones are grouped in code.
     this.#declined = db.prepare<[], { terms: string; asks: number; question: string }>(
       `SELECT terms, COUNT(*) AS asks,
-         (SELECT question FROM answers b WHERE b.answered = 0 AND b.terms = a.terms GROUP BY question ORDER BY COUNT(*) DESC, MAX(id) DESC LIMIT 1) AS question
+         (SELECT question FROM answers b WHERE b.answered = 0 AND b.terms = a.terms GROUP BY question ORDER BY COUNT(*) DESC, MAX(asked_at) DESC LIMIT 1) AS question
        FROM answers a WHERE answered = 0 AND terms <> '' GROUP BY terms ORDER BY asks DESC, MAX(id) DESC LIMIT 5000`,
     );
     this.#votes = db.prepare<[], BriefVotes>(

@@ -35,6 +35,8 @@ export function openDatabase(dataDir: string): OpenedDatabase {
     if (mode !== 'wal') throw new Error(`could not switch to WAL mode (the journal mode is "${String(mode)}")`);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Pruned questions and user ids are overwritten, not just unlinked from the file's pages.
+    db.pragma('secure_delete = ON');
     const schema = migrate(db);
     // Proves the file can be written even when the schema is current and nothing was migrated.
     db.exec('BEGIN IMMEDIATE; ROLLBACK');
