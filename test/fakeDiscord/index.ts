@@ -18,7 +18,16 @@ import {
 } from './fixtures.ts';
 import { Feed } from './feed.ts';
 import { FakeGateway, Intent, type ConnectionRecord, type IdentifyRecord } from './gateway.ts';
-import { RateLimitQueue, apiError, readRequest, writeReply, type RecordedRequest, type RequestMatcher } from './http.ts';
+import {
+  MessageRateLimits,
+  RateLimitQueue,
+  apiError,
+  readRequest,
+  writeReply,
+  type RateLimitSetting,
+  type RecordedRequest,
+  type RequestMatcher,
+} from './http.ts';
 import {
   buildInteraction,
   isSettled,
@@ -28,7 +37,7 @@ import {
   type InteractionSpec,
 } from './interactions.ts';
 import { MessageStore, MessageType } from './messages.ts';
-import { createSnowflakes, dmChannelId, memberPayload, type Json } from './payloads.ts';
+import { channelPayload, createSnowflakes, dmChannelId, dmChannelPayload, memberPayload, type Json } from './payloads.ts';
 import { handleRest, type RestContext } from './rest.ts';
 
 export * from './fixtures.ts';
@@ -36,6 +45,7 @@ export { Intent } from './gateway.ts';
 export type { ConnectionRecord, IdentifyRecord } from './gateway.ts';
 export type { RecordedRequest, RequestMatcher } from './http.ts';
 export type { InteractionOutcome, InteractionSpec, OptionValue } from './interactions.ts';
+export type { RateLimitSetting } from './http.ts';
 export type { Json } from './payloads.ts';
 
 /** Options for {@link startFakeDiscord}; every field has a default. */
@@ -52,6 +62,8 @@ export interface FakeDiscordOptions {
   readonly interactionDeadlineMs?: number;
   /** The application flags READY and /applications/@me report (default: message content intent limited). */
   readonly applicationFlags?: number;
+  /** Per-channel limit of message creation, and separately of edits (default 5 per 5 s, as on Discord). */
+  readonly messageRateLimit?: RateLimitSetting;
 }
 
 /** A message the driver dispatched as MESSAGE_CREATE. */
@@ -118,6 +130,21 @@ export interface FakeDiscord {
   closeGateway(code?: number, shardId?: number): number;
   /** Answers the next REST request matching `matches` with a 429 (retry_after = retryAfterMs). */
   rateLimitNext(matches: RequestMatcher, retryAfterMs: number): void;
+  /**
+   * Handles the next REST request matching `matches` that succeeds (so its effect happens) but
+   * never answers it, as when the bot stops or crashes before Discord's answer arrives.
+   */
+  stallNext(matches: RequestMatcher): void;
+  /** Deletes a fixture channel: its routes answer 404 Unknown Channel and CHANNEL_DELETE is dispatched. */
+  deleteChannel(channelId: string): void;
+  /** Makes the bot's direct messages to this user fail with 403 Cannot send messages to this user. */
+  closeDirectMessages(userId: string): void;
+  /** A message as it now stands (after edits), by id. */
+  message(messageId: string): Json | undefined;
+  /** The messages of a channel, oldest first. */
+  channelMessages(channelId: string): Json[];
+  /** The DM channel between the bot and a user. */
+  dmChannelOf(user: FakeUser): string;
   /** Stops the server and drops every connection. */
   close(): Promise<void>;
 }
@@ -139,6 +166,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const messages = new MessageStore();
   const commands = new Map<string, Json[]>();
   const rateLimits = new RateLimitQueue();
+  const stalls: RequestMatcher[] = [];
+  const stalled: ServerResponse[] = [];
+  const deletedChannels = new Set<string>();
+  const dmChannels = new Map<string, Json>();
+  const closedDms = new Set<string>();
+  const shownModals = new Map<string, Json>();
   const gateway = new FakeGateway({
     token,
     applicationId,
@@ -183,6 +216,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interactionChanged: () => interactions.changed(),
     messageCreated: (message, guildId) => void dispatchMessage(message, guildId),
     newId,
+    deletedChannels,
+    dmChannels,
+    closedDms,
+    shownModals,
+    nonces: new Map(),
+    messageLimits: new MessageRateLimits(options.messageRateLimit ?? { limit: 5, windowMs: 5_000 }),
   };
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -194,6 +233,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           rateLimits.take(recorded) ??
 (await handleRest(restContext, recorded));
         recorded.status = reply.status;
+        const stall = reply.status < 300 ? stalls.findIndex((matches) => matches(recorded as RecordedRequest)) : -1;
+        if (stall >= 0) {
+          stalls.splice(stall, 1);
+          stalled.push(response);
+          return;
+        }
         writeReply(response, reply);
       } catch (error) {
         writeReply(response, apiError(500, 0, `fake Discord failed: ${String(error)}`));
@@ -220,7 +265,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           'id'
         ] as string | undefined,
       messageWithCustomId: (customId) => messages.findByCustomId(customId),
+      shownModal: (customId) => shownModals.get(customId),
     });
+    // Discord knows the DM channel an interaction comes from, whoever the user.
+    if (built.guildId === null) dmChannels.set(built.channelId, dmChannelPayload(spec.user ?? PLAIN_USER));
     const componentMessage = built.payload['message'] as (Json & { id: string }) | undefined;
     if (componentMessage) messages.remember(componentMessage);
     const shardId = gateway.shardFor(built.guildId);
@@ -299,7 +347,20 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       ),
     closeGateway: (code = 4000, shardId) => gateway.closeSockets(code, shardId),
     rateLimitNext: (matches, retryAfterMs) => rateLimits.add(matches, retryAfterMs),
+    stallNext: (matches) => void stalls.push(matches),
+    deleteChannel: (channelId) => {
+      const guild = findGuildOfChannel(channelId);
+      const channel = guild?.channels.find((candidate) => candidate.id === channelId);
+      if (!guild || !channel) throw new Error(`fake Discord: no fixture channel ${channelId}`);
+      deletedChannels.add(channelId);
+      gateway.dispatch(gateway.shardFor(guild.id), 'CHANNEL_DELETE', channelPayload(guild, channel));
+    },
+    closeDirectMessages: (userId) => void closedDms.add(userId),
+    message: (messageId) => messages.get(messageId),
+    channelMessages: (channelId) => messages.inChannel(channelId),
+    dmChannelOf: (user) => dmChannelId(user),
     close: async () => {
+      for (const response of stalled.splice(0)) response.destroy();
       await gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

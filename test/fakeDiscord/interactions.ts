@@ -79,8 +79,20 @@ export interface SelectSpec extends InteractionContext {
   readonly message?: Json;
 }
 
+/**
+ * A modal the bot showed, submitted (interaction type 5) with the values typed into its text
+ * inputs, by custom id; inputs left out are submitted empty, as Discord does.
+ */
+export interface ModalSpec extends InteractionContext {
+  readonly type: 'modal';
+  readonly customId: string;
+  readonly fields?: Readonly<Record<string, string>>;
+  /** The message whose component opened the modal, if one did. */
+  readonly message?: Json;
+}
+
 /** Any interaction the driver can send. */
-export type InteractionSpec = CommandSpec | AutocompleteSpec | ButtonSpec | SelectSpec;
+export type InteractionSpec = CommandSpec | AutocompleteSpec | ButtonSpec | SelectSpec | ModalSpec;
 
 /** What the bot did with an interaction. Live while pending; a snapshot once `sendInteraction` resolves. */
 export interface InteractionOutcome {
@@ -146,6 +158,8 @@ export interface InteractionEnv {
   readonly commandId: (name: string, guildId: string | null) => string | undefined;
   /** The latest known message carrying a component with this custom id. */
   readonly messageWithCustomId: (customId: string) => Json | undefined;
+  /** The latest modal the bot showed with this custom id (a type 9 callback's data). */
+  readonly shownModal: (customId: string) => Json | undefined;
   readonly newId: () => string;
 }
 
@@ -171,6 +185,7 @@ export function buildInteraction(spec: InteractionSpec, env: InteractionEnv): { 
   if (spec.type === 'button' || spec.type === 'select') {
     payload['message'] = spec.message ?? env.messageWithCustomId(spec.customId) ?? syntheticMessage(spec, env, where.channelId);
   }
+  if (spec.type === 'modal' && spec.message !== undefined) payload['message'] = spec.message;
   return { payload, guildId, channelId: where.channelId };
 }
 
@@ -180,6 +195,8 @@ function interactionTypeOf(spec: InteractionSpec): number {
       return InteractionType.ApplicationCommand;
     case 'autocomplete':
       return InteractionType.Autocomplete;
+    case 'modal':
+      return InteractionType.ModalSubmit;
     default:
       return InteractionType.MessageComponent;
   }
@@ -207,7 +224,30 @@ function interactionData(spec: InteractionSpec, env: InteractionEnv, guildId: st
       return { custom_id: spec.customId, component_type: 2 };
     case 'select':
       return { custom_id: spec.customId, component_type: 3, values: [...spec.values] };
+    case 'modal':
+      return modalSubmitData(spec, env);
   }
+}
+
+/** The submission of the modal the bot showed: each of its text inputs with the value typed, or empty. */
+function modalSubmitData(spec: ModalSpec, env: InteractionEnv): Json {
+  const modal = env.shownModal(spec.customId);
+  if (modal === undefined) throw new Error(`fake Discord: the bot never showed a modal with custom id ${spec.customId}`);
+  const inputs = ((modal['components'] ?? []) as Json[]).map((part) => {
+    // A label (type 18) holds one input; an older action row (type 1) holds it in a list.
+    const input = (part['component'] ?? (part['components'] as Json[] | undefined)?.[0] ?? {}) as Json;
+    return { type: part['type'] as number, input };
+  });
+  const known = new Set(inputs.map(({ input }) => input['custom_id']));
+  const unknown = Object.keys(spec.fields ?? {}).filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new Error(`fake Discord: the modal ${spec.customId} has no input ${unknown.join(', ')}`);
+  return {
+    custom_id: spec.customId,
+    components: inputs.map(({ type, input }, i) => {
+      const submitted = { type: input['type'], id: 2 * i + 2, custom_id: input['custom_id'], value: spec.fields?.[input['custom_id'] as string] ?? '' };
+      return type === 18 ? { type, id: 2 * i + 1, component: submitted } : { type, id: 2 * i + 1, components: [submitted] };
+    }),
+  };
 }
 
 function optionPayload(name: string, value: OptionValue, focused: boolean): Json {
