@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
+import { Desk } from '../src/desk/desk.ts';
 import { startBot } from '../src/discord/bot.ts';
 import { openKnowledge } from '../src/io/openKnowledge.ts';
 import { createLogger } from '../src/logger.ts';
@@ -33,8 +34,10 @@ export async function measureDiscordLatency(): Promise<string[]> {
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { q: string }).q);
   const discord = await startFakeDiscord();
-  const config = loadConfig({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, SEEDS_DIR: seedsDir, LOG_LEVEL: 'error' });
-  const bot = await startBot({ config, knowledge: await openKnowledge({ seedsDir }), logger: createLogger({ level: 'error', secrets: [discord.token], write: () => {} }) });
+  const config = loadConfig({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, SEEDS_DIR: seedsDir, LOG_LEVEL: 'error', DATA_DIR: 'off' });
+  const logger = createLogger({ level: 'error', secrets: [discord.token], write: () => {} });
+  const desk = Desk.open({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger });
+  const bot = await startBot({ config, knowledge: await openKnowledge({ seedsDir }), logger, desk });
   const lines: string[] = [];
   try {
     for (let round = 0; round < ROUNDS; round++) {
@@ -57,6 +60,7 @@ export async function measureDiscordLatency(): Promise<string[]> {
     }
   } finally {
     await bot.stop();
+    desk.close();
     await discord.close();
   }
   return lines;

@@ -1,3 +1,4 @@
+import { Desk } from '../desk/desk.ts';
 import { openKnowledge } from '../io/openKnowledge.ts';
 import { createLogger } from '../logger.ts';
 import { readConfig } from './environment.ts';
@@ -28,9 +29,14 @@ try {
 }
 for (const file of knowledge.skipped()) logger.warn('skipped brief file', { file: file.file, reason: file.reason });
 
+// The console chat shows only the desk's problems: its info lines would interrupt the conversation.
+const deskLogger = config.discordToken === null ? createLogger({ level: 'warn' }) : logger;
+const desk = Desk.open({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger: deskLogger });
+
 if (config.discordToken === null) {
   const { runConsole } = await import('../console/repl.ts');
-  await runConsole(knowledge, { input: process.stdin, output: process.stdout });
+  await runConsole(knowledge, { input: process.stdin, output: process.stdout }, desk);
+  desk.close();
   process.exit(0);
 }
 
@@ -41,7 +47,7 @@ const exitNow = (): void => process.exit(0);
 process.once('SIGTERM', exitNow).once('SIGINT', exitNow);
 let bot;
 try {
-  bot = await startBot({ config, knowledge, logger });
+  bot = await startBot({ config, knowledge, logger, desk });
 } catch (error) {
   logger.error('could not start the bot', { err: error });
   process.exit(1);
@@ -51,17 +57,18 @@ process.off('SIGTERM', exitNow).off('SIGINT', exitNow);
 const running = bot;
 const shutdown = (signal: NodeJS.Signals): void => {
   logger.info('signal received', { signal });
+  const exit = (): never => {
+    desk.close();
+    process.exit(0);
+  };
   setTimeout(() => {
     logger.warn('shutdown deadline reached; exiting');
-    process.exit(0);
+    exit();
   }, SHUTDOWN_DEADLINE_MS).unref();
-  running.stop().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      logger.error('error while stopping', { err: error });
-      process.exit(0);
-    },
-  );
+  running.stop().then(exit, (error: unknown) => {
+    logger.error('error while stopping', { err: error });
+    exit();
+  });
 };
 process.once('SIGTERM', shutdown).once('SIGINT', shutdown);
 // A failure that escaped every handler is logged; one bad event must not end the bot.

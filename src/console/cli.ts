@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Knowledge } from '../core/types.ts';
-import { renderAnswer, renderCompany } from './renderText.ts';
+import type { Desk } from '../desk/desk.ts';
+import { renderAnswer, renderCompany, renderDeskReport } from './renderText.ts';
 
 /**
  * `npm run ask`: one question, a company, or one question per line of stdin, answered by the same
@@ -14,6 +15,7 @@ export const ASK_USAGE = [
   '  npm run ask -- --json "question"     the answer object as one JSON line',
   '  npm run ask -- --stdin [--json]      one question per line of stdin, one answer each, in order',
   '  npm run ask -- --company NAME [--json]  what the briefs say about an organisation',
+  '  npm run ask -- --stats [--json]      the fact-check desk: questions, declines, votes, requests, corrections',
 ].join('\n');
 
 /** What the CLI was asked to do, or why the arguments make no sense. */
@@ -21,6 +23,7 @@ export type AskRequest =
   | { readonly kind: 'question'; readonly question: string; readonly json: boolean }
   | { readonly kind: 'stdin'; readonly json: boolean }
   | { readonly kind: 'company'; readonly name: string; readonly json: boolean }
+  | { readonly kind: 'stats'; readonly json: boolean }
   | { readonly kind: 'usage'; readonly error: string | null };
 
 /** Reads the command line (the arguments after `--`). */
@@ -34,6 +37,7 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
         json: { type: 'boolean', default: false },
         stdin: { type: 'boolean', default: false },
         company: { type: 'string' },
+        stats: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -43,6 +47,11 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
   const { values, positionals } = parsed;
   const json = values.json === true;
   if (values.help) return { kind: 'usage', error: null };
+  if (values.stats) {
+    return positionals.length > 0 || values.stdin || values.company !== undefined
+      ? { kind: 'usage', error: '--stats takes no question, --stdin or --company' }
+      : { kind: 'stats', json };
+  }
   if (values.company !== undefined) {
     return positionals.length > 0 || values.stdin
       ? { kind: 'usage', error: '--company takes the name only; ask questions separately' }
@@ -63,8 +72,8 @@ export interface AskIo {
   readonly output: NodeJS.WritableStream;
 }
 
-/** Answers a parsed request; resolves when every answer is written. */
-export async function runAsk(knowledge: Knowledge, request: Exclude<AskRequest, { kind: 'usage' }>, io: AskIo): Promise<void> {
+/** Answers a parsed request; resolves when every answer is written. `desk` answers `--stats`. */
+export async function runAsk(knowledge: Knowledge, request: Exclude<AskRequest, { kind: 'usage' }>, io: AskIo, desk: Desk | null = null): Promise<void> {
   const write = (text: string) => io.output.write(`${text}\n`);
   switch (request.kind) {
     case 'question': {
@@ -75,6 +84,12 @@ export async function runAsk(knowledge: Knowledge, request: Exclude<AskRequest, 
     case 'company': {
       const summary = knowledge.summarizeCompany(request.name);
       write(request.json ? JSON.stringify(summary) : renderCompany(summary));
+      return;
+    }
+    case 'stats': {
+      const report = desk?.report() ?? null;
+      if (report === null) write(request.json ? 'null' : 'The fact-check desk is not open.');
+      else write(request.json ? JSON.stringify(report) : renderDeskReport(report, knowledge.sources()));
       return;
     }
     case 'stdin': {

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Knowledge } from '../core/types.ts';
-import { renderAnswer, renderCompany, renderRefresh, renderSources } from './renderText.ts';
+import type { Desk } from '../desk/desk.ts';
+import { renderAnswer, renderCompany, renderDeskReport, renderRefresh, renderSources } from './renderText.ts';
 
 /** The console chat: the bot's answers without Discord, for trying the corpus and for moderators. */
 
@@ -9,6 +10,7 @@ const HELP = [
   '  :company NAME   what the briefs say about an organisation (e.g. :company Palantir)',
   '  :sources        the loaded briefs',
   '  :refresh        re-read the briefs folder',
+  '  :stats          the fact-check desk: questions, declines, votes, requests, corrections',
   '  :help           this help',
   '  :quit           leave (or Ctrl-D)',
 ].join('\n');
@@ -19,14 +21,14 @@ export interface ConsoleIo {
   readonly output: NodeJS.WritableStream;
 }
 
-/** Runs the chat until `:quit` or the end of input. */
-export async function runConsole(knowledge: Knowledge, io: ConsoleIo): Promise<void> {
+/** Runs the chat until `:quit` or the end of input; `desk` answers `:stats` (the chat's own questions are not recorded). */
+export async function runConsole(knowledge: Knowledge, io: ConsoleIo, desk: Desk | null = null): Promise<void> {
   const rl = createInterface({ input: io.input, output: io.output, prompt: 'ask> ' });
   const say = (text: string) => io.output.write(`${text}\n\n`);
   say(`factcheck-bot: ${knowledge.sources().length} briefs loaded. Type :help for commands.`);
   rl.prompt();
   for await (const line of rl) {
-    const reply = await respond(knowledge, line.trim());
+    const reply = await respond(knowledge, line.trim(), desk);
     if (reply === undefined) break;
     if (reply !== '') say(reply);
     rl.prompt();
@@ -35,7 +37,7 @@ export async function runConsole(knowledge: Knowledge, io: ConsoleIo): Promise<v
 }
 
 /** The reply to one line of the chat; undefined means leave. */
-export async function respond(knowledge: Knowledge, line: string): Promise<string | undefined> {
+export async function respond(knowledge: Knowledge, line: string, desk: Desk | null = null): Promise<string | undefined> {
   if (line === '') return '';
   if (!line.startsWith(':')) return renderAnswer(knowledge.answer(line));
   const [command = '', ...rest] = line.slice(1).split(/\s+/);
@@ -51,6 +53,8 @@ export async function respond(knowledge: Knowledge, line: string): Promise<strin
       return renderSources(knowledge.sources(), knowledge.skipped());
     case 'refresh':
       return renderRefresh(await knowledge.refresh());
+    case 'stats':
+      return desk === null ? 'The fact-check desk is not open in this chat.' : renderDeskReport(desk.report(), knowledge.sources());
     case 'company':
       return arg === '' ? 'Which organisation? For example: :company Palantir' : renderCompany(knowledge.summarizeCompany(arg));
     default:

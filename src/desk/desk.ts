@@ -48,6 +48,8 @@ export interface DeskOptions {
   readonly now?: () => Date;
   /** Write-queue retry pause, for tests (default 250 ms). */
   readonly retryMs?: number;
+  /** Prune at open and daily (default true); a one-off reader such as `--stats` leaves it to the bot. */
+  readonly prune?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -116,7 +118,7 @@ export class Desk {
       return new Desk(options, { reason, file: opened.file }, null);
     }
     logger.info('desk ready', { file: opened.file, schema: opened.schema, retentionDays: options.retentionDays });
-    desk.#schedulePruning();
+    if (options.prune !== false) desk.#schedulePruning();
     return desk;
   }
 

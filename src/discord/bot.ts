@@ -1,15 +1,18 @@
 /**
- * The running bot: logs in, routes interactions and messages to their handlers, reports gateway
- * trouble, and stops gracefully (no new work, in-flight replies finished, gateway closed).
+ * The running bot: logs in, routes interactions and messages to their handlers, sends the desk's
+ * pending corrections, reports gateway trouble, and stops gracefully (no new work, in-flight
+ * replies finished, gateway closed).
  */
 import { Events, type Client } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Knowledge } from '../core/types.ts';
+import type { Desk } from '../desk/desk.ts';
 import type { Logger } from '../logger.ts';
 import { createClient } from './client.ts';
 import type { BotContext, CommandContext } from './command.ts';
 import { Cooldown } from './cooldown.ts';
+import { CorrectionsRunner, type CorrectionsOptions } from './corrections.ts';
 import { RememberedTexts } from './customIds.ts';
 import { handleMessage } from './messages.ts';
 import { createInteractionRouter } from './router.ts';
@@ -18,6 +21,9 @@ export interface StartBotOptions {
   readonly config: Config;
   readonly knowledge: Knowledge;
   readonly logger: Logger;
+  /** The desk's records, opened by the caller (which also closes them). */
+  readonly desk: Desk;
+  readonly corrections?: CorrectionsOptions;
 }
 
 export interface RunningBot {
@@ -30,18 +36,27 @@ export interface RunningBot {
 }
 
 /** Logs in with `config.discordToken` and resolves once every shard is ready. */
-export async function startBot({ config, knowledge, logger }: StartBotOptions): Promise<RunningBot> {
+export async function startBot({ config, knowledge, logger, desk, corrections }: StartBotOptions): Promise<RunningBot> {
   const token = config.discordToken;
   if (token === null) throw new Error('DISCORD_TOKEN is not set; the bot cannot log in.');
 
   const client = createClient(config);
+  const records = desk.records;
+  const texts = new RememberedTexts(
+    undefined,
+    records === null ? null : { save: (key, text) => records.texts.save(key, text, new Date()), load: (key) => records.texts.load(key) },
+  );
+  const now = (): Date => new Date();
+  const sending = new CorrectionsRunner(client, { knowledge, desk, texts, config, logger, now }, corrections);
   const shared: BotContext = {
     knowledge,
     logger,
     config,
     cooldown: new Cooldown({ limit: config.cooldown.questions, windowMs: config.cooldown.seconds * 1000 }),
-    texts: new RememberedTexts(),
-    now: () => new Date(),
+    texts,
+    now,
+    desk,
+    corrections: sending,
   };
   const route = createInteractionRouter(commands);
   const inFlight = new Set<Promise<void>>();
@@ -50,7 +65,7 @@ export async function startBot({ config, knowledge, logger }: StartBotOptions): 
   /** Runs `work` unless stopping; failures that escaped the handlers are logged, never thrown. */
   const track = (event: string, id: string, work: (ctx: CommandContext) => Promise<void>): void => {
     if (!accepting) return;
-    const ctx: CommandContext = { ...shared, logger: logger.child({ event: id }), receivedAt: Date.now() };
+    const ctx: CommandContext = { ...shared, logger: logger.child({ event: id }), receivedAt: Date.now(), eventId: id };
     const running = work(ctx)
       .catch((error: unknown) => logger.error(`${event} handler failed`, { event: id, err: error }))
       .finally(() => inFlight.delete(running));
@@ -91,7 +106,10 @@ export async function startBot({ config, knowledge, logger }: StartBotOptions): 
     applicationId: readyClient.application.id,
     guilds: readyClient.guilds.cache.size,
     shards: readyClient.ws.shards.size,
+    desk: desk.health().state,
   });
+  // Corrections a previous run left unsent carry on now.
+  sending.kick();
 
   let stopping: Promise<void> | null = null;
   const stop = (graceMs = 3_000): Promise<void> => {
@@ -102,7 +120,7 @@ export async function startBot({ config, knowledge, logger }: StartBotOptions): 
       const grace = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, graceMs);
       });
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      await Promise.all([Promise.race([Promise.allSettled([...inFlight]), grace]), sending.stop(graceMs)]);
       clearTimeout(timer);
       if (inFlight.size > 0) logger.warn('stopped with replies unfinished', { inFlight: inFlight.size });
       await client.destroy();

@@ -70,11 +70,13 @@ export async function handleMessage(message: Message, ctx: CommandContext): Prom
   if (addressed === null) return;
   await deliverAnswer(
     addressed.question,
-    { userId: message.author.id, guildId: message.guildId, via: addressed.via },
+    { userId: message.author.id, guildId: message.guildId, channelId: message.channelId, via: addressed.via },
     ctx,
     // A channel message cannot be ephemeral, so notices are plain replies too; no one is pinged,
     // not even the asker.
-    (reply) =>
-      message.reply({ ...messageOptions(reply.payload), allowedMentions: { parse: [], repliedUser: false } }),
+    async (reply) => {
+      const sent = await message.reply({ ...messageOptions(reply.payload), allowedMentions: { parse: [], repliedUser: false } });
+      return { id: sent.id, channelId: sent.channelId };
+    },
   );
 }

@@ -66,8 +66,8 @@ describe('npm run deploy', () => {
   it('registers the commands in DISCORD_GUILD_ID', async () => {
     const deploy = run('src/bin/deploy.ts', botEnv({ DISCORD_CLIENT_ID: discord.applicationId, DISCORD_GUILD_ID: TEST_GUILD_ID }));
     expect(await deploy.exited).toBe(0);
-    expect(deploy.stdout).toContain(`Registered 5 commands in guild ${TEST_GUILD_ID}`);
-    expect((discord.commands.get(TEST_GUILD_ID) ?? []).map((c) => c['name'])).toEqual(['ask', 'company', 'sources', 'refresh', 'help']);
+    expect(deploy.stdout).toContain(`Registered 7 commands in guild ${TEST_GUILD_ID}`);
+    expect((discord.commands.get(TEST_GUILD_ID) ?? []).map((c) => c['name'])).toEqual(['ask', 'company', 'sources', 'refresh', 'help', 'queue', 'stats']);
   });
 
   it('says which variables are missing', async () => {
