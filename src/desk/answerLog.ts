@@ -61,6 +61,9 @@ export class AnswerLog {
   readonly #voterKey: string;
   /** Keys of answers queued but not yet committed. */
   readonly #pending = new Set<string>();
+  /** Answers being sent, with what resolves once their record is queued (or they were not sent). */
+  readonly #sending = new Map<string, () => void>();
+  readonly #sent = new Map<string, Promise<void>>();
 
   constructor(
     db: Database,
@@ -82,9 +85,33 @@ export class AnswerLog {
     this.#voterKey = key.value;
   }
 
+  /**
+   * Notes that the answer `key` is being sent: a click on its buttons that arrives before the
+   * bot has heard back from Discord waits for `record` (see `whenSent`).
+   */
+  sending(key: string): void {
+    if (this.#sending.has(key)) return;
+    this.#sent.set(key, new Promise((resolve) => this.#sending.set(key, resolve)));
+  }
+
+  /** The answer `key` was not sent after all: nothing will be recorded for it. */
+  notSent(key: string): void {
+    this.#settleSending(key);
+  }
+
+  /** Resolves once the answer `key` is recorded or known not to be, waiting at most `timeoutMs`. */
+  async whenSent(key: string, timeoutMs = 2_000): Promise<void> {
+    const sent = this.#sent.get(key);
+    if (sent === undefined) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([sent, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
   /** Queues the record of an answer that was sent; its terms are analysed when it is written. */
   record(answer: Answer, place: AnswerPlace): void {
     this.#pending.add(place.key);
+    this.#settleSending(place.key);
     this.queue.push(() => {
       const result = this.#insertAnswer.run({
         key: place.key,
@@ -129,6 +156,12 @@ export class AnswerLog {
     });
     if (previous === undefined) return 'recorded';
     return previous === value ? 'unchanged' : 'changed';
+  }
+
+  #settleSending(key: string): void {
+    this.#sending.get(key)?.();
+    this.#sending.delete(key);
+    this.#sent.delete(key);
   }
 
   /** The pseudonym a user votes under on one answer: unlinkable across answers without the database's key. */

@@ -62,7 +62,7 @@ export class Stats {
     );
     this.#votes = db.prepare<[], BriefVotes>(
       `SELECT s.doc AS doc, SUM(v.vote = 1) AS up, SUM(v.vote = -1) AS down
-       FROM votes v JOIN answer_sources s ON s.answer_id = v.answer_id
+       FROM votes v JOIN (SELECT DISTINCT answer_id, doc FROM answer_sources) s ON s.answer_id = v.answer_id
        GROUP BY s.doc ORDER BY COUNT(*) DESC, s.doc`,
     );
     this.#requests = db.prepare<[], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM requests GROUP BY status');

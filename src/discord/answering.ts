@@ -97,7 +97,14 @@ export async function deliverAnswer(
   });
   const records = ctx.desk.records;
   const payload = records === null ? rendered : withDeskControls(rendered, answer, ctx.eventId);
-  const sent = await send({ payload, ephemeral: false });
+  records?.answers.sending(ctx.eventId);
+  let sent: SentMessage | null;
+  try {
+    sent = await send({ payload, ephemeral: false });
+  } catch (error) {
+    records?.answers.notSent(ctx.eventId);
+    throw error;
+  }
   // Queued, and written once this turn is over: the reply has already gone out.
   records?.answers.record(answer, {
     key: ctx.eventId,

@@ -29,6 +29,8 @@ export async function handleDeskButton(interaction: ButtonInteraction, action: D
     return;
   }
   const forgotten = `I no longer have a record of that answer (answers are kept ${ctx.config.retentionDays} days). Please ask again with /ask.`;
+  // A click can arrive before the bot has heard back that the answer was sent.
+  await records.answers.whenSent(action.key);
   switch (action.kind) {
     case 'vote': {
       const outcome = records.answers.vote(action.key, interaction.user.id, action.value, ctx.now());
