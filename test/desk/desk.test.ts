@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/desk/desk.ts';
 import { SCHEMA_VERSION } from '../../src/desk/migrations.ts';
 import { DATABASE_FILE } from '../../src/desk/store.ts';
-import { answerOf, capturingLogger, openTestDesk, place, source, tempDir } from './support.ts';
+import { answerOf, capturingLogger, openTestDesk, place, readOnlyFolder, source, tempDir } from './support.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -27,20 +27,6 @@ function open(dir: string, options: Parameters<typeof openTestDesk>[1] = {}) {
 /** Resolves once the event loop has run queued writes. */
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
-/**
- * A folder this process cannot write to: a read-only directory, or, when the tests run with
- * permission to write anywhere (as root), one of the kernel's that no one can create files in.
- */
-function readOnlyFolder(): string {
-  const dir = join(folder(), 'read-only');
-  mkdirSync(dir, { mode: 0o555 });
-  try {
-    writeFileSync(join(dir, 'probe'), '');
-  } catch {
-    return dir;
-  }
-  return '/sys/kernel';
-}
 
 describe('opening the desk', () => {
   it('creates DATA_DIR/bot.sqlite on first start, in WAL mode, at the current schema', () => {
@@ -73,7 +59,7 @@ describe('opening the desk', () => {
 
   it('is off on a folder it cannot write, logging why', () => {
     const { logger, lines } = capturingLogger();
-    const desk = Desk.open({ dataDir: readOnlyFolder(), retentionDays: 90, logger });
+    const desk = Desk.open({ dataDir: readOnlyFolder(folder()), retentionDays: 90, logger });
     expect(desk.records).toBeNull();
     expect(desk.health().reason).toMatch(/cannot be written/);
     expect(lines).toContainEqual(expect.objectContaining({ level: 'error', msg: 'desk features are off' }));

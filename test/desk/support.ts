@@ -2,7 +2,7 @@
  * Shared set-up for the desk's tests: a real SQLite file in a fresh temporary folder, a logger
  * that keeps its lines, and answers shaped as the core returns them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Answer, DeclineReason, Source } from '../../src/core/types.ts';
@@ -19,6 +19,22 @@ export function capturingLogger(): { logger: Logger; lines: Record<string, unkno
 export function tempDir(prefix = 'factcheck-desk-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A folder this process cannot write to, made in `parent`: a read-only directory, or, when the
+ * tests run with permission to write anywhere (as root), one of the kernel's (sysfs), where no one
+ * can create a file.
+ */
+export function readOnlyFolder(parent: string): string {
+  const dir = join(parent, 'read-only');
+  mkdirSync(dir, { mode: 0o555 });
+  try {
+    writeFileSync(join(dir, 'probe'), '');
+  } catch {
+    return dir;
+  }
+  return '/sys/kernel';
 }
 
 /** A desk on a fresh folder, with its records (it must open). */

@@ -2,46 +2,24 @@
  * End to end through the real entry points, as `npm run deploy` and `npm start` run them: child
  * processes with only the documented environment, against the fake Discord.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_GUILD_ID, startFakeDiscord, type FakeDiscord } from '../fakeDiscord/index.ts';
 import { embedOf, newUser, replyOf, SEEDS } from './e2eSupport.ts';
-
-const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+import { runScript, type Run } from './processSupport.ts';
 
 let discord: FakeDiscord;
 /** An empty working directory, so no developer's `.env` is read by the children. */
 let cwd: string;
 const children: ChildProcess[] = [];
 
-interface Run {
-  readonly child: ChildProcess;
-  stdout: string;
-  stderr: string;
-  /** Resolves with the exit code (or the signal's name) once the process has ended. */
-  readonly exited: Promise<number | string>;
-}
-
 function run(script: string, env: Record<string, string>): Run {
-  const child = spawn(TSX, [join(ROOT, script)], {
-    cwd,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const result: Run = {
-    child,
-    stdout: '',
-    stderr: '',
-    exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1))),
-  };
-  child.stdout?.on('data', (chunk: Buffer) => (result.stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (result.stderr += chunk.toString()));
-  return result;
+  const started = runScript(script, cwd, env);
+  children.push(started.child);
+  return started;
 }
 
 function botEnv(extra: Record<string, string> = {}): Record<string, string> {

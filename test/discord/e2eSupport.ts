@@ -42,6 +42,8 @@ export interface BotUnderTestOptions {
   readonly corrections?: CorrectionsOptions;
   /** Read these briefs instead of a fresh copy of seeds/. */
   readonly seedsDir?: string;
+  /** Answer from this knowledge instead of opening one (indexing the briefs takes seconds on a busy machine). */
+  readonly knowledge?: Knowledge;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function startBotUnderTest(
       logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
-  const knowledge = wrap(await openKnowledge({ seedsDir }));
+  const knowledge = wrap(options.knowledge ?? (await openKnowledge({ seedsDir })));
   const desk = Desk.open({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger, retryMs: 50 });
   const bot = await startBot({ config, knowledge, logger, desk, ...(options.corrections === undefined ? {} : { corrections: options.corrections }) });
   const stop = async (): Promise<void> => {
