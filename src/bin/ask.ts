@@ -21,7 +21,7 @@ try {
       ? Desk.open({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger: createLogger({ level: 'warn' }), prune: false })
       : null;
   await runAsk(knowledge, request, { input: process.stdin, output: process.stdout }, desk);
-  desk?.close();
+  await desk?.close();
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -36,7 +36,7 @@ const desk = Desk.open({ dataDir: config.dataDir, retentionDays: config.retentio
 if (config.discordToken === null) {
   const { runConsole } = await import('../console/repl.ts');
   await runConsole(knowledge, { input: process.stdin, output: process.stdout }, desk);
-  desk.close();
+  await desk.close();
   process.exit(0);
 }
 
@@ -57,9 +57,8 @@ process.off('SIGTERM', exitNow).off('SIGINT', exitNow);
 const running = bot;
 const shutdown = (signal: NodeJS.Signals): void => {
   logger.info('signal received', { signal });
-  const exit = (): never => {
-    desk.close();
-    process.exit(0);
+  const exit = (): void => {
+    void desk.close().finally(() => process.exit(0));
   };
   setTimeout(() => {
     logger.warn('shutdown deadline reached; exiting');

@@ -6,6 +6,7 @@
  */
 import type { Logger } from '../logger.ts';
 import { AnswerLog } from './answerLog.ts';
+import { Checkpointer } from './checkpointer.ts';
 import { Outbox } from './outbox.ts';
 import { Pruner, type PruneReport } from './prune.ts';
 import { Requests } from './requests.ts';
@@ -59,7 +60,7 @@ export class Desk {
   readonly #queue: WriteQueue | null;
   readonly #stats: Stats | null;
   readonly #pruner: Pruner | null;
-  readonly #close: () => void;
+  readonly #close: () => Promise<void>;
   readonly #now: () => Date;
   #lastPrune: DeskHealth['lastPrune'] = null;
   #pruneTimer: NodeJS.Timeout | undefined;
@@ -68,13 +69,13 @@ export class Desk {
   private constructor(
     private readonly options: DeskOptions,
     private readonly state: { readonly reason: string | null; readonly file: string | null },
-    parts: { queue: WriteQueue; records: DeskRecords; stats: Stats; pruner: Pruner; close: () => void } | null,
+    parts: { queue: WriteQueue; records: DeskRecords; stats: Stats; pruner: Pruner; close: () => Promise<void> } | null,
   ) {
     this.records = parts?.records ?? null;
     this.#queue = parts?.queue ?? null;
     this.#stats = parts?.stats ?? null;
     this.#pruner = parts?.pruner ?? null;
-    this.#close = parts?.close ?? (() => {});
+    this.#close = parts?.close ?? (async () => {});
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -94,6 +95,14 @@ export class Desk {
       return new Desk(options, { reason: opened.reason, file: opened.file }, null);
     }
     let desk: Desk;
+    const checkpointer = Checkpointer.start(opened.file, logger);
+    // The thread checkpoints; the bot's own commits then never wait for the disk.
+    if (checkpointer !== null) opened.db.pragma('wal_autocheckpoint = 0');
+    const close = async (): Promise<void> => {
+      await checkpointer?.stop();
+      // The last connection to close moves what is left of the log into the file.
+      opened.db.close();
+    };
     try {
       const queue = new WriteQueue(opened.db, { logger, ...(options.retryMs === undefined ? {} : { retryMs: options.retryMs }) });
       const answers = new AnswerLog(opened.db, queue);
@@ -109,10 +118,10 @@ export class Desk {
         records,
         stats: new Stats(opened.db),
         pruner: new Pruner(opened.db),
-        close: () => opened.db.close(),
+        close,
       });
     } catch (error) {
-      opened.db.close();
+      void close();
       const reason = error instanceof Error ? error.message : String(error);
       logger.error('desk features are off', { reason, file: opened.file });
       return new Desk(options, { reason, file: opened.file }, null);
@@ -172,12 +181,12 @@ export class Desk {
   }
 
   /** Saves what is queued and closes the database. */
-  close(): void {
+  async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#pruneTimer);
     this.#queue?.close();
-    this.#close();
+    await this.#close();
   }
 
   #schedulePruning(): void {

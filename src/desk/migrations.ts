@@ -40,7 +40,6 @@ const MIGRATIONS: readonly ((db: Database) => void)[] = [
         decline_reason TEXT
       );
       CREATE INDEX answers_asked_at ON answers (asked_at);
-      CREATE INDEX answers_declined ON answers (answered, terms);
 
       CREATE TABLE answer_sources (
         answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,

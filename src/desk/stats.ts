@@ -44,7 +44,7 @@ const DAY_MS = 86_400_000;
 
 export class Stats {
   readonly #period: Statement<[number], { asked: number; declined: number | null }>;
-  readonly #declined: Statement<[], { terms: string; asks: number; question: string }>;
+  readonly #declined: Statement<[], { terms: string; question: string; asks: number; latest: number }>;
   readonly #votes: Statement<[], BriefVotes>;
   readonly #requests: Statement<[], { status: string; n: number }>;
   readonly #openGroups: Statement<[], { n: number }>;
@@ -54,11 +54,10 @@ export class Stats {
     this.#period = db.prepare<[number], { asked: number; declined: number | null }>(
       'SELECT COUNT(*) AS asked, SUM(answered = 0) AS declined FROM answers WHERE asked_at >= ?',
     );
-    // Identical analysed questions are counted in SQL; only the distinct ones are grouped in code.
-    this.#declined = db.prepare<[], { terms: string; asks: number; question: string }>(
-      `SELECT terms, COUNT(*) AS asks,
-         (SELECT question FROM answers b WHERE b.answered = 0 AND b.terms = a.terms GROUP BY question ORDER BY COUNT(*) DESC, MAX(asked_at) DESC LIMIT 1) AS question
-       FROM answers a WHERE answered = 0 AND terms <> '' GROUP BY terms ORDER BY asks DESC, MAX(id) DESC LIMIT 5000`,
+    // Each wording counted in SQL, in one pass; wordings are then grouped by their terms in code.
+    this.#declined = db.prepare<[], { terms: string; question: string; asks: number; latest: number }>(
+      `SELECT terms, question, COUNT(*) AS asks, MAX(asked_at) AS latest FROM answers
+       WHERE answered = 0 AND terms <> '' GROUP BY terms, question`,
     );
     this.#votes = db.prepare<[], BriefVotes>(
       `SELECT s.doc AS doc, SUM(v.vote = 1) AS up, SUM(v.vote = -1) AS down
@@ -88,10 +87,10 @@ export class Stats {
     }
     return {
       questions: { day: period(t - DAY_MS), week: period(t - 7 * DAY_MS), kept: period(0) },
-      topDeclined: groupByTerms(this.#declined.all(), (row) => row.terms, (row) => row.asks)
+      topDeclined: groupByTerms(byTerms(this.#declined.all()), (row) => row.terms, (row) => row.asks)
         .slice(0, TOP_DECLINED)
         .map((group) => {
-          const top = [...group.items].sort((a, b) => b.asks - a.asks)[0];
+          const top = [...group.items].sort((a, b) => b.asks - a.asks || b.latest - a.latest)[0];
           return { question: top?.question ?? '', asks: group.weight };
         }),
       votes: this.#votes.all(),
@@ -105,6 +104,28 @@ export class Stats {
       corrections: { edits: corrections.edit, replies: corrections.reply },
     };
   }
+}
+
+/**
+ * One row per distinct analysed question: its total asks and the wording asked most (of equals,
+ * the latest), most asked first so the groups form around the most asked.
+ */
+function byTerms(rows: readonly { terms: string; question: string; asks: number; latest: number }[]): { terms: string; question: string; asks: number; latest: number }[] {
+  const merged = new Map<string, { terms: string; question: string; asks: number; latest: number; wordingAsks: number }>();
+  for (const row of rows) {
+    const seen = merged.get(row.terms);
+    if (seen === undefined) {
+      merged.set(row.terms, { ...row, wordingAsks: row.asks });
+      continue;
+    }
+    seen.asks += row.asks;
+    if (row.asks > seen.wordingAsks || (row.asks === seen.wordingAsks && row.latest > seen.latest)) {
+      seen.question = row.question;
+      seen.wordingAsks = row.asks;
+    }
+    seen.latest = Math.max(seen.latest, row.latest);
+  }
+  return [...merged.values()].sort((a, b) => b.asks - a.asks || b.latest - a.latest);
 }
 
 function tally(): { sent: number; waiting: number; gone: number; failed: number } {

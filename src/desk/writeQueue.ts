@@ -1,6 +1,7 @@
 /**
- * Writes that must never hold up an answer: queued in memory and committed together, one
- * transaction per turn of the event loop, after the reply that caused them has gone out. The
+ * Writes that must never hold up an answer: queued in memory and committed together, in one
+ * transaction a short while after the reply that caused them has gone out (a busy bot commits
+ * many answers at once, at a fraction of the cost of one commit each). Reads commit first. The
  * database is opened with no busy wait, so a lock held elsewhere fails at once instead of stalling
  * the bot; the batch stays queued and is retried with a growing pause. Nothing is dropped for a
  * passing problem (a lock, a full disk); a write that fails for its own reason (a bug) is logged and
@@ -38,13 +39,15 @@ export interface WriteQueueOptions {
 }
 
 const MAX_RETRY_MS = 60_000;
+/** How long writes gather before they are committed together. */
+export const GATHER_MS = 50;
 
 /** SQLite result codes that say the database, not the write, is the problem: worth retrying. */
 const PASSING = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|CORRUPT|NOTADB)/;
 
 export class WriteQueue {
   #writes: Queued[] = [];
-  #scheduled = false;
+  #gathering: NodeJS.Timeout | undefined;
   #retryTimer: NodeJS.Timeout | undefined;
   #pause: number;
   #failedFlushes = 0;
@@ -105,6 +108,7 @@ export class WriteQueue {
 
   /** Commits what it can and takes no more writes. */
   close(): void {
+    clearTimeout(this.#gathering);
     clearTimeout(this.#retryTimer);
     this.flush();
     clearTimeout(this.#retryTimer);
@@ -115,12 +119,13 @@ export class WriteQueue {
   }
 
   #schedule(): void {
-    if (this.#scheduled || this.#retryTimer !== undefined) return;
-    this.#scheduled = true;
-    setImmediate(() => {
-      this.#scheduled = false;
+    if (this.#gathering !== undefined || this.#retryTimer !== undefined) return;
+    this.#gathering = setTimeout(() => {
+      this.#gathering = undefined;
       this.flush();
-    });
+    }, GATHER_MS);
+    // Closing commits what is queued; the timer must not keep a finished process alive.
+    this.#gathering.unref();
   }
 
   #failed(error: unknown, count: number): void {

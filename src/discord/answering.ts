@@ -105,7 +105,7 @@ export async function deliverAnswer(
     records?.answers.notSent(ctx.eventId);
     throw error;
   }
-  // Queued, and written once this turn is over: the reply has already gone out.
+  // Queued and written shortly, with others: the reply has already gone out.
   records?.answers.record(answer, {
     key: ctx.eventId,
     at: new Date(ctx.receivedAt),

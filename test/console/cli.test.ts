@@ -175,7 +175,7 @@ describe('the ask CLI, run as a process', () => {
     const desk = Desk.open({ dataDir, retentionDays: 90, logger });
     desk.records?.answers.record(answerOf('Is the moon made of cheese?'), place());
     desk.records?.answers.record(answerOf('How much was the GitHub contract?', [source('001_def9eb3d8057f38a.txt')]), place());
-    desk.close();
+    await desk.close();
     const text = await ask(['--stats'], { dataDir });
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Questions:\n  Last 24 hours: 2 questions, 1 declined (50%)');

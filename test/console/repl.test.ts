@@ -97,7 +97,7 @@ describe('respond', () => {
       expect(reply).toContain('Most asked among the declined (what to check next):\n  1. 1× "Who owns Palantir?"');
       expect(reply).toContain('records kept 30 days');
     } finally {
-      desk.close();
+      await desk.close();
       remove();
     }
   });

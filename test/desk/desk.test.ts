@@ -5,11 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/desk/desk.ts';
 import { SCHEMA_VERSION } from '../../src/desk/migrations.ts';
 import { DATABASE_FILE } from '../../src/desk/store.ts';
+import { GATHER_MS } from '../../src/desk/writeQueue.ts';
 import { answerOf, capturingLogger, openTestDesk, place, readOnlyFolder, source, tempDir } from './support.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 function folder(): string {
@@ -24,8 +25,8 @@ function open(dir: string, options: Parameters<typeof openTestDesk>[1] = {}) {
   return opened;
 }
 
-/** Resolves once the event loop has run queued writes. */
-const turn = () => new Promise((resolve) => setImmediate(resolve));
+/** Resolves once queued writes have been committed (or tried): their timer is due first. */
+const committed = () => new Promise((resolve) => setTimeout(resolve, 2 * GATHER_MS));
 
 
 describe('opening the desk', () => {
@@ -44,7 +45,7 @@ describe('opening the desk', () => {
     const first = openTestDesk(dir);
     const where = place();
     first.records.answers.record(answerOf('Did Amazon end ICE contracts?', [source('a.txt')]), where);
-    first.desk.close();
+    await first.desk.close();
     const { records } = open(dir);
     expect(records.answers.find(where.key)).toMatchObject({ question: 'Did Amazon end ICE contracts?', answered: true, messageId: where.messageId });
   });
@@ -65,20 +66,20 @@ describe('opening the desk', () => {
     expect(lines).toContainEqual(expect.objectContaining({ level: 'error', msg: 'desk features are off' }));
   });
 
-  it('is off on a file that is not a database, and leaves the file exactly as it was', () => {
+  it('is off on a file that is not a database, and leaves the file exactly as it was', async () => {
     const dir = folder();
     const file = join(dir, DATABASE_FILE);
     const garbage = Buffer.from('this is not a database, but it is someone’s file\n'.repeat(200));
     writeFileSync(file, garbage);
     const { logger } = capturingLogger();
     const desk = Desk.open({ dataDir: dir, retentionDays: 90, logger });
-    desk.close();
+    await desk.close();
     expect(desk.health()).toMatchObject({ state: 'off', reason: expect.stringContaining('not a readable database') });
     expect(readFileSync(file).equals(garbage)).toBe(true);
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
-  it('is off on a database from a newer bot, and does not touch it', () => {
+  it('is off on a database from a newer bot, and does not touch it', async () => {
     const dir = folder();
     const db = new Database(join(dir, DATABASE_FILE));
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
@@ -86,14 +87,14 @@ describe('opening the desk', () => {
     const before = readFileSync(join(dir, DATABASE_FILE));
     const { logger } = capturingLogger();
     const desk = Desk.open({ dataDir: dir, retentionDays: 90, logger });
-    desk.close();
+    await desk.close();
     expect(desk.health().reason).toContain(`schema version ${SCHEMA_VERSION + 1}`);
     expect(readFileSync(join(dir, DATABASE_FILE)).equals(before)).toBe(true);
   });
 });
 
 describe('recording answers', () => {
-  it('writes after the current turn, with the question, place, decline reason and cited briefs with fingerprints', async () => {
+  it('writes shortly after, not at once, with the question, place, decline reason and cited briefs with fingerprints', async () => {
     const dir = folder();
     const { records } = open(dir);
     const answered = place();
@@ -103,7 +104,7 @@ describe('recording answers', () => {
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
     cleanups.push(() => db.close());
     expect(db.prepare('SELECT COUNT(*) AS n FROM answers').get()).toEqual({ n: 0 });
-    await turn();
+    await committed();
     expect(db.prepare('SELECT key, question, via, guild_id, channel_id, message_id, answered, decline_reason FROM answers ORDER BY id').all()).toEqual([
       { key: answered.key, question: 'How much was the GitHub contract?', via: 'slash', guild_id: answered.guildId, channel_id: answered.channelId, message_id: answered.messageId, answered: 1, decline_reason: null },
       { key: declined.key, question: 'Weather in Lisbon?', via: 'dm', guild_id: null, channel_id: declined.channelId, message_id: declined.messageId, answered: 0, decline_reason: 'unknown-name' },
@@ -130,12 +131,13 @@ describe('recording answers', () => {
     other.exec('BEGIN IMMEDIATE');
     const where = place();
     records.answers.record(answerOf('Asked while locked', [source('a.txt')]), where);
-    await turn();
+    await committed();
     expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', msg: expect.stringContaining('desk write deferred'), error: expect.stringContaining('SQLITE_BUSY') }));
-    expect(desk.health().writes).toMatchObject({ pending: 1, failedFlushes: 1 });
+    expect(desk.health().writes?.pending).toBe(1);
+    expect(desk.health().writes?.failedFlushes).toBeGreaterThanOrEqual(1);
     expect(records.answers.knows(where.key)).toBe(true);
     other.exec('ROLLBACK');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(desk.health().writes?.pending).toBe(0);
     expect(records.answers.find(where.key)?.question).toBe('Asked while locked');
   });
@@ -162,7 +164,7 @@ describe('votes', () => {
     for (const where of [first, second]) records.answers.record(answerOf('q', [source('a.txt')]), where);
     records.answers.vote(first.key, '1196423538450366472', 1, new Date());
     records.answers.vote(second.key, '1196423538450366472', 1, new Date());
-    await turn();
+    await committed();
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
     cleanups.push(() => db.close());
     const voters = db.prepare('SELECT voter FROM votes').all() as { voter: string }[];

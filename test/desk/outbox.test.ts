@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/types.ts';
 import { answerOf, openTestDesk, place, source, tempDir } from './support.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 const DAY = 86_400_000;
@@ -99,7 +99,7 @@ describe('sending corrections', () => {
     records.outbox.settle(first.id, { state: 'sent', by: 'edit' }, new Date(now));
     const second = records.outbox.next(new Date(now))!;
     records.outbox.claim(second.id);
-    desk.close();
+    await desk.close();
 
     const restarted = reopen();
     cleanups.push(() => restarted.desk.close());

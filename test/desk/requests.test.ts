@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerOf, openTestDesk, place, source, tempDir } from './support.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 function records() {

@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/desk/store.ts';
 import { answerOf, openTestDesk, place, source, tempDir } from './support.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 const DAY = 86_400_000;
@@ -69,7 +69,7 @@ describe('pruning', () => {
     expect(records.texts.load('new-key')).toBe('a recent follow-up');
     expect(desk.report().figures?.votes).toEqual([]);
     expect(desk.health().lastPrune?.deleted.answers).toBe(1);
-    desk.close();
+    await desk.close();
     const bytes = [DATABASE_FILE, `${DATABASE_FILE}-wal`].filter((f) => existsSync(join(dir, f))).map((f) => readFileSync(join(dir, f)).toString('latin1'));
     expect(bytes.join('')).not.toContain('old question');
   });

@@ -18,6 +18,7 @@ import {
   type Json,
   type RecordedRequest,
 } from '../fakeDiscord/index.ts';
+import { GATHER_MS } from '../../src/desk/writeQueue.ts';
 import {
   BRIEF_001,
   COVERED,
@@ -64,7 +65,7 @@ describe('feedback', () => {
     const user = newUser();
     const outcome = await ask(COVERED, user);
     const key = customIdOf(replyOf(outcome), 'vote:up:').split(':')[2] as string;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 2 * GATHER_MS));
     const row = query(app.dataDir, (db) => db.prepare('SELECT * FROM answers WHERE key = ?').get(key)) as Record<string, unknown>;
     const message = discord.channelMessages(TEST_CHANNEL_ID).at(-1);
     expect(row).toMatchObject({ key: outcome.id, question: COVERED, guild_id: expect.any(String), channel_id: TEST_CHANNEL_ID, message_id: message?.['id'], answered: 1, decline_reason: null, via: 'slash' });
@@ -84,6 +85,7 @@ describe('feedback', () => {
     // 👎 offers a fact-check request.
     expect(customIdOf(replyOf(down), 'req:')).toMatch(/^req:\d+$/);
     const key = customIdOf(answer, 'vote:up:').split(':')[2];
+    await new Promise((resolve) => setTimeout(resolve, 2 * GATHER_MS));
     const votes = query(app.dataDir, (db) => db.prepare('SELECT v.vote FROM votes v JOIN answers a ON a.id = v.answer_id WHERE a.key = ?').all(key));
     expect(votes).toEqual([{ vote: -1 }]);
   });
@@ -98,7 +100,7 @@ describe('feedback', () => {
     );
     expect(outcomes.filter((outcome) => outcome.timedOut)).toEqual([]);
     expect(outcomes.every((outcome) => String(replyOf(outcome)['content']).startsWith('Thanks — noted.'))).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 2 * GATHER_MS));
     const key = customIdOf(answer, 'vote:up:').split(':')[2];
     const counts = query(app.dataDir, (db) =>
       db.prepare('SELECT SUM(v.vote = 1) AS up, SUM(v.vote = -1) AS down FROM votes v JOIN answers a ON a.id = v.answer_id WHERE a.key = ?').get(key),

@@ -83,7 +83,7 @@ export async function startBotUnderTest(
   const bot = await startBot({ config, knowledge, logger, desk, ...(options.corrections === undefined ? {} : { corrections: options.corrections }) });
   const stop = async (): Promise<void> => {
     await bot.stop();
-    desk.close();
+    await desk.close();
   };
   return {
     bot,
