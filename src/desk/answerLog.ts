@@ -140,16 +140,11 @@ export class AnswerLog {
     return row === undefined ? undefined : storedAnswer(row);
   }
 
-  /** Whether an answer with this key is recorded or about to be. */
-  knows(key: string): boolean {
-    return this.#pending.has(key) || this.find(key) !== undefined;
-  }
-
   /** Records `userId`'s vote on the answer `key`; a second vote by the same person replaces the first. */
   vote(key: string, userId: string, value: VoteValue, at: Date): VoteOutcome {
     const answer = this.find(key);
     if (answer === undefined && !this.#pending.has(key)) return 'unknown-answer';
-    const voter = this.voterOf(key, userId);
+    const voter = this.#voterOf(key, userId);
     const previous = answer === undefined ? undefined : this.#voteOf.get(answer.id, voter)?.vote;
     this.queue.push(() => {
       this.#upsertVote.run({ voter, vote: value, at: at.getTime(), key });
@@ -165,7 +160,7 @@ export class AnswerLog {
   }
 
   /** The pseudonym a user votes under on one answer: unlinkable across answers without the database's key. */
-  voterOf(key: string, userId: string): string {
+  #voterOf(key: string, userId: string): string {
     return createHmac('sha256', this.#voterKey).update(`${key}:${userId}`).digest('base64url').slice(0, 22);
   }
 }

@@ -131,11 +131,6 @@ export class Desk {
     return desk;
   }
 
-  /** True when the desk's features work. */
-  get on(): boolean {
-    return this.records !== null;
-  }
-
   /** The earliest time whose records are kept. */
   keptSince(): Date {
     return new Date(this.#now().getTime() - this.options.retentionDays * DAY_MS);

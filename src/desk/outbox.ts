@@ -157,26 +157,29 @@ export class Outbox {
 
   /** The first correction due at `now` (including one a stopped run left "sending"). */
   next(now: Date): Correction | undefined {
-    const row = this.#next.get(now.getTime());
-    if (row === undefined) return undefined;
+    for (let row = this.#next.get(now.getTime()); row !== undefined; row = this.#next.get(now.getTime())) {
+      const correction = this.#correction(row);
+      if (correction !== undefined) return correction;
+      // What it pointed at is gone; settle it and look further.
+      this.settle(row.id, { state: 'gone', error: 'the answer or request is no longer recorded' }, now);
+    }
+    return undefined;
+  }
+
+  #correction(row: OutboxRow): Correction | undefined {
     const base = { id: row.id, attempts: row.attempts, refreshedAt: row.refreshed_at };
     if (row.kind === 'reply') {
       const request = row.request_id === null ? undefined : this.requests.find(row.request_id);
-      if (request !== undefined) return { kind: 'reply', ...base, request };
-    } else {
-      const answer = row.answer_id === null ? undefined : this.#answer.get(row.answer_id);
-      if (answer !== undefined && answer.channel_id !== null && answer.message_id !== null) {
-        return {
-          kind: 'edit',
-          ...base,
-          briefRemoved: row.brief_removed === 1,
-          answer: { key: answer.key, channelId: answer.channel_id, messageId: answer.message_id, question: answer.question },
-        };
-      }
+      return request === undefined ? undefined : { kind: 'reply', ...base, request };
     }
-    // What it pointed at is gone; settle it and look further.
-    this.settle(row.id, { state: 'gone', error: 'the answer or request is no longer recorded' }, now);
-    return this.next(now);
+    const answer = row.answer_id === null ? undefined : this.#answer.get(row.answer_id);
+    if (answer === undefined || answer.channel_id === null || answer.message_id === null) return undefined;
+    return {
+      kind: 'edit',
+      ...base,
+      briefRemoved: row.brief_removed === 1,
+      answer: { key: answer.key, channelId: answer.channel_id, messageId: answer.message_id, question: answer.question },
+    };
   }
 
   /** When the next waiting correction is due, if any is waiting. */

@@ -6,7 +6,7 @@
 import { isWeakStem, stems } from '../core/text.ts';
 
 /** Two questions ask much the same when their terms' Dice coefficient reaches this. */
-export const SIMILARITY_THRESHOLD = 0.5;
+const SIMILARITY_THRESHOLD = 0.5;
 
 /** The distinct content stems of `text`, sorted, as stored in the database (space-separated). */
 export function termsOf(text: string): string {
@@ -19,7 +19,7 @@ export function termSet(terms: string): ReadonlySet<string> {
 }
 
 /** Dice coefficient of two term sets: 1 for the same terms, 0 for none in common. */
-export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const term of a) if (b.has(term)) shared++;

@@ -28,7 +28,7 @@ export async function handleDeskButton(interaction: ButtonInteraction, action: D
     await notice(DESK_OFF);
     return;
   }
-  const forgotten = `I no longer have a record of that answer (answers are kept ${ctx.config.retentionDays} days). Please ask again with /ask.`;
+  const forgotten = forgottenAnswer(ctx);
   // A click can arrive before the bot has heard back that the answer was sent.
   await records.answers.whenSent(action.key);
   switch (action.kind) {
@@ -39,27 +39,15 @@ export async function handleDeskButton(interaction: ButtonInteraction, action: D
       ctx.logger.info('vote', { guild: interaction.guildId, vote: action.value, outcome });
       return;
     }
-    case 'request': {
-      const answer = records.answers.find(action.key);
-      if (answer === undefined) {
-        await notice(forgotten);
-        return;
-      }
-      await interaction.showModal(requestForm(action.key, originOf(answer.answered)));
-      return;
-    }
+    case 'request':
     case 'askAgain': {
       const answer = records.answers.find(action.key);
-      if (answer === undefined) {
-        await notice(forgotten);
-        return;
+      if (answer === undefined) await notice(forgotten);
+      else if (action.kind === 'request') await interaction.showModal(requestForm(action.key, originOf(answer.answered)));
+      else {
+        const asker = { userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId, via: 'again' as const };
+        await deliverAnswer(answer.question, asker, ctx, (reply) => sendReply(interaction, reply));
       }
-      await deliverAnswer(
-        answer.question,
-        { userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId, via: 'again' },
-        ctx,
-        (reply) => sendReply(interaction, reply),
-      );
       return;
     }
     case 'requestForm':
@@ -93,12 +81,16 @@ export async function handleRequestForm(interaction: ModalSubmitInteraction, key
     return;
   }
   if (outcome.status === 'unknown-answer') {
-    await notice(`I no longer have a record of that answer (answers are kept ${ctx.config.retentionDays} days). Please ask again with /ask.`);
+    await notice(forgottenAnswer(ctx));
     return;
   }
   await sendReply(interaction, { payload: renderRequestThanks(outcome.status), ephemeral: true });
   ctx.logger.info('fact-check request', { guild: interaction.guildId, status: outcome.status, group: outcome.group.groupId, askers: outcome.group.askers });
   await publishToQueue(interaction.client, outcome.group, ctx);
+}
+
+function forgottenAnswer(ctx: CommandContext): string {
+  return `I no longer have a record of that answer (answers are kept ${ctx.config.retentionDays} days). Please ask again with /ask.`;
 }
 
 function originOf(answered: boolean): RequestOrigin {
