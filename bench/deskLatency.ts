@@ -6,7 +6,7 @@
  * runs from its question's arrival to the reply being handed to `send`: the desk's writes, committed
  * after the replies, delay only the questions that arrive while they run, and this counts them.
  * Also the event loop's busy time per question (`performance.eventLoopUtilization`), which includes
- * the commits. Rounds alternate off / on so drift on a shared machine falls on both. Part of
+ * the commits. The modes take turns every 30 questions, so drift on a shared machine falls on both. Part of
  * `npm run bench`; alone: `npx tsx bench/deskLatency.ts [SEEDS_DIR [CACHE_DIR [QUESTIONS.jsonl]]]`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +27,8 @@ import { createLogger } from '../src/logger.ts';
 const ROUNDS = 4;
 /** 50 questions a second. */
 const INTERVAL_MS = 20;
+/** Questions per stretch: the modes take turns every 0.6 s, so a busy spell of the machine falls on both alike. */
+const STRETCH = 30;
 
 /** Percentiles of one measure, in milliseconds. */
 export interface Percentiles {
@@ -75,7 +77,7 @@ function botContext(knowledge: Knowledge, desk: Desk): Omit<CommandContext, 'rec
   };
 }
 
-/** One round: every question once, arriving on the clock; each reply's latency, and the loop's busy time. */
+/** One stretch of questions, arriving on the clock: each reply's latency, and the loop's busy time. */
 async function round(shared: Omit<CommandContext, 'receivedAt' | 'eventId'>, questions: readonly string[]): Promise<{ replies: number[]; busyMs: number }> {
   const replies: number[] = [];
   const pending: Promise<void>[] = [];
@@ -113,11 +115,15 @@ export async function measureDeskLatency(knowledge: Knowledge, questions: readon
     await round(bots.off, questions);
     await round(bots.on, questions);
     const measured = { off: { replies: [] as number[], busyMs: 0 }, on: { replies: [] as number[], busyMs: 0 } };
+    let turn = 0;
     for (let i = 0; i < ROUNDS; i++) {
-      for (const mode of i % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
-        const { replies, busyMs } = await round(bots[mode], questions);
-        measured[mode].replies.push(...replies);
-        measured[mode].busyMs += busyMs;
+      for (let from = 0; from < questions.length; from += STRETCH) {
+        const stretch = questions.slice(from, from + STRETCH);
+        for (const mode of turn++ % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+          const { replies, busyMs } = await round(bots[mode], stretch);
+          measured[mode].replies.push(...replies);
+          measured[mode].busyMs += busyMs;
+        }
       }
     }
     const summary = ({ replies, busyMs }: { replies: number[]; busyMs: number }): ModeLatency => ({

@@ -432,7 +432,7 @@ function deskTable(rows: readonly Row[]): string {
     '|---|---|---|---|---|---|---|---|',
     ...rows.map(line),
     '',
-    'bench/deskLatency.ts: `deliverAnswer` (the Discord answering path without the network) at 50 questions a second, 4 rounds per mode alternating, after a warm-up round of each.',
+    'bench/deskLatency.ts: `deliverAnswer` (the Discord answering path without the network) at 50 questions a second, every question 4 times per mode, the modes taking turns every 30 questions, after a warm-up round of each.',
     '',
   ].join('\n');
 }
