@@ -161,21 +161,32 @@ export class CorrectionsRunner {
   }
 }
 
+/** Attempts at writing a refresh's plan while the database is locked elsewhere, a second apart. */
+const PLAN_ATTEMPTS = 5;
+
 /**
  * Plans the corrections of a refresh and wakes the runner; null when the desk is off or the plan
- * could not be written (logged: the refresh itself stands).
+ * could not be written (logged: the refresh itself stands). A lock held elsewhere is waited out a
+ * few times, so a busy moment does not lose the refresh's corrections.
  */
 export async function planCorrections(ctx: BotContext, report: RefreshReport, refreshedAt: Date): Promise<CorrectionPlan | null> {
   const records = ctx.desk.records;
   if (records === null) return null;
-  try {
-    const plan = await records.outbox.plan(report, refreshedAt, ctx.desk.keptSince(), (question) => ctx.knowledge.answer(question));
-    ctx.logger.info('corrections planned', { ...plan });
-    ctx.corrections.kick();
-    return plan;
-  } catch (error) {
-    ctx.logger.error('corrections could not be planned', { err: error });
-    return null;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const plan = await records.outbox.plan(report, refreshedAt, ctx.desk.keptSince(), (question) => ctx.knowledge.answer(question));
+      ctx.logger.info('corrections planned', { ...plan });
+      ctx.corrections.kick();
+      return plan;
+    } catch (error) {
+      const busy = /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+      if (!busy || attempt >= PLAN_ATTEMPTS) {
+        ctx.logger.error('corrections could not be planned', { err: error, attempts: attempt });
+        return null;
+      }
+      ctx.logger.warn('corrections wait for the database, locked elsewhere', { attempt });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
   }
 }
 

@@ -11,9 +11,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/core/types.ts';
 import { DATABASE_FILE } from '../../src/desk/store.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
-import { BOT_USER, MODERATOR_USER, OWNER_USER, startFakeDiscord, type FakeDiscord, type Json } from '../fakeDiscord/index.ts';
+import { BOT_USER, MODERATOR_USER, OWNER_USER, TEST_CHANNEL_ID, startFakeDiscord, type FakeDiscord, type Json } from '../fakeDiscord/index.ts';
 import { readOnlyFolder } from '../desk/support.ts';
-import { COVERED, query } from './deskSupport.ts';
+import { GATHER_MS } from '../../src/desk/writeQueue.ts';
+import { COVERED, editBrief001, query } from './deskSupport.ts';
 import { componentsOf, embedOf, newUser, replyOf, SEEDS, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
 
 let discord: FakeDiscord;
@@ -126,5 +127,32 @@ describe('a database locked by another process', () => {
     while (count() < 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(count()).toBe(5);
     expect(query(dir, (db) => db.prepare('SELECT COUNT(*) AS n FROM votes').get())).toEqual({ n: 1 });
+  });
+
+  it('plans the corrections of a /refresh made while the database is locked, once the lock is gone', async () => {
+    const dir = await folder();
+    // Its own copy of the briefs, to edit.
+    const bot = await startBotUnderTest(discord, { DATA_DIR: dir }, undefined, { corrections: { paceMs: 10 } });
+    app = bot;
+    await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: COVERED }, user: newUser() });
+    const message = discord.channelMessages(TEST_CHANNEL_ID).at(-1)?.['id'] as string;
+    await new Promise((resolve) => setTimeout(resolve, 2 * GATHER_MS));
+    const other = new Database(join(dir, DATABASE_FILE));
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      await editBrief001(bot.seedsDir);
+      const refresh = discord.sendInteraction({ type: 'command', name: 'refresh', user: MODERATOR_USER }, { timeoutMs: 30_000 });
+      const deadline = Date.now() + 25_000;
+      while (!bot.logs.some((line) => line['msg'] === 'corrections wait for the database, locked elsewhere') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      other.exec('ROLLBACK');
+      const report = replyOf(await refresh);
+      expect(((report['embeds'] ?? []) as Json[])[1]?.['description']).toMatch(/^1 earlier answer quotes a changed or removed brief/);
+    } finally {
+      other.close();
+    }
+    await discord.waitForRequest((request) => request.method === 'PATCH' && request.path.endsWith(`/messages/${message}`) && request.status === 200, 10_000);
+    expect(discord.message(message)?.['content']).toMatch(/^⚠ The brief this answer quotes was updated on /);
   });
 });
