@@ -1,7 +1,7 @@
 /**
  * Routes interactions to slash commands, autocomplete handlers, component handlers and the desk's
- * buttons and request form. Anything a handler throws is logged with an id and answered with a short ephemeral message carrying the
- * same id; the bot keeps running.
+ * buttons and request form. Anything a handler throws is logged with an id and answered with a
+ * short ephemeral message carrying the same id; the bot keeps running.
  */
 import { randomBytes } from 'node:crypto';
 import type { Interaction } from 'discord.js';
