@@ -242,6 +242,11 @@ describe('corrections after /refresh', () => {
     expect(embedOf(replyOf(reasked)).title).toBe(COVERED);
     expect(textOf(reasked)).not.toContain('⚠');
 
+    // Several edits in one channel, within its limit of 5 a second: paced, never refused.
+    const edits = discord.requests.filter((request) => request.method === 'PATCH' && request.path.startsWith(`/channels/${TEST_CHANNEL_ID}/messages/`));
+    expect(edits.length).toBeGreaterThan(5);
+    expect(discord.requests.filter((request) => request.status === 429)).toEqual([]);
+
     const stats = replyOf(await discord.sendInteraction({ type: 'command', name: 'stats', user: MODERATOR_USER }));
     const corrections = embedOf(stats).fields?.find((field) => field.name === 'Corrections sent')?.value ?? '';
     expect(corrections).toMatch(/Earlier answers edited: [1-9]\d* sent/);
