@@ -251,5 +251,5 @@ describe('corrections after /refresh', () => {
     const corrections = embedOf(stats).fields?.find((field) => field.name === 'Corrections sent')?.value ?? '';
     expect(corrections).toMatch(/Earlier answers edited: [1-9]\d* sent/);
     expect(corrections).toMatch(/Askers told of the desk's answer: [2-9] sent/);
-  });
+  }, 60_000);
 });

@@ -154,5 +154,5 @@ describe('a database locked by another process', () => {
     }
     await discord.waitForRequest((request) => request.method === 'PATCH' && request.path.endsWith(`/messages/${message}`) && request.status === 200, 10_000);
     expect(discord.message(message)?.['content']).toMatch(/^⚠ The brief this answer quotes was updated on /);
-  });
+  }, 60_000);
 });

@@ -148,5 +148,5 @@ describe('a bot killed while it sends corrections', () => {
     expect(sends).toHaveLength(2);
     expect(new Set(sends.map((request) => (request.body as Json)['nonce'])).size).toBe(1);
     expect(query(dataDir as string, (db) => db.prepare('SELECT status FROM requests').all())).toEqual([{ status: 'answered' }]);
-  });
+  }, 120_000);
 });
