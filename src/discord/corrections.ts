@@ -31,6 +31,8 @@ export type CorrectionsContext = Pick<BotContext, 'knowledge' | 'desk' | 'texts'
 /** Runs the outbox in the background of the running bot. */
 export class CorrectionsRunner {
   #running: Promise<void> | null = null;
+  /** Kicked while a run was ending: run again, for what was planned meanwhile. */
+  #again = false;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
   readonly #paceMs: number;
@@ -47,13 +49,21 @@ export class CorrectionsRunner {
     this.#maxAttempts = options.maxAttempts ?? 5;
   }
 
-  /** Starts sending what is due, unless already sending. */
+  /** Starts sending what is due, or has the run in progress look again when it is done. */
   kick(): void {
-    if (this.#stopped || this.#running !== null || this.ctx.desk.records === null) return;
+    if (this.#stopped || this.ctx.desk.records === null) return;
+    if (this.#running !== null) {
+      this.#again = true;
+      return;
+    }
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#running = this.#run().finally(() => {
       this.#running = null;
+      if (this.#again) {
+        this.#again = false;
+        this.kick();
+      }
     });
   }
 
