@@ -1,12 +1,16 @@
 /**
  * Interaction latency through Discord's protocol: the real bot (startBot over the seed corpus) logged
  * into the fake Discord of test/fakeDiscord, 50 `/ask` interactions dispatched within one second,
- * timed from the INTERACTION_CREATE dispatch to the bot's callback arriving at the fake's REST API.
+ * timed from the INTERACTION_CREATE dispatch to the bot's callback arriving at the fake's REST API;
+ * with the desk's database in a temporary folder, or with `DATA_DIR=off`.
  * Run: `npx tsx bench/discordLatency.ts` (also part of `npm run bench`).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
+import { Desk } from '../src/desk/desk.ts';
 import { startBot } from '../src/discord/bot.ts';
 import { openKnowledge } from '../src/io/openKnowledge.ts';
 import { createLogger } from '../src/logger.ts';
@@ -25,16 +29,19 @@ function user(n: number): FakeUser {
   return { id: `${1400000000000000000n + BigInt(n)}`, username: `bench-${n}`, global_name: null, discriminator: '0', avatar: null };
 }
 
-/** Runs the rounds and returns one summary line per round. */
-export async function measureDiscordLatency(): Promise<string[]> {
+/** Runs the rounds with the desk on or off and returns one summary line per round. */
+export async function measureDiscordLatency(desk: 'on' | 'off' = 'off'): Promise<string[]> {
   const seedsDir = fileURLToPath(new URL('../seeds/', import.meta.url));
   const questions = readFileSync(fileURLToPath(new URL('../test/eval/questions.jsonl', import.meta.url)), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { q: string }).q);
   const discord = await startFakeDiscord();
-  const config = loadConfig({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, SEEDS_DIR: seedsDir, LOG_LEVEL: 'error' });
-  const bot = await startBot({ config, knowledge: await openKnowledge({ seedsDir }), logger: createLogger({ level: 'error', secrets: [discord.token], write: () => {} }) });
+  const dataDir = desk === 'on' ? mkdtempSync(join(tmpdir(), 'factcheck-bench-data-')) : 'off';
+  const config = loadConfig({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, SEEDS_DIR: seedsDir, LOG_LEVEL: 'error', DATA_DIR: dataDir });
+  const logger = createLogger({ level: 'error', secrets: [discord.token], write: () => {} });
+  const records = Desk.open({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger });
+  const bot = await startBot({ config, knowledge: await openKnowledge({ seedsDir }), logger, desk: records });
   const lines: string[] = [];
   try {
     for (let round = 0; round < ROUNDS; round++) {
@@ -57,12 +64,16 @@ export async function measureDiscordLatency(): Promise<string[]> {
     }
   } finally {
     await bot.stop();
+    await records.close();
     await discord.close();
+    if (dataDir !== 'off') rmSync(dataDir, { recursive: true, force: true });
   }
   return lines;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(`Discord /ask latency, ${QUESTIONS} questions within ${WINDOW_MS} ms, ${ROUNDS} rounds:`);
-  for (const line of await measureDiscordLatency()) console.log(`  ${line}`);
+  for (const desk of ['off', 'on'] as const) {
+    console.log(`Discord /ask latency, desk ${desk}, ${QUESTIONS} questions within ${WINDOW_MS} ms, ${ROUNDS} rounds:`);
+    for (const line of await measureDiscordLatency(desk)) console.log(`  ${line}`);
+  }
 }

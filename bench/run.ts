@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,50000] [--skip-seeds] [--skip-lunr] [--skip-discord]`: a benchmark, never a test.
+ * `npm run bench [-- --sizes 1000,10000,50000] [--skip-seeds] [--skip-lunr] [--skip-discord] [--skip-desk]`: a benchmark, never a test.
  * Prints markdown tables to stdout (progress to stderr); docs/benchmarks.md records a run.
  *
  * Seeds: index build time, answer latency over test/eval/questions.jsonl, and start-up time — the
@@ -20,8 +20,11 @@
  *   latency counted from each question's arrival (so a stalled event loop shows); the questions due
  *   at a turn of the event loop are all answered in it, as separate requests would be;
  * - start: `npm run ask -- --json --stdin` black-box with SEEDS_DIR pointing at the corpus and a
- *   saved index present: time to the first answer, ms per question after it, share answered.
+ *   saved index present: time to the first answer, ms per question after it, share answered;
+ * - desk (also on the seeds): the cost of recording answers, bench/deskLatency.ts — reply latency
+ *   at 50 questions a second through `deliverAnswer`, with the desk's SQLite file on and off.
  */
+import { measureDeskLatency, questionsIn } from './deskLatency.ts';
 import { measureDiscordLatency } from './discordLatency.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -236,6 +239,29 @@ async function childRefresh(dir: string, cache: string, questionsFile: string): 
   };
 }
 
+async function childDesk(dir: string, cache: string, questionsFile: string): Promise<Row> {
+  const encoded = await readSavedEncoded(cacheFile(cache, dir), await corpusKey(await readBriefFiles(dir)));
+  if (typeof encoded === 'string') throw new Error(`saved index ${encoded}`);
+  const engine = await decodeEngine(encoded);
+  const knowledge = await LiveKnowledge.open({ engine: async () => engine, lexicon: loadLexicon() });
+  const measured = await measureDeskLatency(knowledge, questionsIn(questionsFile));
+  return {
+    questions: measured.questions,
+    offP50: measured.off.reply.p50,
+    offP99: measured.off.reply.p99,
+    offP99s: measured.off.p99s.map((x) => ms(x)).join(' · '),
+    offBusy: measured.off.busyPerQuestion,
+    onP50: measured.on.reply.p50,
+    onP99: measured.on.reply.p99,
+    onP99s: measured.on.p99s.map((x) => ms(x)).join(' · '),
+    onBusy: measured.on.busyPerQuestion,
+    medianDifference: measured.medianP99Difference,
+    commit: `${ms(measured.commit.p50)} / ${ms(measured.commit.p99)} / ${ms(measured.commit.max)} ms`,
+    recorded: measured.recorded,
+    failedWrites: measured.failedWrites,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parent: spawns children, black-box runs, prints tables.
 
@@ -289,7 +315,10 @@ function blackBoxAsk(seedsDir: string, cache: string, questions: readonly string
   });
 }
 
-async function seedsTable(): Promise<string> {
+/** Rows of the desk table, one per corpus measured. */
+const deskRows: Row[] = [];
+
+async function seedsTable(skipDesk: boolean): Promise<string> {
   const corpus = await loadCorpus(join(ROOT, 'seeds'));
   const builds: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -312,6 +341,10 @@ async function seedsTable(): Promise<string> {
   rmSync(cache, { recursive: true, force: true });
   const cold = await blackBoxAsk(join(ROOT, 'seeds'), cache, [questions[0] as string]);
   const saved = await blackBoxAsk(join(ROOT, 'seeds'), cache, [questions[0] as string]);
+  if (!skipDesk) {
+    process.stderr.write('seeds: desk on / off\n');
+    deskRows.push({ corpus: 'seeds (5 briefs)', ...(await runChild('desk', [join(ROOT, 'seeds'), cache, join(ROOT, 'test/eval/questions.jsonl')])) });
+  }
   return [
     '### Seed corpus (5 briefs)',
     '',
@@ -324,7 +357,7 @@ async function seedsTable(): Promise<string> {
   ].join('\n');
 }
 
-async function sizeRows(size: number, skipLunr: boolean): Promise<Row> {
+async function sizeRows(size: number, skipLunr: boolean, skipDesk: boolean): Promise<Row> {
   const dir = join(OUT, `gen-${size}`);
   const questionsFile = `${dir}.questions.jsonl`;
   if (!existsSync(questionsFile)) {
@@ -340,6 +373,10 @@ async function sizeRows(size: number, skipLunr: boolean): Promise<Row> {
   const build = await runChild('build', args, workerHeapFlags(heapBudgetMb(dirBytes(dir))));
   process.stderr.write(`${size}: answers\n`);
   const answers = await runChild('answers', args);
+  if (!skipDesk) {
+    process.stderr.write(`${size}: desk on / off\n`);
+    deskRows.push({ corpus: `${size} sections`, ...(await runChild('desk', args)) });
+  }
   process.stderr.write(`${size}: refresh\n`);
   const refresh = await runChild('refresh', args);
   process.stderr.write(`${size}: black-box start\n`);
@@ -385,6 +422,22 @@ async function sizeRows(size: number, skipLunr: boolean): Promise<Row> {
     oursP99: lunrRow ? ms(lunrRow['oursP99'] as number) : '—',
     sameTop1: lunrRow ? `${((lunrRow['sameTop1'] as number) * 100).toFixed(0)}%` : '—',
   };
+}
+
+function deskTable(rows: readonly Row[]): string {
+  const line = (r: Row) =>
+    `| ${r['corpus']} | ${r['questions']} | ${ms(r['offP50'] as number)} / ${ms(r['offP99'] as number)} ms | ${ms(r['onP50'] as number)} / ${ms(r['onP99'] as number)} ms | ` +
+    `${r['offP99s']} | ${r['onP99s']} | ${(r['medianDifference'] as number).toFixed(2)} ms | ${ms(r['offBusy'] as number)} / ${ms(r['onBusy'] as number)} ms | ${r['commit']} | ${r['recorded']} | ${r['failedWrites']} |`;
+  return [
+    '### The cost of recording: answers with the desk on and off',
+    '',
+    '| corpus | replies per mode | desk off: reply p50 / p99 (all) | desk on: reply p50 / p99 (all) | p99 of each measurement, off (ms) | on (ms) | median of (p99 on − off) | event-loop time per question, off / on | commit of one answer, p50 / p99 / max | answers recorded | failed commits |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(line),
+    '',
+    'bench/deskLatency.ts: `deliverAnswer` (the Discord answering path without the network) at 50 questions a second; 5 measurements, each of every question twice per mode, the modes taking turns every 30 questions; after a warm-up round of each.',
+    '',
+  ].join('\n');
 }
 
 function dirBytes(dir: string): number {
@@ -461,13 +514,14 @@ async function main(): Promise<void> {
       'skip-seeds': { type: 'boolean', default: false },
       'skip-lunr': { type: 'boolean', default: false },
       'skip-discord': { type: 'boolean', default: false },
+      'skip-desk': { type: 'boolean', default: false },
     },
     allowPositionals: true,
     strict: false,
   });
   if (typeof values.child === 'string') {
     const [dir, cache, questions] = process.argv.slice(process.argv.indexOf(values.child) + 1).map((a) => resolve(a));
-    const task = { build: () => childBuild(dir as string, cache as string), answers: () => childAnswers(dir as string, cache as string, questions as string), lunr: () => childLunr(dir as string, cache as string, questions as string), refresh: () => childRefresh(dir as string, cache as string, questions as string) }[values.child];
+    const task = { build: () => childBuild(dir as string, cache as string), answers: () => childAnswers(dir as string, cache as string, questions as string), lunr: () => childLunr(dir as string, cache as string, questions as string), refresh: () => childRefresh(dir as string, cache as string, questions as string), desk: () => childDesk(dir as string, cache as string, questions as string) }[values.child];
     if (!task) throw new Error(`unknown child task ${values.child}`);
     process.stdout.write(`${JSON.stringify(await task())}\n`);
     return;
@@ -477,18 +531,22 @@ async function main(): Promise<void> {
   process.stdout.write(
     `## factcheck-bot benchmark\n\nMachine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}.\n\n`,
   );
-  if (!values['skip-seeds']) process.stdout.write(`${await seedsTable()}\n`);
+  const skipDesk = values['skip-desk'] === true;
+  if (!values['skip-seeds']) process.stdout.write(`${await seedsTable(skipDesk)}\n`);
   if (!values['skip-discord']) {
-    const rounds = await measureDiscordLatency();
-    process.stdout.write(`### Discord /ask through the fake Discord (50 questions within 1 s)\n\n${rounds.map((r) => `- ${r}`).join('\n')}\n\n`);
+    for (const desk of skipDesk ? (['off'] as const) : (['off', 'on'] as const)) {
+      const rounds = await measureDiscordLatency(desk);
+      process.stdout.write(`### Discord /ask through the fake Discord (50 questions within 1 s), desk ${desk}\n\n${rounds.map((r) => `- ${r}`).join('\n')}\n\n`);
+    }
   }
   const sizes = String(values.sizes)
     .split(',')
     .map((s) => Number(s.trim()))
     .filter((n) => n > 0);
   const rows: Row[] = [];
-  for (const size of sizes) rows.push(await sizeRows(size, values['skip-lunr'] === true));
+  for (const size of sizes) rows.push(await sizeRows(size, values['skip-lunr'] === true, skipDesk));
   if (rows.length > 0) process.stdout.write(`${sizeTables(rows)}\n`);
+  if (deskRows.length > 0) process.stdout.write(`${deskTable(deskRows)}\n`);
 }
 
 await main();

@@ -18,7 +18,7 @@ export default {
   async execute(interaction, ctx) {
     await deliverAnswer(
       interaction.options.getString('question', true),
-      { userId: interaction.user.id, guildId: interaction.guildId, via: 'slash' },
+      { userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId, via: 'slash' },
       ctx,
       (reply) => sendReply(interaction, reply),
     );

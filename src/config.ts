@@ -40,6 +40,14 @@ export interface Config {
   /** Most interactions and messages handled at once; beyond it askers are told to wait. */
   readonly maxInFlight: number;
   readonly shards: ShardSetting;
+  /** Folder of the desk's database (`bot.sqlite`); null (`DATA_DIR=off`) turns the desk features off. */
+  readonly dataDir: string | null;
+  /** Recorded answers, votes, requests and corrections older than this many days are deleted. */
+  readonly retentionDays: number;
+  /** Channel where fact-check requests are posted as queue items for moderators; null: not posted. */
+  readonly modChannelId: string | null;
+  /** Members with this role count as moderators for the desk, besides those with Manage Server. */
+  readonly modRoleId: string | null;
 }
 
 /** Thrown by `loadConfig` with one line per bad or missing variable. */
@@ -67,6 +75,8 @@ const DEFAULTS = {
   cooldownSeconds: 30,
   staleAfterDays: 365,
   maxInFlight: 100,
+  dataDir: '.data',
+  retentionDays: 90,
 } as const;
 
 /**
@@ -140,6 +150,11 @@ export function loadConfig(env: Env): Config {
 
   const indexCacheDir = read('INDEX_CACHE_DIR') ?? DEFAULTS.indexCacheDir;
 
+  const dataDir = read('DATA_DIR') ?? DEFAULTS.dataDir;
+  const retentionDays = integer('RETENTION_DAYS', DEFAULTS.retentionDays, 1, 3_650);
+  const modChannelId = snowflake('MOD_CHANNEL_ID');
+  const modRoleId = snowflake('MOD_ROLE_ID');
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const config: Config = {
@@ -155,6 +170,10 @@ export function loadConfig(env: Env): Config {
     staleAfterDays,
     maxInFlight,
     shards,
+    dataDir: dataDir === 'off' ? null : dataDir,
+    retentionDays,
+    modChannelId,
+    modRoleId,
   };
   // Non-enumerable, so they print the redacted form without showing up as config fields.
   Object.defineProperties(config, {
@@ -179,6 +198,10 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     staleAfterDays: config.staleAfterDays,
     maxInFlight: config.maxInFlight,
     shards: config.shards,
+    dataDir: config.dataDir,
+    retentionDays: config.retentionDays,
+    modChannelId: config.modChannelId,
+    modRoleId: config.modRoleId,
   };
 }
 

@@ -31,6 +31,10 @@ describe('loadConfig', () => {
       staleAfterDays: 365,
       maxInFlight: 100,
       shards: { mode: 'single' },
+      dataDir: '.data',
+      retentionDays: 90,
+      modChannelId: null,
+      modRoleId: null,
     });
   });
 
@@ -67,6 +71,23 @@ describe('loadConfig', () => {
 
   it('treats empty values as unset, as a copied .env.example has them', () => {
     expect(loadConfig({ DISCORD_TOKEN: '', LOG_LEVEL: ' ', DISCORD_SHARDS: '' }).discordToken).toBeNull();
+  });
+
+  it('reads the desk settings, and DATA_DIR=off turns the desk off', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/factcheck', RETENTION_DAYS: '30', MOD_CHANNEL_ID: ID, MOD_ROLE_ID: '98765432109876543' })).toMatchObject({
+      dataDir: '/var/lib/factcheck',
+      retentionDays: 30,
+      modChannelId: ID,
+      modRoleId: '98765432109876543',
+    });
+    expect(loadConfig({ DATA_DIR: 'off' }).dataDir).toBeNull();
+  });
+
+  it('names bad desk settings', () => {
+    const error = configError({ RETENTION_DAYS: '0', MOD_CHANNEL_ID: '#queue', MOD_ROLE_ID: 'moderators' });
+    expect(error.variables).toEqual(['RETENTION_DAYS', 'MOD_CHANNEL_ID', 'MOD_ROLE_ID']);
+    expect(error.message).toContain('RETENTION_DAYS: must be a whole number from 1 to 3650, got "0"');
+    expect(error.message).toContain('MOD_CHANNEL_ID: must be a Discord id');
   });
 
   it('accepts DISCORD_SHARDS=auto', () => {
@@ -143,6 +164,7 @@ describe('.env.example', () => {
         'ANSWER_CHANNEL_IDS',
         'COOLDOWN_QUESTIONS',
         'COOLDOWN_SECONDS',
+        'DATA_DIR',
         'DISCORD_API_URL',
         'DISCORD_CLIENT_ID',
         'DISCORD_GUILD_ID',
@@ -152,6 +174,9 @@ describe('.env.example', () => {
         'INDEX_CACHE_DIR',
         'LOG_LEVEL',
         'MAX_IN_FLIGHT',
+        'MOD_CHANNEL_ID',
+        'MOD_ROLE_ID',
+        'RETENTION_DAYS',
         'SEEDS_DIR',
         'STALE_AFTER_DAYS',
       ].sort(),

@@ -1,5 +1,7 @@
 import { ASK_USAGE, parseAskArgs, runAsk } from '../console/cli.ts';
+import { Desk } from '../desk/desk.ts';
 import { openKnowledge } from '../io/openKnowledge.ts';
+import { createLogger } from '../logger.ts';
 import { readConfig } from './environment.ts';
 import { EXIT } from './exitCodes.ts';
 
@@ -26,7 +28,13 @@ try {
   };
   const knowledge = await openKnowledge({ seedsDir: config.seedsDir, cacheDir: config.indexCacheDir, log });
   for (const s of knowledge.skipped()) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
-  await runAsk(knowledge, request, { input: process.stdin, output: process.stdout });
+  // Only --stats reads the desk; its questions are not recorded. The running bot prunes, not this.
+  const desk =
+    request.kind === 'stats'
+      ? Desk.open({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger: createLogger({ level: 'warn' }), prune: false })
+      : null;
+  await runAsk(knowledge, request, { input: process.stdin, output: process.stdout }, desk);
+  await desk?.close();
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(EXIT.startFailed);

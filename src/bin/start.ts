@@ -1,4 +1,5 @@
 import { skippedSentence } from '../console/renderText.ts';
+import { Desk } from '../desk/desk.ts';
 import { loadingLine } from '../console/welcome.ts';
 import { fatalLine, FatalDiscordError, type FatalReason } from '../discord/fatal.ts';
 import { stopBuilds } from '../io/buildWorker.ts';
@@ -32,6 +33,8 @@ for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
 
 /** Set once the bot runs: what a stop must finish. */
 let stopBot: (() => Promise<void>) | null = null;
+/** Set once the desk's file is open: its queued writes are committed before the process ends. */
+let closeDesk: () => Promise<void> = async () => {};
 let stopping = false;
 
 /**
@@ -52,6 +55,8 @@ function shutdown(why: string, code: number): void {
   stopBuilds();
   (stopBot?.() ?? Promise.resolve())
     .catch((error: unknown) => logger.error('error while stopping', { err: error }))
+    .then(() => closeDesk())
+    .catch((error: unknown) => logger.error('error while closing the desk', { err: error }))
     .finally(() => process.exit(code));
 }
 process.on('SIGTERM', () => shutdown('SIGTERM', EXIT.ok));
@@ -89,16 +94,21 @@ for (const file of knowledge.skipped()) {
   else logger.warn('skipped brief file', { file: file.file, reason: file.reason });
 }
 
+// The console chat shows only the desk's problems: its info lines would interrupt the conversation.
+const desk = Desk.open({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger: inConsole ? createLogger({ level: 'warn' }) : logger });
+closeDesk = () => desk.close();
+
 if (inConsole) {
   const { runConsole } = await import('../console/repl.ts');
-  await runConsole(knowledge, { input: process.stdin, output: process.stdout });
+  await runConsole(knowledge, { input: process.stdin, output: process.stdout }, desk);
+  await desk.close();
   process.exit(EXIT.ok);
 }
 
 const { startBot } = await import('../discord/bot.ts');
 logger.info('starting', { config });
 try {
-  const bot = await startBot({ config, knowledge, logger, onFatal: refused });
+  const bot = await startBot({ config, knowledge, logger, onFatal: refused, desk });
   stopBot = () => bot.stop(REPLY_GRACE_MS);
 } catch (error) {
   if (error instanceof FatalDiscordError) {

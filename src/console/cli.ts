@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Knowledge } from '../core/types.ts';
-import { renderAnswer, renderCompany, renderGaps, renderTrace } from './renderText.ts';
+import type { Desk } from '../desk/desk.ts';
+import { renderAnswer, renderCompany, renderDeskReport, renderGaps, renderTrace } from './renderText.ts';
 
 /**
  * `npm run ask`: one question, a company, or one question per line of stdin, answered by the same
@@ -17,6 +18,7 @@ export const ASK_USAGE = [
   '  npm run ask -- --explain "question"                 the answer and why: term weights, candidate',
   '                                                      passages, the gate that decided, unit scores',
   '  npm run --silent ask -- --gaps [--json]             "Want to dive deeper?" prompts no brief answers',
+  '  npm run --silent ask -- --stats [--json]            the fact-check desk: questions, declines, votes, requests, corrections',
   '(--silent keeps npm\'s own lines off standard output, so it carries only the answers.)',
 ].join('\n');
 
@@ -26,6 +28,7 @@ export type AskRequest =
   | { readonly kind: 'gaps'; readonly json: boolean }
   | { readonly kind: 'stdin'; readonly json: boolean }
   | { readonly kind: 'company'; readonly name: string; readonly json: boolean }
+  | { readonly kind: 'stats'; readonly json: boolean }
   | { readonly kind: 'usage'; readonly error: string | null };
 
 /** Reads the command line (the arguments after `--`). */
@@ -41,6 +44,7 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
         company: { type: 'string' },
         explain: { type: 'boolean', default: false },
         gaps: { type: 'boolean', default: false },
+        stats: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -54,6 +58,11 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
     return positionals.length > 0 || values.stdin || values.company !== undefined
       ? { kind: 'usage', error: '--gaps takes no question' }
       : { kind: 'gaps', json };
+  }
+  if (values.stats) {
+    return positionals.length > 0 || values.stdin || values.company !== undefined
+      ? { kind: 'usage', error: '--stats takes no question, --stdin or --company' }
+      : { kind: 'stats', json };
   }
   if (values.company !== undefined) {
     return positionals.length > 0 || values.stdin
@@ -85,8 +94,8 @@ export interface AskIo {
   readonly output: NodeJS.WritableStream;
 }
 
-/** Answers a parsed request; resolves when every answer is written. */
-export async function runAsk(knowledge: Knowledge, request: Exclude<AskRequest, { kind: 'usage' }>, io: AskIo): Promise<void> {
+/** Answers a parsed request; resolves when every answer is written. `desk` answers `--stats`. */
+export async function runAsk(knowledge: Knowledge, request: Exclude<AskRequest, { kind: 'usage' }>, io: AskIo, desk: Desk | null = null): Promise<void> {
   const write = (text: string) => io.output.write(`${text}\n`);
   switch (request.kind) {
     case 'question': {
@@ -103,6 +112,12 @@ export async function runAsk(knowledge: Knowledge, request: Exclude<AskRequest, 
     case 'company': {
       const summary = knowledge.summarizeCompany(request.name);
       write(request.json ? JSON.stringify(summary) : renderCompany(summary));
+      return;
+    }
+    case 'stats': {
+      const report = desk?.report() ?? null;
+      if (report === null) write(request.json ? 'null' : 'The fact-check desk is not open.');
+      else write(request.json ? JSON.stringify(report) : renderDeskReport(report, knowledge.sources()));
       return;
     }
     case 'stdin': {

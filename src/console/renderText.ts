@@ -1,4 +1,6 @@
 import type { Answer, BriefInfo, CompanySummary, CoverageGap, RefreshOutcome, SkippedFile, Source, Trace } from '../core/types.ts';
+import type { DeskReport } from '../desk/desk.ts';
+import { reportSections } from '../desk/report.ts';
 
 /** Plain-text renderings of the core's answers, for the console chat and the CLI. */
 
@@ -56,6 +58,13 @@ export function renderRefresh(outcome: RefreshOutcome): string {
   if (r.added.length + r.changed.length + r.removed.length === 0) lines.push('  No brief changed.');
   if (r.skipped.length > 0) lines.push(...renderSkipped(r.skipped));
   return lines.join('\n');
+}
+
+/** The fact-check desk's figures and health, as /stats shows them. */
+export function renderDeskReport(report: DeskReport, briefs: readonly BriefInfo[]): string {
+  const titles = new Map(briefs.map((b) => [b.doc, b.title]));
+  const sections = reportSections(report, { titleOf: (doc) => titles.get(doc) ?? `${doc} (no longer loaded)`, quote: (text) => `"${text}"` });
+  return sections.map((section) => [`${section.heading}:`, ...section.lines.map((line) => `  ${line}`)].join('\n')).join('\n\n');
 }
 
 /** "Title — section (checked 2026-02-01)". */

@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import { overview } from '../core/overview.ts';
 import type { Knowledge } from '../core/types.ts';
-import { renderAnswer, renderCompany, renderRefresh, renderSources } from './renderText.ts';
+import type { Desk } from '../desk/desk.ts';
+import { renderAnswer, renderCompany, renderDeskReport, renderRefresh, renderSources } from './renderText.ts';
 import { smallTalk } from './smallTalk.ts';
 import { greeting, help, welcome, YOU_ARE_WELCOME } from './welcome.ts';
 
@@ -17,9 +18,10 @@ export interface ConsoleIo {
 
 /**
  * Runs the chat until it is left (exit, Ctrl-D, or Ctrl-C twice on an empty line). Ctrl-C on a
- * line being typed clears it, as in a shell.
+ * line being typed clears it, as in a shell. `desk` answers `:stats` (the chat's own questions are
+ * not recorded).
  */
-export async function runConsole(knowledge: Knowledge, io: ConsoleIo): Promise<void> {
+export async function runConsole(knowledge: Knowledge, io: ConsoleIo, desk: Desk | null = null): Promise<void> {
   const rl = createInterface({ input: io.input, output: io.output, prompt: 'ask> ', ...(io.terminal === undefined ? {} : { terminal: io.terminal }) });
   const say = (text: string) => io.output.write(`${text}\n\n`);
   let leaving = false;
@@ -44,7 +46,7 @@ export async function runConsole(knowledge: Knowledge, io: ConsoleIo): Promise<v
   rl.prompt();
   for await (const line of rl) {
     leaving = false;
-    const reply = await respond(knowledge, line.trim());
+    const reply = await respond(knowledge, line.trim(), desk);
     if (reply === undefined) break;
     if (reply !== '') say(reply);
     rl.prompt();
@@ -53,7 +55,7 @@ export async function runConsole(knowledge: Knowledge, io: ConsoleIo): Promise<v
 }
 
 /** The reply to one line of the chat; undefined means leave. */
-export async function respond(knowledge: Knowledge, line: string): Promise<string | undefined> {
+export async function respond(knowledge: Knowledge, line: string, desk: Desk | null = null): Promise<string | undefined> {
   if (line === '') return '';
   switch (smallTalk(line)) {
     case 'leave':
@@ -73,6 +75,8 @@ export async function respond(knowledge: Knowledge, line: string): Promise<strin
       return renderSources(knowledge.sources(), knowledge.skipped());
     case 'refresh':
       return renderRefresh(await knowledge.refresh());
+    case 'stats':
+      return desk === null ? 'The fact-check desk is not open in this chat.' : renderDeskReport(desk.report(), knowledge.sources());
     case 'company':
       return arg === '' ? 'Which organisation? For example: :company Palantir' : renderCompany(knowledge.summarizeCompany(arg));
     default:

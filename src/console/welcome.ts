@@ -20,6 +20,7 @@ export function help(overview: Overview): string {
     '  :company NAME   what the briefs say about an organisation (e.g. :company Palantir)',
     '  :sources        the loaded briefs',
     '  :refresh        re-read the briefs folder',
+    '  :stats          the fact-check desk: questions, declines, votes, requests, corrections',
     '  help            this help',
     '  exit            leave (or Ctrl-D, or Ctrl-C twice on an empty line; one Ctrl-C clears the line)',
     ...examples(overview, 'For example:'),

@@ -1,11 +1,12 @@
 /**
  * The one path every question takes, whichever way it arrived (slash command, mention, DM,
  * answer channel, follow-up button, brief picker): check it, apply the asker's cooldown, answer,
- * render, send, and log one line without the question's text.
+ * render, send, record it for the desk once sent, and log one line without the question's text.
  */
 import type { CommandContext } from './command.ts';
+import { withDeskControls } from './deskRender.ts';
 import { renderAnswer, renderNotice } from './render.ts';
-import type { Reply } from './respond.ts';
+import type { Reply, SentMessage } from './respond.ts';
 
 /**
  * Longest question accepted. Real questions are far shorter; beyond this the text is more likely
@@ -14,12 +15,13 @@ import type { Reply } from './respond.ts';
 export const MAX_QUESTION_LENGTH = 1_000;
 
 /** How a question reached the bot, for logs. */
-export type QuestionSource = 'slash' | 'mention' | 'dm' | 'channel' | 'button' | 'select';
+export type QuestionSource = 'slash' | 'mention' | 'dm' | 'channel' | 'button' | 'select' | 'again';
 
 /** Who asked, where, and how. */
 export interface Asker {
   readonly userId: string;
   readonly guildId: string | null;
+  readonly channelId: string | null;
   readonly via: QuestionSource;
 }
 
@@ -57,7 +59,7 @@ export async function deliverAnswer(
   raw: string,
   asker: Asker,
   ctx: CommandContext,
-  send: (reply: Reply) => Promise<unknown>,
+  send: (reply: Reply) => Promise<SentMessage | null>,
   options: DeliverOptions = {},
 ): Promise<void> {
   const log = (outcome: string, fields: Record<string, unknown> = {}): void => {
@@ -88,12 +90,30 @@ export async function deliverAnswer(
   }
 
   const answer = ctx.knowledge.answer(checked.question, options.doc === undefined ? {} : { doc: options.doc });
-  const payload = renderAnswer(answer, {
+  const rendered = renderAnswer(answer, {
     now: ctx.now(),
     staleAfterDays: ctx.config.staleAfterDays,
     remember: (text) => ctx.texts.remember(text),
   });
-  await send({ payload, ephemeral: false });
+  const records = ctx.desk.records;
+  const payload = records === null ? rendered : withDeskControls(rendered, answer, ctx.eventId);
+  records?.answers.sending(ctx.eventId);
+  let sent: SentMessage | null;
+  try {
+    sent = await send({ payload, ephemeral: false });
+  } catch (error) {
+    records?.answers.notSent(ctx.eventId);
+    throw error;
+  }
+  // Queued and written shortly, with others: the reply has already gone out.
+  records?.answers.record(answer, {
+    key: ctx.eventId,
+    at: new Date(ctx.receivedAt),
+    via: asker.via,
+    guildId: asker.guildId,
+    channelId: sent?.channelId ?? asker.channelId,
+    messageId: sent?.id ?? null,
+  });
   log(answer.answered ? 'answered' : 'abstained', {
     answered: answer.answered,
     confidence: Math.round(answer.confidence * 100) / 100,

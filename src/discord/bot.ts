@@ -1,17 +1,20 @@
 /**
  * The running bot: logs in, routes interactions and messages to their handlers within a cap on work
- * in flight, reports gateway trouble, tells its caller when Discord refuses it for good, and stops
- * gracefully (no new work, in-flight replies finished, gateway closed).
+ * in flight, sends the desk's pending corrections, reports gateway trouble, tells its caller when
+ * Discord refuses it for good, and stops gracefully (no new work, in-flight replies finished,
+ * gateway closed).
  */
 import { Events, type Client, type Interaction, type Message } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Knowledge } from '../core/types.ts';
+import type { Desk } from '../desk/desk.ts';
 import type { Logger } from '../logger.ts';
 import { createClient, DM_CHANNEL_SWEEP_MS, sweepDirectMessageChannels } from './client.ts';
 import { CommandMentions } from './commandMentions.ts';
 import type { BotContext, CommandContext } from './command.ts';
 import { Cooldown } from './cooldown.ts';
+import { CorrectionsRunner, type CorrectionsOptions } from './corrections.ts';
 import { RememberedTexts } from './customIds.ts';
 import { FatalDiscordError, gatewayCloseReason, type FatalReason } from './fatal.ts';
 import { answerMessage, questionIn, replyTo } from './messages.ts';
@@ -30,6 +33,9 @@ export interface StartBotOptions {
    * with a {@link FatalDiscordError} instead.)
    */
   readonly onFatal?: (reason: FatalReason) => void;
+  /** The desk's records, opened by the caller (which also closes them). */
+  readonly desk: Desk;
+  readonly corrections?: CorrectionsOptions;
 }
 
 export interface RunningBot {
@@ -51,19 +57,28 @@ const DROP_LOG_INTERVAL_MS = 10_000;
  * Logs in with `config.discordToken` and resolves once every shard is ready.
  * @throws FatalDiscordError when Discord refuses the token or the gateway settings.
  */
-export async function startBot({ config, knowledge, logger, onFatal }: StartBotOptions): Promise<RunningBot> {
+export async function startBot({ config, knowledge, logger, onFatal, desk, corrections }: StartBotOptions): Promise<RunningBot> {
   const token = config.discordToken;
   if (token === null) throw new Error('DISCORD_TOKEN is not set; the bot cannot log in.');
 
   const client = createClient(config);
+  const records = desk.records;
+  const texts = new RememberedTexts(
+    undefined,
+    records === null ? null : { save: (key, text) => records.texts.save(key, text, new Date()), load: (key) => records.texts.load(key) },
+  );
+  const now = (): Date => new Date();
+  const sending = new CorrectionsRunner(client, { knowledge, desk, texts, config, logger, now }, corrections);
   const shared: BotContext = {
     knowledge,
     logger,
     config,
     cooldown: new Cooldown({ limit: config.cooldown.questions, windowMs: config.cooldown.seconds * 1000 }),
-    texts: new RememberedTexts(),
+    texts,
     commands: new CommandMentions(),
-    now: () => new Date(),
+    now,
+    desk,
+    corrections: sending,
   };
   const route = createInteractionRouter(commands);
   const inFlight = new WorkInFlight(config.maxInFlight);
@@ -87,7 +102,7 @@ export async function startBot({ config, knowledge, logger, onFatal }: StartBotO
       }
       return;
     }
-    const ctx: CommandContext = { ...shared, logger: logger.child({ event: id }), receivedAt: Date.now() };
+    const ctx: CommandContext = { ...shared, logger: logger.child({ event: id }), receivedAt: Date.now(), eventId: id };
     if (admission === 'busy') ctx.logger.info('too busy: asked to wait', { kind: event, inFlight: inFlight.size });
     const job = (admission === 'run' ? work(ctx) : busy()).catch((error: unknown) =>
       logger.error(`${event} handler failed`, { event: id, err: error }),
@@ -171,8 +186,11 @@ export async function startBot({ config, knowledge, logger, onFatal }: StartBotO
     guilds: readyClient.guilds.cache.size,
     shards: readyClient.ws.shards.size,
     maxInFlight: config.maxInFlight,
+    desk: desk.health().state,
   });
   const sweep = setInterval(() => sweepDirectMessageChannels(client), DM_CHANNEL_SWEEP_MS).unref();
+  // Corrections a previous run left unsent carry on now.
+  sending.kick();
 
   let stopping: Promise<void> | null = null;
   const stop = (graceMs = 3_000): Promise<void> => {
@@ -184,7 +202,7 @@ export async function startBot({ config, knowledge, logger, onFatal }: StartBotO
       const grace = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, graceMs);
       });
-      await Promise.race([inFlight.settled(), grace]);
+      await Promise.all([Promise.race([inFlight.settled(), grace]), sending.stop(graceMs)]);
       clearTimeout(timer);
       if (inFlight.size > 0) logger.warn('stopped with replies unfinished', { inFlight: inFlight.size });
       await client.destroy();
@@ -201,6 +219,6 @@ async function replyBusy(interaction: Interaction): Promise<void> {
   else if (interaction.isRepliable()) await sendReply(interaction, { payload: renderNotice(BUSY_NOTICE), ephemeral: true });
 }
 
-function replyBusyTo(message: Message): Promise<void> {
-  return replyTo(message, renderNotice(BUSY_NOTICE));
+async function replyBusyTo(message: Message): Promise<void> {
+  await replyTo(message, renderNotice(BUSY_NOTICE));
 }

@@ -24,7 +24,7 @@ export async function handleComponent(
     await send({ payload: renderNotice(FORGOTTEN), ephemeral: true });
     return;
   }
-  const asker = { userId: interaction.user.id, guildId: interaction.guildId };
+  const asker = { userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId };
   if (action.kind === 'followUp') {
     await deliverAnswer(text, { ...asker, via: 'button' }, ctx, send);
     return;

@@ -1,9 +1,9 @@
 /**
  * Custom ids of the buttons and select menus the bot sends. A follow-up question or the asker's
  * question is often longer than a custom id may be (100), so the id carries a short key and the
- * text is kept here; the text is re-answered against whatever index is live when clicked, so a
- * refresh in between is harmless. Keys the bot no longer knows (after a restart) resolve to
- * nothing and the caller says so kindly.
+ * text is kept here, and in the desk's database when it is on, so a click works after a restart;
+ * the text is re-answered against whatever index is live when clicked, so a refresh in between is
+ * harmless. Keys the bot no longer knows resolve to nothing and the caller says so kindly.
  */
 import { createHash } from 'node:crypto';
 
@@ -33,18 +33,37 @@ export function parseCustomId(customId: string): ComponentAction | null {
   return prefix === PREFIX.followUp ? { kind: 'followUp', key } : { kind: 'pick', key };
 }
 
+/** Where texts are kept beyond this process (the desk's database). */
+export interface TextBacking {
+  save(key: string, text: string): void;
+  load(key: string): string | undefined;
+}
+
+/** A text kept in memory is saved again to the backing after this long, to keep it from being pruned. */
+const RESAVE_AFTER_MS = 86_400_000;
+
 /** Texts behind custom ids, by a short stable hash; the oldest are forgotten past `capacity`. */
 export class RememberedTexts {
-  readonly #texts = new Map<string, string>();
+  readonly #texts = new Map<string, { text: string; savedAt: number }>();
 
-  constructor(private readonly capacity = 20_000) {}
+  constructor(
+    private readonly capacity = 20_000,
+    private readonly backing: TextBacking | null = null,
+  ) {}
 
   /** Stores `text` and returns its key (the same key for the same text). */
   remember(text: string): string {
     const key = createHash('sha256').update(text).digest('base64url').slice(0, 16);
+    const now = Date.now();
+    const known = this.#texts.get(key);
+    let savedAt = known?.savedAt ?? 0;
+    if (this.backing !== null && now - savedAt > RESAVE_AFTER_MS) {
+      this.backing.save(key, text);
+      savedAt = now;
+    }
     // Re-inserting moves the key to the newest end, so texts still being shown stay longest.
     this.#texts.delete(key);
-    this.#texts.set(key, text);
+    this.#texts.set(key, { text, savedAt });
     if (this.#texts.size > this.capacity) {
       const oldest = this.#texts.keys().next();
       if (oldest.done !== true) this.#texts.delete(oldest.value);
@@ -54,6 +73,6 @@ export class RememberedTexts {
 
   /** The text stored under `key`, or undefined when it was never stored or was forgotten. */
   recall(key: string): string | undefined {
-    return this.#texts.get(key);
+    return this.#texts.get(key)?.text ?? this.backing?.load(key);
   }
 }

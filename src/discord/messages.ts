@@ -74,8 +74,9 @@ export function questionIn(message: Message, answerChannelIds: readonly string[]
  * Replies to `message`. A channel message cannot be ephemeral, so notices are plain replies too; no
  * one is pinged, not even the asker.
  */
-export async function replyTo(message: Message, payload: ReplyPayload): Promise<void> {
-  await message.reply({ ...messageOptions(payload), allowedMentions: { parse: [], repliedUser: false } });
+export async function replyTo(message: Message, payload: ReplyPayload): Promise<{ id: string; channelId: string }> {
+  const sent = await message.reply({ ...messageOptions(payload), allowedMentions: { parse: [], repliedUser: false } });
+  return { id: sent.id, channelId: sent.channelId };
 }
 
 /** Answers the question `message` asks (see {@link questionIn}) as a reply to it. */
@@ -87,7 +88,7 @@ export async function answerMessage(message: Message, addressed: AddressedQuesti
   }
   await deliverAnswer(
     addressed.question,
-    { userId: message.author.id, guildId: message.guildId, via: addressed.via },
+    { userId: message.author.id, guildId: message.guildId, channelId: message.channelId, via: addressed.via },
     ctx,
     (reply) => replyTo(message, reply.payload),
   );

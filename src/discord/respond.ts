@@ -15,6 +15,12 @@ export interface Reply {
   readonly ephemeral: boolean;
 }
 
+/** A message the bot sent, as a correction later finds it. */
+export interface SentMessage {
+  readonly id: string;
+  readonly channelId: string;
+}
+
 /** Past this long without a reply ready, the interaction is deferred (Discord allows 3 s). */
 export const DEFER_AFTER_MS = 1_000;
 
@@ -33,21 +39,33 @@ export function messageOptions(payload: ReplyPayload): MessageOptions {
   };
 }
 
+/** The payload as Discord's REST API takes it, for messages sent without an interaction. */
+export function restBody(payload: ReplyPayload): Record<string, unknown> {
+  return {
+    ...(payload.content === '' ? {} : { content: payload.content }),
+    embeds: payload.embeds,
+    components: payload.components,
+    allowed_mentions: { parse: [] },
+  };
+}
+
 /**
  * Replies, edits the deferred reply, or adds a follow-up, whichever the interaction's state
- * allows.
+ * allows; resolves with the message sent, when Discord says which.
  */
-export async function sendReply(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+export async function sendReply(interaction: RepliableInteraction, reply: Reply): Promise<SentMessage | null> {
   const options = messageOptions(reply.payload);
-  if (interaction.deferred) {
-    await interaction.editReply(options);
-    return;
-  }
+  if (interaction.deferred) return sentMessage(await interaction.editReply(options));
   const withFlags: InteractionReplyOptions = reply.ephemeral
     ? { ...options, flags: MessageFlags.Ephemeral }
     : options;
-  if (interaction.replied) await interaction.followUp(withFlags);
-  else await interaction.reply(withFlags);
+  if (interaction.replied) return sentMessage(await interaction.followUp(withFlags));
+  const response = await interaction.reply({ ...withFlags, withResponse: true });
+  return sentMessage(response.resource?.message ?? null);
+}
+
+function sentMessage(message: { readonly id: string; readonly channelId: string } | null): SentMessage | null {
+  return message === null ? null : { id: message.id, channelId: message.channelId };
 }
 
 /**

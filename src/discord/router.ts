@@ -1,6 +1,6 @@
 /**
- * Routes interactions to slash commands, autocomplete handlers and component handlers; any other
- * kind gets a short ephemeral reply. Anything a handler throws is logged with an id and answered
+ * Routes interactions to slash commands, autocomplete handlers, component handlers and the desk's
+ * buttons and request form; any other kind gets a short ephemeral reply. Anything a handler throws is logged with an id and answered
  * with a short ephemeral message carrying the same id; the bot keeps running.
  */
 import { randomBytes } from 'node:crypto';
@@ -8,6 +8,8 @@ import type { Interaction } from 'discord.js';
 import type { CommandContext, SlashCommand } from './command.ts';
 import { handleComponent } from './components.ts';
 import { parseCustomId } from './customIds.ts';
+import { parseDeskCustomId } from './deskIds.ts';
+import { handleDeskButton, handleRequestForm } from './feedback.ts';
 import { renderNotice } from './render.ts';
 import { sendReply } from './respond.ts';
 
@@ -40,6 +42,20 @@ export function createInteractionRouter(
         }
         await command.execute(interaction, ctx);
         return;
+      }
+      if (interaction.isButton()) {
+        const desk = parseDeskCustomId(interaction.customId);
+        if (desk !== null) {
+          await handleDeskButton(interaction, desk, ctx);
+          return;
+        }
+      }
+      if (interaction.isModalSubmit()) {
+        const form = parseDeskCustomId(interaction.customId);
+        if (form?.kind === 'requestForm') {
+          await handleRequestForm(interaction, form.key, ctx);
+          return;
+        }
       }
       if (interaction.isButton() || interaction.isStringSelectMenu()) {
         const action = parseCustomId(interaction.customId);

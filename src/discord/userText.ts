@@ -58,6 +58,9 @@ function neutralise(text: string): string {
     // escapeMarkdown's maskedLink option escapes only the first of several links on a line.
     .replaceAll('[', '\\[')
     .replace(URL_SCHEME, `$1${ZERO_WIDTH_SPACE}`)
+    // Discord also links "www.…" and invites ("discord.gg/…") written without a scheme.
+    .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}${ZERO_WIDTH_SPACE}.`)
+    .replace(/\b(discord(?:app)?)\.(gg|com|io|me|li)\b/gi, (_, name: string, tld: string) => `${name}${ZERO_WIDTH_SPACE}.${tld}`)
     .replace(MARKUP_START, `<${ZERO_WIDTH_SPACE}`)
     .replace(MASS_MENTION, `@${ZERO_WIDTH_SPACE}`);
 }

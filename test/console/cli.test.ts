@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASK_USAGE, parseAskArgs, runAsk } from '../../src/console/cli.ts';
 import type { LiveKnowledge } from '../../src/core/knowledge.ts';
 import type { Answer, CompanySummary } from '../../src/core/types.ts';
+import { Desk, type DeskReport } from '../../src/desk/desk.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
+import { answerOf, capturingLogger, place, source } from '../desk/support.ts';
 import { harbourBriefPath, seedsDir } from '../fixtures/answer-core/support.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,6 +29,8 @@ describe('parseAskArgs', () => {
     [['--help'], { kind: 'usage', error: null }],
     [['-h'], { kind: 'usage', error: null }],
     [['--', '--json'], { kind: 'question', question: '--json', json: false, explain: false }],
+    [['--stats'], { kind: 'stats', json: false }],
+    [['--stats', '--json'], { kind: 'stats', json: true }],
   ])('reads %j', (argv, expected) => {
     expect(parseAskArgs(argv)).toEqual(expected);
   });
@@ -39,6 +43,7 @@ describe('parseAskArgs', () => {
     ['--company with a question too', ['--company', 'Palantir', 'what did they do']],
     ['--company with --stdin', ['--company', 'Palantir', '--stdin']],
     ['--gaps with a question', ['--gaps', 'what is missing']],
+    ['--stats with a question', ['--stats', 'how many']],
   ])('rejects %s with an error to show', (_label, argv) => {
     const request = parseAskArgs(argv);
     expect(request.kind).toBe('usage');
@@ -92,10 +97,11 @@ interface Run {
 }
 
 /** Runs the real CLI entry point as `npm run ask` would, with a clean environment. */
-function ask(args: readonly string[], options: { stdin?: string; seedsDir?: string } = {}): Promise<Run> {
+function ask(args: readonly string[], options: { stdin?: string; seedsDir?: string; dataDir?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
     if (options.seedsDir !== undefined) env.SEEDS_DIR = options.seedsDir;
+    if (options.dataDir !== undefined) env.DATA_DIR = options.dataDir;
     const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/bin/ask.ts', ...args], { cwd: root, env });
     let stdout = '';
     let stderr = '';
@@ -165,6 +171,26 @@ describe('the ask CLI, run as a process', () => {
     expect(answers).toHaveLength(2);
     expect(answers[0]?.answered).toBe(true);
     expect(answers[0]?.sources[0]?.doc).toBe('harbour.txt');
+  });
+
+  it('prints the desk’s figures from DATA_DIR with --stats, as text or one JSON line', async () => {
+    const dataDir = join(junkDir, 'data');
+    const { logger } = capturingLogger();
+    const desk = Desk.open({ dataDir, retentionDays: 90, logger });
+    desk.records?.answers.record(answerOf('Is the moon made of cheese?'), place());
+    desk.records?.answers.record(answerOf('How much was the GitHub contract?', [source('001_def9eb3d8057f38a.txt')]), place());
+    await desk.close();
+    const text = await ask(['--stats'], { dataDir });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Questions:\n  Last 24 hours: 2 questions, 1 declined (50%)');
+    expect(text.stdout).toContain('1. 1× "Is the moon made of cheese?"');
+    const json = await ask(['--stats', '--json'], { dataDir });
+    const [report, ...rest] = jsonLines(json.stdout) as DeskReport[];
+    expect(rest).toEqual([]);
+    expect(report?.health.state).toBe('on');
+    expect(report?.figures?.questions.kept).toEqual({ asked: 2, declined: 1 });
+    const off = await ask(['--stats'], { dataDir: 'off' });
+    expect(off.stdout).toContain('Off: turned off (DATA_DIR=off).');
   });
 
   it('exits 2 with the usage on stderr for bad arguments', async () => {

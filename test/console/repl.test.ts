@@ -6,7 +6,9 @@ import { overview } from '../../src/core/overview.ts';
 import { respond, runConsole } from '../../src/console/repl.ts';
 import { YOU_ARE_WELCOME } from '../../src/console/welcome.ts';
 import { loadCorpus } from '../../src/io/seedLoader.ts';
+import { Desk } from '../../src/desk/desk.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
+import { answerOf, capturingLogger, place, tempDir } from '../desk/support.ts';
 import { seedsDir } from '../fixtures/answer-core/support.ts';
 
 let knowledge: LiveKnowledge;
@@ -14,7 +16,7 @@ beforeAll(async () => {
   knowledge = await openKnowledge({ seedsDir });
 });
 
-const COMMANDS = [':company', ':sources', ':refresh', 'help', 'exit'];
+const COMMANDS = [':company', ':sources', ':refresh', ':stats', 'help', 'exit'];
 
 describe('respond', () => {
   it('answers a question with its sentences, numbered sources and follow-ups', async () => {
@@ -85,6 +87,21 @@ describe('respond', () => {
     expect(reply).toContain('the briefs folder vanished');
     expect(reply).toMatch(/fail/i);
     expect(flaky.answer('how much was the github contract').answered).toBe(true);
+  });
+
+  it('shows the desk’s figures and health for :stats', async () => {
+    const { dir, remove } = tempDir();
+    const desk = Desk.open({ dataDir: dir, retentionDays: 30, logger: capturingLogger().logger });
+    try {
+      desk.records?.answers.record(answerOf('Who owns Palantir?'), place());
+      const reply = await respond(knowledge, ':stats', desk);
+      expect(reply).toContain('Last 24 hours: 1 question, 1 declined (100%)');
+      expect(reply).toContain('Most asked among the declined (what to check next):\n  1. 1× "Who owns Palantir?"');
+      expect(reply).toContain('records kept 30 days');
+    } finally {
+      await desk.close();
+      remove();
+    }
   });
 
   it('lists every command for :help', async () => {

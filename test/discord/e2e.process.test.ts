@@ -18,7 +18,7 @@ const ROOT = join(import.meta.dirname, '../..');
 const TSX_LOADER = import.meta.resolve('tsx');
 /** Every variable the bot reads, blank: a developer's `.env` never fills one in (dotenv leaves set variables alone). */
 const BLANK_CONFIG = Object.fromEntries(
-  ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'SEEDS_DIR', 'INDEX_CACHE_DIR', 'ANSWER_CHANNEL_IDS', 'LOG_LEVEL', 'COOLDOWN_QUESTIONS', 'COOLDOWN_SECONDS', 'STALE_AFTER_DAYS', 'MAX_IN_FLIGHT', 'DISCORD_SHARDS', 'DISCORD_SHARD_COUNT'].map((name) => [name, '']),
+  ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'SEEDS_DIR', 'INDEX_CACHE_DIR', 'ANSWER_CHANNEL_IDS', 'LOG_LEVEL', 'COOLDOWN_QUESTIONS', 'COOLDOWN_SECONDS', 'STALE_AFTER_DAYS', 'MAX_IN_FLIGHT', 'DISCORD_SHARDS', 'DISCORD_SHARD_COUNT', 'DATA_DIR', 'RETENTION_DAYS', 'MOD_CHANNEL_ID', 'MOD_ROLE_ID'].map((name) => [name, '']),
 );
 
 let discord: FakeDiscord;
@@ -127,8 +127,8 @@ describe('npm run deploy', () => {
   it('registers the commands in DISCORD_GUILD_ID', async () => {
     const deploy = run('src/bin/deploy.ts', botEnv(discord, { DISCORD_CLIENT_ID: discord.applicationId, DISCORD_GUILD_ID: TEST_GUILD_ID }));
     expect(await deploy.exited).toBe(0);
-    expect(deploy.stdout).toContain(`Registered 5 commands in guild ${TEST_GUILD_ID}`);
-    expect((discord.commands.get(TEST_GUILD_ID) ?? []).map((c) => c['name'])).toEqual(['ask', 'company', 'sources', 'refresh', 'help']);
+    expect(deploy.stdout).toContain(`Registered 7 commands in guild ${TEST_GUILD_ID}`);
+    expect((discord.commands.get(TEST_GUILD_ID) ?? []).map((c) => c['name'])).toEqual(['ask', 'company', 'sources', 'refresh', 'help', 'queue', 'stats']);
   });
 
   it('says which variables are missing', async () => {

@@ -1,13 +1,16 @@
 /**
  * Shared set-up for the end-to-end tests: the real bot (startBot over the real knowledge of a
- * copy of `seeds/`) logged into the fake Discord, with its log lines captured.
+ * copy of `seeds/`, with the desk's database in a temporary folder) logged into the fake Discord,
+ * with its log lines captured.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Knowledge } from '../../src/core/types.ts';
+import { Desk } from '../../src/desk/desk.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
+import type { CorrectionsOptions } from '../../src/discord/corrections.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { FakeDiscord, FakeUser, InteractionOutcome, Json } from '../fakeDiscord/index.ts';
@@ -25,8 +28,22 @@ export interface BotUnderTest {
   readonly rawLogs: string[];
   /** A private copy of seeds/ the bot reads, for refresh tests. */
   readonly seedsDir: string;
-  /** Stops the bot and removes the seeds copy. */
+  readonly desk: Desk;
+  /** The desk's folder (DATA_DIR), or null when the desk is off. */
+  readonly dataDir: string | null;
+  /** Stops the bot and closes the desk, keeping both folders (to start again on them). */
+  stop(): Promise<void>;
+  /** Stops the bot and removes the folders it was given none of. */
   close(): Promise<void>;
+}
+
+/** More of the bot under test: corrections' pacing, and folders to reuse (kept by `close`). */
+export interface BotUnderTestOptions {
+  readonly corrections?: CorrectionsOptions;
+  /** Read these briefs instead of a fresh copy of seeds/. */
+  readonly seedsDir?: string;
+  /** Answer from this knowledge instead of opening one (indexing the briefs takes seconds on a busy machine). */
+  readonly knowledge?: Knowledge;
 }
 
 /**
@@ -37,14 +54,18 @@ export async function startBotUnderTest(
   discord: FakeDiscord,
   env: Record<string, string> = {},
   wrap: (knowledge: Knowledge) => Knowledge = (knowledge) => knowledge,
+  options: BotUnderTestOptions = {},
 ): Promise<BotUnderTest> {
-  const seedsDir = await mkdtemp(join(tmpdir(), 'factcheck-seeds-'));
-  await cp(SEEDS, seedsDir, { recursive: true });
+  const ownSeeds = options.seedsDir === undefined;
+  const seedsDir = options.seedsDir ?? (await mkdtemp(join(tmpdir(), 'factcheck-seeds-')));
+  if (ownSeeds) await cp(SEEDS, seedsDir, { recursive: true });
+  const ownData = env['DATA_DIR'] === undefined;
   const config = loadConfig({
     DISCORD_TOKEN: discord.token,
     DISCORD_API_URL: discord.apiUrl,
     SEEDS_DIR: seedsDir,
     LOG_LEVEL: 'debug',
+    DATA_DIR: ownData ? await mkdtemp(join(tmpdir(), 'factcheck-data-')) : (env['DATA_DIR'] as string),
     ...env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -57,8 +78,13 @@ export async function startBotUnderTest(
       logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
-  const knowledge = wrap(await openKnowledge({ seedsDir }));
-  const bot = await startBot({ config, knowledge, logger });
+  const knowledge = wrap(options.knowledge ?? (await openKnowledge({ seedsDir })));
+  const desk = Desk.open({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger, retryMs: 50 });
+  const bot = await startBot({ config, knowledge, logger, desk, ...(options.corrections === undefined ? {} : { corrections: options.corrections }) });
+  const stop = async (): Promise<void> => {
+    await bot.stop();
+    await desk.close();
+  };
   return {
     bot,
     config,
@@ -66,9 +92,13 @@ export async function startBotUnderTest(
     logs,
     rawLogs,
     seedsDir,
+    desk,
+    dataDir: config.dataDir,
+    stop,
     close: async () => {
-      await bot.stop();
-      await rm(seedsDir, { recursive: true, force: true });
+      await stop();
+      if (ownSeeds) await rm(seedsDir, { recursive: true, force: true });
+      if (ownData && config.dataDir !== null) await rm(config.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,14 +3,29 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction, type Message } from 'discord.js';
+import {
+  Client,
+  ComponentType,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Routes,
+  TextInputStyle,
+  type APIChannel,
+  type APIMessage,
+  type Interaction,
+  type Message,
+} from 'discord.js';
 import {
   BOT_USER,
+  DESK_CHANNEL_ID,
   MODERATOR_ROLE_ID,
   MODERATOR_USER,
   PLAIN_USER,
   Permission,
   SECOND_GUILD_ID,
+  SPARE_CHANNEL_ID,
   TEST_CHANNEL_ID,
   TEST_GUILD_ID,
   startFakeDiscord,
@@ -281,6 +296,122 @@ describe('fake Discord revoking the token', () => {
       await client.destroy();
       await discord.close();
     }
+  });
+});
+
+describe('fake Discord: modals, direct messages, deleted channels, nonces, message rate limits', () => {
+  let discord: FakeDiscord;
+  let client: Client;
+  let handlers: Awaited<ReturnType<typeof loginClient>>['handlers'];
+
+  beforeAll(async () => {
+    discord = await startFakeDiscord({ messageRateLimit: { limit: 2, windowMs: 400 } });
+    ({ client, handlers } = await loginClient(discord));
+  });
+
+  afterAll(async () => {
+    await client?.destroy();
+    await discord?.close();
+  });
+
+  const post = (channelId: string, body: Json) => client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<APIMessage>;
+
+  it('shows a modal from a button and delivers its submission with the values typed', async () => {
+    handlers.interaction = async (interaction) => {
+      if (interaction.isButton()) {
+        await interaction.showModal({
+          custom_id: 'form',
+          title: 'A form',
+          components: [
+            { type: ComponentType.Label, label: 'Note', component: { type: ComponentType.TextInput, custom_id: 'note', style: TextInputStyle.Paragraph, required: false } },
+          ],
+        });
+      } else if (interaction.isModalSubmit()) {
+        await interaction.reply({ content: `got "${interaction.fields.getTextInputValue('note')}"`, flags: MessageFlags.Ephemeral });
+      }
+    };
+    const click = await discord.sendInteraction({ type: 'button', customId: 'open-form' });
+    expect(click.callback).toMatchObject({ type: 9, data: { custom_id: 'form', title: 'A form' } });
+    const submitted = await discord.sendInteraction({ type: 'modal', customId: 'form', fields: { note: 'hello' } });
+    expect(submitted.payload['type']).toBe(5);
+    expect(submitted.callback?.data?.['content']).toBe('got "hello"');
+    const empty = await discord.sendInteraction({ type: 'modal', customId: 'form' });
+    expect(empty.callback?.data?.['content']).toBe('got ""');
+    // A modal the bot never showed (a stale client, another app's) arrives with the fields as sent.
+    const stale = await discord.sendInteraction({ type: 'modal', customId: 'never-shown', fields: { note: 'late' } });
+    expect(stale.callback?.data?.['content']).toBe('got "late"');
+  });
+
+  it('rejects a modal Discord would refuse', async () => {
+    handlers.interaction = async (interaction) => {
+      if (interaction.isButton()) await interaction.showModal({ custom_id: 'bad', title: 'x'.repeat(46), components: [] }).catch(() => interaction.reply({ content: 'refused' }));
+    };
+    const outcome = await discord.sendInteraction({ type: 'button', customId: 'bad-form' });
+    expect(outcome.callback?.data?.['content']).toBe('refused');
+  });
+
+  it('opens a DM channel with any user, and refuses messages to a user whose DMs are closed', async () => {
+    const dm = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: '1300000000000000999' } })) as APIChannel;
+    expect(dm.id).toBe(discord.dmChannelOf({ id: '1300000000000000999', username: 'x', global_name: null, discriminator: '0', avatar: null }));
+    expect((await post(dm.id, { content: 'hello' })).channel_id).toBe(dm.id);
+    discord.closeDirectMessages('1300000000000000999');
+    await expect(post(dm.id, { content: 'again' })).rejects.toMatchObject({ code: 50007, status: 403 });
+  });
+
+  it('answers 404 Unknown Channel for a deleted channel and tells the client', async () => {
+    const deleted = once(client, Events.ChannelDelete);
+    discord.deleteChannel(SPARE_CHANNEL_ID);
+    await deleted;
+    expect(client.channels.cache.has(SPARE_CHANNEL_ID)).toBe(false);
+    const error = await post(SPARE_CHANNEL_ID, { content: 'anyone?' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect(error).toMatchObject({ code: 10003, status: 404 });
+  });
+
+  it('returns the message already sent with an enforced nonce instead of sending it twice', async () => {
+    const first = await post(TEST_CHANNEL_ID, { content: 'once', nonce: 'n-1', enforce_nonce: true });
+    const second = await post(TEST_CHANNEL_ID, { content: 'once', nonce: 'n-1', enforce_nonce: true });
+    expect(second.id).toBe(first.id);
+    expect(discord.channelMessages(TEST_CHANNEL_ID).filter((message) => message['content'] === 'once')).toHaveLength(1);
+  });
+
+  it('edits only the bot’s own messages in their own channel', async () => {
+    const sent = await post(TEST_CHANNEL_ID, { content: 'before' });
+    await client.rest.patch(Routes.channelMessage(TEST_CHANNEL_ID, sent.id), { body: { content: 'after' } });
+    expect(discord.message(sent.id)?.['content']).toBe('after');
+    await expect(client.rest.patch(Routes.channelMessage(DESK_CHANNEL_ID, sent.id), { body: { content: 'x' } })).rejects.toMatchObject({ code: 10008 });
+    const theirs = discord.sendMessage({ content: 'mine', author: PLAIN_USER });
+    await expect(client.rest.patch(Routes.channelMessage(TEST_CHANNEL_ID, theirs.id), { body: { content: 'x' } })).rejects.toMatchObject({ code: 50005 });
+  });
+
+  it('sends rate-limit headers on channel messages, so discord.js waits instead of getting a 429', async () => {
+    const start = discord.requests.length;
+    await Promise.all([1, 2, 3, 4, 5].map((n) => post(DESK_CHANNEL_ID, { content: `burst ${n}` })));
+    const sends = discord.requests.slice(start).filter((request) => request.method === 'POST' && request.path === `/channels/${DESK_CHANNEL_ID}/messages`);
+    expect(sends.map((request) => request.status)).toEqual([200, 200, 200, 200, 200]);
+    // Five sends at two per window need three windows.
+    expect((sends.at(-1)?.receivedAt ?? 0) - (sends[0]?.receivedAt ?? 0)).toBeGreaterThanOrEqual(700);
+  });
+
+  it('answers a request over the limit with 429 and the bucket headers', async () => {
+    const url = `${discord.apiUrl}/v10/channels/${TEST_CHANNEL_ID}/messages`;
+    const send = () => fetch(url, { method: 'POST', headers: { authorization: `Bot ${discord.token}`, 'content-type': 'application/json' }, body: '{"content":"raw"}' });
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push(await send());
+    expect(statuses.map((response) => response.status)).toEqual([200, 200, 429]);
+    expect(statuses[0]?.headers.get('x-ratelimit-remaining')).toBe('1');
+    expect(statuses[2]?.headers.get('retry-after')).not.toBeNull();
+  });
+
+  it('can withhold the answer to a request it handled, as when the bot stops before Discord answers', async () => {
+    discord.stallNext((request) => request.method === 'POST' && request.path === `/channels/${TEST_CHANNEL_ID}/messages`);
+    const pending = post(TEST_CHANNEL_ID, { content: 'sent but unanswered' });
+    await discord.waitForRequest((request) => request.status === 200 && (request.body as Json | null)?.['content'] === 'sent but unanswered');
+    const settled = await Promise.race([pending.then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 200))]);
+    expect(settled).toBe('waiting');
+    expect(discord.channelMessages(TEST_CHANNEL_ID).some((message) => message['content'] === 'sent but unanswered')).toBe(true);
+    pending.catch(() => {});
   });
 });
 

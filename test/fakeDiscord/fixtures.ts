@@ -91,6 +91,10 @@ export const OTHER_BOT_USER: FakeUser = { ...user('1196423538458755082', 'other-
 export const TEST_GUILD_ID = '1196423538320343042';
 /** The test guild's text channel. */
 export const TEST_CHANNEL_ID = '1196423538362286084';
+/** A channel of the test guild for moderators (the fact-check desk's queue in tests). */
+export const DESK_CHANNEL_ID = '1196423538370674693';
+/** Another channel of the test guild, e.g. one to delete in a test. */
+export const SPARE_CHANNEL_ID = '1196423538374868998';
 /** The role that grants ManageGuild in the test guild. */
 export const MODERATOR_ROLE_ID = '1196423538404229126';
 /** The bot's managed role in the test guild. */
@@ -115,7 +119,11 @@ export const GUILDS: readonly GuildFixture[] = [
     id: TEST_GUILD_ID,
     name: 'Fact-check test guild',
     ownerId: OWNER_USER.id,
-    channels: [{ id: TEST_CHANNEL_ID, name: 'general' }],
+    channels: [
+      { id: TEST_CHANNEL_ID, name: 'general' },
+      { id: DESK_CHANNEL_ID, name: 'fact-check-queue' },
+      { id: SPARE_CHANNEL_ID, name: 'side-chat' },
+    ],
     roles: [
       { id: TEST_GUILD_ID, name: '@everyone', permissions: EVERYONE_PERMISSIONS, position: 0 },
       { id: MODERATOR_ROLE_ID, name: 'Moderator', permissions: Permission.ManageGuild | Permission.ManageMessages, position: 1 },

@@ -154,3 +154,50 @@ export class FaultQueue {
     return this.#pending.splice(index, 1)[0]?.fault ?? null;
   }
 }
+
+/** A per-route, per-channel limit such as Discord's 5 messages per 5 s in a channel. */
+export interface RateLimitSetting {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+/**
+ * Discord's per-route buckets for sending and editing channel messages: every answer carries the
+ * bucket's `X-RateLimit-*` headers (so discord.js paces itself, as it does against Discord), and a
+ * request over the limit gets a 429. Windows are fixed, starting at a bucket's first request.
+ */
+export class MessageRateLimits {
+  readonly #windows = new Map<string, { start: number; used: number }>();
+
+  constructor(private readonly setting: RateLimitSetting) {}
+
+  /** Counts a request in bucket `bucket` for `channelId`; the headers to send, and a 429 when over the limit. */
+  take(bucket: string, channelId: string, now = Date.now()): { headers: Record<string, string>; limited: Reply | null } {
+    const key = `${bucket}:${channelId}`;
+    let window = this.#windows.get(key);
+    if (window === undefined || now >= window.start + this.setting.windowMs) {
+      window = { start: now, used: 0 };
+      this.#windows.set(key, window);
+    }
+    const resetAt = window.start + this.setting.windowMs;
+    const resetAfter = ((resetAt - now) / 1000).toFixed(3);
+    const over = window.used >= this.setting.limit;
+    if (!over) window.used++;
+    const headers = {
+      'x-ratelimit-limit': String(this.setting.limit),
+      'x-ratelimit-remaining': String(Math.max(0, this.setting.limit - window.used)),
+      'x-ratelimit-reset': (resetAt / 1000).toFixed(3),
+      'x-ratelimit-reset-after': resetAfter,
+      'x-ratelimit-bucket': bucket,
+    };
+    if (!over) return { headers, limited: null };
+    return {
+      headers,
+      limited: {
+        status: 429,
+        headers: { ...headers, 'retry-after': resetAfter, 'x-ratelimit-scope': 'user' },
+        body: { message: 'You are being rate limited.', retry_after: Number(resetAfter), global: false },
+      },
+    };
+  }
+}

@@ -19,7 +19,17 @@ import {
 import { ReplyCapture } from './capture.ts';
 import { Feed } from './feed.ts';
 import { FakeGateway, Intent, type ConnectionRecord, type IdentifyRecord } from './gateway.ts';
-import { FaultQueue, RateLimitQueue, apiError, readRequest, writeReply, type RecordedRequest, type RequestMatcher } from './http.ts';
+import {
+  FaultQueue,
+  MessageRateLimits,
+  RateLimitQueue,
+  apiError,
+  readRequest,
+  writeReply,
+  type RateLimitSetting,
+  type RecordedRequest,
+  type RequestMatcher,
+} from './http.ts';
 import {
   buildInteraction,
   isSettled,
@@ -29,7 +39,7 @@ import {
   type InteractionSpec,
 } from './interactions.ts';
 import { MessageStore, MessageType } from './messages.ts';
-import { createSnowflakes, dmChannelId, memberPayload, type Json } from './payloads.ts';
+import { channelPayload, createSnowflakes, dmChannelId, dmChannelPayload, memberPayload, type Json } from './payloads.ts';
 import { handleRest, type RestContext } from './rest.ts';
 
 export * from './fixtures.ts';
@@ -38,6 +48,7 @@ export type { ConnectionRecord, IdentifyRecord } from './gateway.ts';
 export type { RecordedRequest, RequestMatcher } from './http.ts';
 export type { CapturedAsk, CapturedReply } from './capture.ts';
 export type { InteractionOutcome, InteractionSpec, OptionValue } from './interactions.ts';
+export type { RateLimitSetting } from './http.ts';
 export type { Json } from './payloads.ts';
 
 /** Options for {@link startFakeDiscord}; every field has a default. */
@@ -58,6 +69,8 @@ export interface FakeDiscordOptions {
   readonly captureDir?: string;
   /** Intent bits the app may not use (a privileged intent not enabled in the portal): IDENTIFY with one gets 4014. Default none. */
   readonly disallowedIntents?: number;
+  /** Per-channel limit of message creation, and separately of edits (default 5 per 5 s, as on Discord). */
+  readonly messageRateLimit?: RateLimitSetting;
 }
 
 /** A message the driver dispatched as MESSAGE_CREATE. */
@@ -134,6 +147,21 @@ export interface FakeDiscord {
    * (unless `gateway` is false).
    */
   revokeToken(where?: { readonly rest?: boolean; readonly gateway?: boolean }): void;
+  /**
+   * Handles the next REST request matching `matches` that succeeds (so its effect happens) but
+   * never answers it, as when the bot stops or crashes before Discord's answer arrives.
+   */
+  stallNext(matches: RequestMatcher): void;
+  /** Deletes a fixture channel: its routes answer 404 Unknown Channel and CHANNEL_DELETE is dispatched. */
+  deleteChannel(channelId: string): void;
+  /** Makes the bot's direct messages to this user fail with 403 Cannot send messages to this user. */
+  closeDirectMessages(userId: string): void;
+  /** A message as it now stands (after edits), by id. */
+  message(messageId: string): Json | undefined;
+  /** The messages of a channel, oldest first. */
+  channelMessages(channelId: string): Json[];
+  /** The DM channel between the bot and a user. */
+  dmChannelOf(user: FakeUser): string;
   /** Stops the server and drops every connection. */
   close(): Promise<void>;
 }
@@ -159,6 +187,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   let capture: ReplyCapture | null = null;
   const faults = new FaultQueue();
   let restToken: string | null = token;
+  const stalls: RequestMatcher[] = [];
+  const stalled: ServerResponse[] = [];
+  const deletedChannels = new Set<string>();
+  const dmChannels = new Map<string, Json>();
+  const closedDms = new Set<string>();
+  const shownModals = new Map<string, Json>();
   const gateway = new FakeGateway({
     token,
     applicationId,
@@ -207,6 +241,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interactionChanged: () => interactions.changed(),
     messageCreated: (message, guildId) => void dispatchMessage(message, guildId),
     newId,
+    deletedChannels,
+    dmChannels,
+    closedDms,
+    shownModals,
+    nonces: new Map(),
+    messageLimits: new MessageRateLimits(options.messageRateLimit ?? { limit: 5, windowMs: 5_000 }),
   };
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -218,6 +258,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         if (fault !== null && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
         const reply = (fault !== null && 'reply' in fault ? fault.reply : null) ?? rateLimits.take(recorded) ?? (await handleRest(restContext, recorded));
         recorded.status = reply.status;
+        const stall = reply.status < 300 ? stalls.findIndex((matches) => matches(recorded as RecordedRequest)) : -1;
+        if (stall >= 0) {
+          stalls.splice(stall, 1);
+          stalled.push(response);
+          return;
+        }
         writeReply(response, reply);
       } catch (error) {
         writeReply(response, apiError(500, 0, `fake Discord failed: ${String(error)}`));
@@ -249,7 +295,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           'id'
         ] as string | undefined,
       messageWithCustomId: (customId) => messages.findByCustomId(customId),
+      shownModal: (customId) => shownModals.get(customId),
     });
+    // Discord knows the DM channel an interaction comes from, whoever the user.
+    if (built.guildId === null) dmChannels.set(built.channelId, dmChannelPayload(spec.user ?? PLAIN_USER));
     const componentMessage = built.payload['message'] as (Json & { id: string }) | undefined;
     if (componentMessage) messages.remember(componentMessage);
     const shardId = gateway.shardFor(built.guildId);
@@ -334,7 +383,20 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (rest) restToken = null;
       if (onGateway) gateway.revokeToken();
     },
+    stallNext: (matches) => void stalls.push(matches),
+    deleteChannel: (channelId) => {
+      const guild = findGuildOfChannel(channelId);
+      const channel = guild?.channels.find((candidate) => candidate.id === channelId);
+      if (!guild || !channel) throw new Error(`fake Discord: no fixture channel ${channelId}`);
+      deletedChannels.add(channelId);
+      gateway.dispatch(gateway.shardFor(guild.id), 'CHANNEL_DELETE', channelPayload(guild, channel));
+    },
+    closeDirectMessages: (userId) => void closedDms.add(userId),
+    message: (messageId) => messages.get(messageId),
+    channelMessages: (channelId) => messages.inChannel(channelId),
+    dmChannelOf: (user) => dmChannelId(user),
     close: async () => {
+      for (const response of stalled.splice(0)) response.destroy();
       await gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -79,11 +79,16 @@ export interface SelectSpec extends InteractionContext {
   readonly message?: Json;
 }
 
-/** A modal's submission (interaction type 5), its text inputs by custom id. */
+/**
+ * A modal submitted (interaction type 5) with the values typed into its text inputs, by custom id:
+ * one the bot showed (inputs left out are submitted empty, as Discord does), or one it never showed.
+ */
 export interface ModalSpec extends InteractionContext {
   readonly type: 'modal';
   readonly customId: string;
   readonly fields?: Readonly<Record<string, string>>;
+  /** The message whose component opened the modal, if one did. */
+  readonly message?: Json;
 }
 
 /** A user context-menu command ("Apps → name" on a user; application command type 2). */
@@ -160,6 +165,8 @@ export interface InteractionEnv {
   readonly commandId: (name: string, guildId: string | null) => string | undefined;
   /** The latest known message carrying a component with this custom id. */
   readonly messageWithCustomId: (customId: string) => Json | undefined;
+  /** The latest modal the bot showed with this custom id (a type 9 callback's data). */
+  readonly shownModal: (customId: string) => Json | undefined;
   readonly newId: () => string;
 }
 
@@ -185,6 +192,7 @@ export function buildInteraction(spec: InteractionSpec, env: InteractionEnv): { 
   if (spec.type === 'button' || spec.type === 'select') {
     payload['message'] = spec.message ?? env.messageWithCustomId(spec.customId) ?? syntheticMessage(spec, env, where.channelId);
   }
+  if (spec.type === 'modal' && spec.message !== undefined) payload['message'] = spec.message;
   return { payload, guildId, channelId: where.channelId };
 }
 
@@ -225,10 +233,7 @@ function interactionData(spec: InteractionSpec, env: InteractionEnv, guildId: st
     case 'select':
       return { custom_id: spec.customId, component_type: 3, values: [...spec.values] };
     case 'modal':
-      return {
-        custom_id: spec.customId,
-        components: Object.entries(spec.fields ?? {}).map(([customId, value]) => ({ type: 1, components: [{ type: 4, custom_id: customId, value }] })),
-      };
+      return modalSubmitData(spec, env);
     case 'userCommand':
       return {
         id: env.commandId(spec.name, guildId) ?? env.newId(),
@@ -239,6 +244,33 @@ function interactionData(spec: InteractionSpec, env: InteractionEnv, guildId: st
         ...(guildId ? { guild_id: guildId } : {}),
       };
   }
+}
+
+/** The submission of the modal the bot showed: each of its text inputs with the value typed, or empty. */
+function modalSubmitData(spec: ModalSpec, env: InteractionEnv): Json {
+  const modal = env.shownModal(spec.customId);
+  // A modal the bot never showed (a stale client, another app's): its fields as action rows.
+  if (modal === undefined) {
+    return {
+      custom_id: spec.customId,
+      components: Object.entries(spec.fields ?? {}).map(([customId, value]) => ({ type: 1, components: [{ type: 4, custom_id: customId, value }] })),
+    };
+  }
+  const inputs = ((modal['components'] ?? []) as Json[]).map((part) => {
+    // A label (type 18) holds one input; an older action row (type 1) holds it in a list.
+    const input = (part['component'] ?? (part['components'] as Json[] | undefined)?.[0] ?? {}) as Json;
+    return { type: part['type'] as number, input };
+  });
+  const known = new Set(inputs.map(({ input }) => input['custom_id']));
+  const unknown = Object.keys(spec.fields ?? {}).filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new Error(`fake Discord: the modal ${spec.customId} has no input ${unknown.join(', ')}`);
+  return {
+    custom_id: spec.customId,
+    components: inputs.map(({ type, input }, i) => {
+      const submitted = { type: input['type'], id: 2 * i + 2, custom_id: input['custom_id'], value: spec.fields?.[input['custom_id'] as string] ?? '' };
+      return type === 18 ? { type, id: 2 * i + 1, component: submitted } : { type, id: 2 * i + 1, components: [submitted] };
+    }),
+  };
 }
 
 function optionPayload(name: string, value: OptionValue, focused: boolean): Json {

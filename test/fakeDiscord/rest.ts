@@ -13,7 +13,7 @@ import {
   findUser,
   type FakeUser,
 } from './fixtures.ts';
-import { NO_CONTENT, apiError, invalidForm, ok, type RecordedRequest, type Reply } from './http.ts';
+import { NO_CONTENT, apiError, invalidForm, ok, type MessageRateLimits, type RecordedRequest, type Reply } from './http.ts';
 import { CallbackType, InteractionType, type InteractionRecord } from './interactions.ts';
 import { MessageFlag, MessageType, messageBodyProblem, type MessageStore } from './messages.ts';
 import { channelPayload, dmChannelPayload, guildPayload, memberPayload, rolePayload, type Json } from './payloads.ts';
@@ -36,6 +36,18 @@ export interface RestContext {
   /** Called for every message the bot creates, so the gateway can echo MESSAGE_CREATE. */
   readonly messageCreated: (message: Json, guildId: string | null) => void;
   readonly newId: () => string;
+  /** Channels deleted through the driver: their routes answer 404 Unknown Channel. */
+  readonly deletedChannels: ReadonlySet<string>;
+  /** DM channels the bot opened with POST /users/@me/channels, by channel id. */
+  readonly dmChannels: Map<string, Json>;
+  /** Users who accept no direct message from the bot: sending them one gets 403 Cannot send messages to this user. */
+  readonly closedDms: ReadonlySet<string>;
+  /** The modals the bot showed (type 9 callback data), the latest per custom id. */
+  readonly shownModals: Map<string, Json>;
+  /** Message ids by the nonce they were created with, for `enforce_nonce`. */
+  readonly nonces: Map<string, string>;
+  /** Per-channel buckets of message creation and edits. */
+  readonly messageLimits: MessageRateLimits;
 }
 
 type Params = Record<string, string>;
@@ -220,6 +232,7 @@ route('POST', '/interactions/:id/:token/callback', false, (ctx, request, params)
   if (problem) return invalidForm(problem);
 
   const message = applyCallback(ctx, record, type, data);
+  if (type === CallbackType.Modal) ctx.shownModals.set(data['custom_id'] as string, data);
   record.callback = 'data' in body ? { type, data } : { type };
   record.latencyMs = request.receivedAt - record.dispatchedAt;
   ctx.interactionChanged();
@@ -241,6 +254,7 @@ route('POST', '/interactions/:id/:token/callback', false, (ctx, request, params)
 
 function callbackProblem(type: number, data: Json): string | null {
   if (type === CallbackType.ChannelMessageWithSource) return messageBodyProblem(data, false);
+  if (type === CallbackType.Modal) return modalProblem(data);
   if (type === CallbackType.UpdateMessage) return messageBodyProblem(data, true);
   if (type === CallbackType.AutocompleteResult) {
     const choices = data['choices'];
@@ -251,6 +265,35 @@ function callbackProblem(type: number, data: Json): string | null {
       if (typeof name !== 'string' || name.length < 1 || name.length > 100) return 'data.choices.name: Must be between 1 and 100 in length.';
       if (typeof choice['value'] === 'string' && choice['value'].length > 100) return 'data.choices.value: Must be 100 or fewer in length.';
     }
+  }
+  return null;
+}
+
+/** Why Discord would reject this modal: its id, title, and one to five text inputs in labels (or action rows). */
+function modalProblem(data: Json): string | null {
+  const length = (value: unknown, min: number, max: number) => typeof value === 'string' && value.length >= min && value.length <= max;
+  if (!length(data['custom_id'], 1, 100)) return 'data.custom_id: Must be between 1 and 100 in length.';
+  if (!length(data['title'], 1, 45)) return 'data.title: Must be between 1 and 45 in length.';
+  const parts = Array.isArray(data['components']) ? (data['components'] as Json[]) : [];
+  if (parts.length < 1 || parts.length > 5) return 'data.components: Must be between 1 and 5 in length.';
+  for (const [index, part] of parts.entries()) {
+    const at = `data.components[${index}]`;
+    let input: Json | undefined;
+    if (part['type'] === 18) {
+      if (!length(part['label'], 1, 45)) return `${at}.label: Must be between 1 and 45 in length.`;
+      if (part['description'] !== undefined && !length(part['description'], 0, 100)) return `${at}.description: Must be 100 or fewer in length.`;
+      input = part['component'] as Json | undefined;
+    } else if (part['type'] === 1) {
+      const row = Array.isArray(part['components']) ? (part['components'] as Json[]) : [];
+      if (row.length !== 1) return `${at}.components: Must hold exactly one text input.`;
+      input = row[0];
+    } else {
+      return `${at}.type: A modal holds labels (18) or action rows (1).`;
+    }
+    if (input?.['type'] !== 4) return `${at}: Must hold a text input (type 4).`;
+    if (!length(input['custom_id'], 1, 100)) return `${at}.custom_id: Must be between 1 and 100 in length.`;
+    if (input['style'] !== 1 && input['style'] !== 2) return `${at}.style: Must be 1 (short) or 2 (paragraph).`;
+    if (typeof input['max_length'] === 'number' && (input['max_length'] < 1 || input['max_length'] > 4000)) return `${at}.max_length: Must be between 1 and 4000.`;
   }
   return null;
 }
@@ -366,8 +409,11 @@ route('DELETE', '/webhooks/:app/:token/messages/:message', false, (ctx, _request
 
 // ---- channels and messages -------------------------------------------------------------------
 
-/** A channel the bot can see: a fixture guild's text channel or its DM with a known user. */
-function channelObject(channelId: string): { channel: Json; guildId: string | null } | null {
+/** A channel the bot can see: a fixture guild's text channel, its DM with a known user, or a DM it opened. */
+function channelObject(ctx: RestContext, channelId: string): { channel: Json; guildId: string | null } | null {
+  if (ctx.deletedChannels.has(channelId)) return null;
+  const opened = ctx.dmChannels.get(channelId);
+  if (opened) return { channel: opened, guildId: null };
   const guild = findGuildOfChannel(channelId);
   const fixture = guild?.channels.find((channel) => channel.id === channelId);
   if (guild && fixture) return { channel: channelPayload(guild, fixture), guildId: guild.id };
@@ -378,22 +424,40 @@ function channelObject(channelId: string): { channel: Json; guildId: string | nu
   return null;
 }
 
-route('GET', '/channels/:channel', true, (_ctx, _request, params) => {
-  const found = channelObject(params['channel'] ?? '');
+route('GET', '/channels/:channel', true, (ctx, _request, params) => {
+  const found = channelObject(ctx, params['channel'] ?? '');
   return found ? ok(found.channel) : apiError(404, 10003, 'Unknown Channel');
 });
 
-route('POST', '/channels/:channel/typing', true, (_ctx, _request, params) =>
-  channelObject(params['channel'] ?? '') ? NO_CONTENT : apiError(404, 10003, 'Unknown Channel'),
+route('POST', '/channels/:channel/typing', true, (ctx, _request, params) =>
+  channelObject(ctx, params['channel'] ?? '') ? NO_CONTENT : apiError(404, 10003, 'Unknown Channel'),
 );
+
+route('POST', '/users/@me/channels', true, (ctx, request) => {
+  const recipientId = ((request.body ?? {}) as Json)['recipient_id'];
+  if (typeof recipientId !== 'string' || !/^\d{17,20}$/.test(recipientId)) return invalidForm('recipient_id: Value "" is not snowflake.');
+  const recipient: FakeUser = findUser(recipientId) ?? { id: recipientId, username: `user-${recipientId}`, global_name: null, discriminator: '0', avatar: null };
+  const channel = dmChannelPayload(recipient);
+  ctx.dmChannels.set(channel['id'] as string, channel);
+  return ok(channel);
+});
 
 route('POST', '/channels/:channel/messages', true, (ctx, request, params) => {
   const channelId = params['channel'] ?? '';
-  const found = channelObject(channelId);
+  const found = channelObject(ctx, channelId);
   if (!found) return apiError(404, 10003, 'Unknown Channel');
+  const recipients = (found.channel['recipients'] ?? []) as FakeUser[];
+  if (recipients.some((recipient) => ctx.closedDms.has(recipient.id))) return apiError(403, 50007, 'Cannot send messages to this user');
+  const { headers, limited } = ctx.messageLimits.take('fake-message-create', channelId);
+  if (limited) return limited;
   const body = (request.body ?? {}) as Json;
   const problem = messageBodyProblem(body, false);
   if (problem) return invalidForm(problem);
+  const nonce = typeof body['nonce'] === 'string' || typeof body['nonce'] === 'number' ? String(body['nonce']) : null;
+  if (nonce !== null && nonce.length > 25) return invalidForm('nonce: Must be 25 or fewer in length.');
+  const earlier = nonce !== null && body['enforce_nonce'] === true ? ctx.messages.get(ctx.nonces.get(nonce) ?? '') : undefined;
+  // As Discord does with enforce_nonce: the message already created with this nonce, not a second one.
+  if (earlier) return { ...ok(earlier), headers };
   const reference = body['message_reference'] as Json | undefined;
   const referenced = typeof reference?.['message_id'] === 'string' ? ctx.messages.get(reference['message_id']) : undefined;
   if (reference && !referenced && reference['fail_if_not_exists'] !== false) {
@@ -406,28 +470,39 @@ route('POST', '/channels/:channel/messages', true, (ctx, request, params) => {
     author: BOT_USER,
     body,
     type: referenced ? MessageType.Reply : MessageType.Default,
-    extra: referenced
-      ? {
-          message_reference: { type: 0, channel_id: channelId, message_id: referenced['id'], ...(found.guildId ? { guild_id: found.guildId } : {}) },
-          referenced_message: referenced,
-        }
-      : {},
+    extra: {
+      ...(nonce === null ? {} : { nonce }),
+      ...(referenced
+        ? {
+            message_reference: { type: 0, channel_id: channelId, message_id: referenced['id'], ...(found.guildId ? { guild_id: found.guildId } : {}) },
+            referenced_message: referenced,
+          }
+        : {}),
+    },
   });
+  if (nonce !== null) ctx.nonces.set(nonce, message['id'] as string);
   announce(ctx, message, found.guildId);
-  return ok(message);
+  return { ...ok(message), headers };
 });
 
 route('GET', '/channels/:channel/messages/:message', true, (ctx, _request, params) => {
+  if (!channelObject(ctx, params['channel'] ?? '')) return apiError(404, 10003, 'Unknown Channel');
   const message = ctx.messages.get(params['message'] ?? '');
   return message && message['channel_id'] === params['channel'] ? ok(message) : apiError(404, 10008, 'Unknown Message');
 });
 
 route('PATCH', '/channels/:channel/messages/:message', true, (ctx, request, params) => {
+  const channelId = params['channel'] ?? '';
+  if (!channelObject(ctx, channelId)) return apiError(404, 10003, 'Unknown Channel');
+  const existing = ctx.messages.get(params['message'] ?? '');
+  if (!existing || existing['channel_id'] !== channelId) return apiError(404, 10008, 'Unknown Message');
+  if ((existing['author'] as FakeUser | undefined)?.id !== BOT_USER.id) return apiError(403, 50005, 'Cannot edit a message authored by another user');
+  const { headers, limited } = ctx.messageLimits.take('fake-message-edit', channelId);
+  if (limited) return limited;
   const body = (request.body ?? {}) as Json;
   const problem = messageBodyProblem(body, true);
   if (problem) return invalidForm(problem);
-  const message = ctx.messages.edit(params['message'] ?? '', body);
-  return message ? ok(message) : apiError(404, 10008, 'Unknown Message');
+  return { ...ok(ctx.messages.edit(existing['id'] as string, body)), headers };
 });
 
 route('DELETE', '/channels/:channel/messages/:message', true, (ctx, _request, params) =>
