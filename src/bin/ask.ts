@@ -19,7 +19,7 @@ const config = readConfig();
 try {
   const knowledge = await openKnowledge({ seedsDir: config.seedsDir, cacheDir: config.indexCacheDir });
   for (const s of knowledge.skipped()) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
-  await runAsk(knowledge, request, { input: process.stdin, output: process.stdout });
+  await runAsk(knowledge, request, { input: process.stdin, output: process.stdout, staleAfterDays: config.staleAfterDays });
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

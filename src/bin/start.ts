@@ -38,7 +38,7 @@ for (const file of knowledge.skipped()) {
 
 if (inConsole) {
   const { runConsole } = await import('../console/repl.ts');
-  await runConsole(knowledge, { input: process.stdin, output: process.stdout });
+  await runConsole(knowledge, { input: process.stdin, output: process.stdout, staleAfterDays: config.staleAfterDays });
   process.exit(0);
 }
 

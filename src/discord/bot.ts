@@ -11,7 +11,6 @@ import { createClient } from './client.ts';
 import { CommandMentions } from './commandMentions.ts';
 import type { BotContext, CommandContext } from './command.ts';
 import { Cooldown } from './cooldown.ts';
-import { RememberedTexts } from './customIds.ts';
 import { handleMessage } from './messages.ts';
 import { createInteractionRouter } from './router.ts';
 
@@ -41,7 +40,6 @@ export async function startBot({ config, knowledge, logger }: StartBotOptions): 
     logger,
     config,
     cooldown: new Cooldown({ limit: config.cooldown.questions, windowMs: config.cooldown.seconds * 1000 }),
-    texts: new RememberedTexts(),
     commands: new CommandMentions(),
     now: () => new Date(),
   };

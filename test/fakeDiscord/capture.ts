@@ -35,6 +35,8 @@ export interface CapturedReply {
 export interface CaptureLookup {
   readonly interaction: (match: (record: InteractionRecord) => boolean) => InteractionRecord | undefined;
   readonly message: (id: string) => Json | undefined;
+  /** The message a thread was started from, for a thread's id. */
+  readonly threadStarter: (threadId: string) => Json | undefined;
 }
 
 const EPHEMERAL = 1 << 6;
@@ -80,9 +82,11 @@ function replyOf(request: RecordedRequest, lookup: CaptureLookup): Omit<Captured
     const how = request.method === 'POST' ? 'follow-up' : 'edit';
     return { asked: askedOf(record), how, ephemeral: isEphemeral(how === 'edit' ? deferred : body), body };
   }
-  if (request.method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) {
+  const posted = request.method === 'POST' ? /^\/channels\/(\d+)\/messages$/.exec(path) : null;
+  if (posted) {
     const reference = (body['message_reference'] as Json | undefined)?.['message_id'];
-    const original = typeof reference === 'string' ? lookup.message(reference) : undefined;
+    // A message the bot posts in a thread it started answers the message the thread was started from.
+    const original = typeof reference === 'string' ? lookup.message(reference) : lookup.threadStarter(posted[1] as string);
     const asked: CapturedAsk | null =
       original === undefined ? null : { kind: 'message', user: nameOf(original['author'] as FakeUser), content: String(original['content'] ?? '') };
     return { asked, how: 'message', ephemeral: false, body };

@@ -79,6 +79,11 @@ export class MessageStore {
     return this.#byId.delete(id);
   }
 
+  /** Every message of a channel, in the order they were stored. */
+  inChannel(channelId: string): Json[] {
+    return [...this.#byId.values()].filter((message) => message['channel_id'] === channelId);
+  }
+
   /** The most recent message whose components include a component with this custom id. */
   findByCustomId(customId: string): Json | undefined {
     const all = [...this.#byId.values()].reverse();
