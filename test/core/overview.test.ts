@@ -8,6 +8,8 @@ const brief = (title: string, prompts: string[] = []): BriefInfo => ({
   claim: null,
   checked: null,
   outdated: false,
+  link: null,
+  fingerprint: 'fp',
   sections: 1,
   furniture: 0,
   truncated: false,
