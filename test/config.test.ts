@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       seedsDir: 'seeds',
       indexCacheDir: '.cache',
       answerChannelIds: [],
+      answerInThreads: false,
       logLevel: 'info',
       cooldown: { questions: 5, seconds: 30 },
       staleAfterDays: 365,
@@ -41,6 +42,7 @@ describe('loadConfig', () => {
       DISCORD_API_URL: 'http://127.0.0.1:4000/api/',
       SEEDS_DIR: 'briefs',
       ANSWER_CHANNEL_IDS: `${ID}, 12345678901234567890`,
+      ANSWER_IN_THREADS: 'true',
       LOG_LEVEL: 'DEBUG',
       COOLDOWN_QUESTIONS: '3',
       COOLDOWN_SECONDS: '10',
@@ -55,6 +57,7 @@ describe('loadConfig', () => {
       discordApiUrl: 'http://127.0.0.1:4000/api',
       seedsDir: 'briefs',
       answerChannelIds: [ID, '12345678901234567890'],
+      answerInThreads: true,
       logLevel: 'debug',
       cooldown: { questions: 3, seconds: 10 },
       staleAfterDays: 90,
@@ -76,6 +79,7 @@ describe('loadConfig', () => {
       DISCORD_GUILD_ID: 'guild',
       DISCORD_API_URL: 'ftp://example.com',
       ANSWER_CHANNEL_IDS: `${ID},general`,
+      ANSWER_IN_THREADS: 'sometimes',
       LOG_LEVEL: 'verbose',
       COOLDOWN_QUESTIONS: '0',
       COOLDOWN_SECONDS: '2.5',
@@ -86,6 +90,7 @@ describe('loadConfig', () => {
       'DISCORD_GUILD_ID',
       'DISCORD_API_URL',
       'ANSWER_CHANNEL_IDS',
+      'ANSWER_IN_THREADS',
       'LOG_LEVEL',
       'COOLDOWN_QUESTIONS',
       'COOLDOWN_SECONDS',
@@ -93,6 +98,12 @@ describe('loadConfig', () => {
     ]);
     expect(error.message).toContain('ANSWER_CHANNEL_IDS: must be comma-separated channel ids');
     expect(error.message).toContain('general');
+    expect(error.message).toContain('ANSWER_IN_THREADS: must be true or false, got "sometimes"');
+  });
+
+  it('reads ANSWER_IN_THREADS as true or false in the usual spellings', () => {
+    for (const value of ['true', 'TRUE', 'yes', 'on', '1']) expect(loadConfig({ ANSWER_IN_THREADS: value }).answerInThreads).toBe(true);
+    for (const value of ['false', 'no', 'off', '0', '']) expect(loadConfig({ ANSWER_IN_THREADS: value }).answerInThreads).toBe(false);
   });
 
   it('rejects a token with whitespace without echoing the token', () => {
@@ -135,6 +146,7 @@ describe('.env.example', () => {
     expect(Object.keys(values).sort()).toEqual(
       [
         'ANSWER_CHANNEL_IDS',
+        'ANSWER_IN_THREADS',
         'COOLDOWN_QUESTIONS',
         'COOLDOWN_SECONDS',
         'DISCORD_API_URL',
