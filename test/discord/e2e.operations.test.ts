@@ -16,7 +16,7 @@ import {
   type FakeDiscord,
   type Json,
 } from '../fakeDiscord/index.ts';
-import { embedOf, newUser, replyOf, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
+import { askedOf, embedOf, newUser, replyOf, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
 
 const QUESTION = 'Did Microsoft or Amazon end contracts with ICE?';
 const open: { discord: FakeDiscord; app?: BotUnderTest }[] = [];
@@ -43,7 +43,7 @@ describe('sharding', () => {
     for (const guildId of [TEST_GUILD_ID, SECOND_GUILD_ID]) {
       const outcome = await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: QUESTION }, user: newUser(), guildId });
       expect(outcome.shardId).toBe(guildId === TEST_GUILD_ID ? 0 : 1);
-      expect(embedOf(replyOf(outcome)).title).toBe(QUESTION);
+      expect(askedOf(replyOf(outcome))).toBe(QUESTION);
     }
   });
 
@@ -51,7 +51,7 @@ describe('sharding', () => {
     const { discord } = await setUp(2, { DISCORD_SHARDS: '1', DISCORD_SHARD_COUNT: '2' });
     expect(discord.identifies.map((identify) => identify.shard)).toEqual([[1, 2]]);
     const outcome = await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: QUESTION }, user: newUser(), guildId: SECOND_GUILD_ID });
-    expect(embedOf(replyOf(outcome)).title).toBe(QUESTION);
+    expect(askedOf(replyOf(outcome))).toBe(QUESTION);
   });
 });
 
@@ -61,7 +61,7 @@ describe('answer channels', () => {
     expect(discord.identifies[0]?.intents).toBe(Intent.Guilds | Intent.GuildMessages | Intent.DirectMessages | Intent.MessageContent);
     const sent = discord.sendMessage({ content: QUESTION, author: newUser() });
     const body = (await discord.waitForReply(sent.id)).body as Json;
-    expect(embedOf(body).title).toBe(QUESTION);
+    expect(askedOf(body)).toBe(QUESTION);
   });
 });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_GUILD_ID, startFakeDiscord, type FakeDiscord } from '../fakeDiscord/index.ts';
-import { embedOf, newUser, replyOf, SEEDS } from './e2eSupport.ts';
+import { askedOf, newUser, replyOf, SEEDS } from './e2eSupport.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -31,6 +31,9 @@ function run(script: string, env: Record<string, string>): Run {
     cwd,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    // Its own process group: tsx runs the script in a child process, which a kill of tsx alone
+    // would leave running (reconnecting to a closed fake Discord) after a failed test.
+    detached: true,
   });
   children.push(child);
   const result: Run = {
@@ -54,7 +57,9 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  }
 });
 
 afterAll(async () => {
@@ -86,7 +91,7 @@ describe('npm start', () => {
       { type: 'command', name: 'ask', options: { question: 'Did Microsoft or Amazon end contracts with ICE?' }, user: newUser() },
       { timeoutMs: 10_000 },
     );
-    expect(embedOf(replyOf(outcome)).title).toBe('Did Microsoft or Amazon end contracts with ICE?');
+    expect(askedOf(replyOf(outcome))).toBe('Did Microsoft or Amazon end contracts with ICE?');
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     expect(bot.stderr).toContain('"msg":"stopped"');
