@@ -70,14 +70,28 @@ export const COLOURS = {
   failure: 0xda373c,
 } as const;
 
-/** An answer shows its lead unit and at most this many more. */
-const MORE_UNITS_SHOWN = 2;
 const MAX_BUTTONS = 3;
-/** About what fits on one line of an embed title; source lines are small print, two to a brief at most. */
+/** About what fits on one line of an embed title. */
 const TITLE_CHARS = 60;
-const SOURCE_TITLE_CHARS = 50;
-const SECTION_CHARS = 36;
 const PLACEHOLDER_CHARS = 60;
+/** What a reader takes in at a glance: an answer longer than this is laid out more tightly. */
+const TYPICAL_VISIBLE_CHARS = 900;
+
+/** How much of an answer to show: its lead and up to two more units, and how long a source line's title and section may be. */
+interface Layout {
+  readonly units: number;
+  readonly titleChars: number;
+  readonly sectionChars: number;
+}
+
+/** Roomiest first; source lines are small print, two to a brief at most. */
+const LAYOUTS: readonly Layout[] = [
+  { units: 3, titleChars: 50, sectionChars: 36 },
+  { units: 3, titleChars: 36, sectionChars: 24 },
+  { units: 2, titleChars: 36, sectionChars: 24 },
+];
+/** The source lines of a company summary. */
+const COMPANY_LAYOUT: Layout = LAYOUTS[0] as Layout;
 const BUTTON_LABEL_CHARS = 40;
 
 /** A plain-text reply (notices, errors), cut to the content limit. */
@@ -93,17 +107,27 @@ export function renderNotice(text: string): ReplyPayload {
  */
 export function renderAnswer(answer: Answer, ctx: RenderContext, extras: AnswerExtras = {}): ReplyPayload {
   if (!answer.answered) return renderDecline(answer, ctx);
-  const shown = answer.units.slice(0, 1 + MORE_UNITS_SHOWN);
-  const numbering = markerNumbers(shown.map((u) => u.source));
-  const [lead, ...rest] = shown;
-  const lines = [
-    answer.readAs === null ? null : `-# ${READ_AS} ${quoteUserText(answer.readAs, 200)}`,
-    lead === undefined ? null : lineStart(unitText(lead, numbering)),
-    ...rest.map((u) => `- ${lineStart(unitText(u, numbering))}`),
-    answer.note === null ? null : `*${plain(answer.note)}*`,
-    '',
-    ...sourceLines(answer.sources, numbering, ctx),
-  ].filter((line): line is string => line !== null);
+  const author = askedLine(answer.question, extras.gaveMore === true);
+  const title = answer.topic === null ? '' : topicLine(answer.topic, TITLE_CHARS);
+  const describe = (layout: Layout): string => {
+    const shown = answer.units.slice(0, layout.units);
+    const numbering = markerNumbers(shown.map((u) => u.source));
+    const [lead, ...rest] = shown;
+    return [
+      answer.readAs === null ? null : `-# ${READ_AS} ${quoteUserText(answer.readAs, 200)}`,
+      lead === undefined ? null : lineStart(unitText(lead, numbering)),
+      ...rest.map((u) => `- ${lineStart(unitText(u, numbering))}`),
+      answer.note === null ? null : `*${plain(answer.note)}*`,
+      '',
+      ...sourceLines(answer.sources, numbering, ctx, layout),
+    ]
+      .filter((line): line is string => line !== null)
+      .join('\n');
+  };
+  // The roomiest layout that keeps the reply within a glance; the last one whatever it takes.
+  const fixed = (author ?? '').length + title.length;
+  const description =
+    LAYOUTS.map(describe).find((d) => fixed + visibleLength(d) <= TYPICAL_VISIBLE_CHARS) ?? describe(LAYOUTS[LAYOUTS.length - 1] as Layout);
   const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
   const buttons = questionButtons(answer.followUps.map((f) => ({ question: f.question, label: f.label })), ctx);
   if (buttons !== null) rows.push(buttons);
@@ -112,9 +136,9 @@ export function renderAnswer(answer: Answer, ctx: RenderContext, extras: AnswerE
   return payload({
     embeds: [
       embed({
-        author: askedLine(answer.question, extras.gaveMore === true),
-        title: answer.topic === null ? '' : topicLine(answer.topic, TITLE_CHARS),
-        description: lines.join('\n'),
+        author,
+        title,
+        description,
         color: COLOURS.answer,
         footer: { text: DISCLAIMER },
       }),
@@ -171,7 +195,7 @@ export function renderCompany(summary: CompanySummary, ctx: RenderContext): Repl
   }
   const numbering = markerNumbers(summary.points.map((p) => p.sourceIndex));
   const [first, ...rest] = summary.points.map((p) => pointText(p, numbering));
-  const lines = [`**${plain(companyHeadline(summary))}:** ${first ?? ''}`, ...rest.map((p) => `- ${lineStart(p)}`), '', ...sourceLines(summary.sources, numbering, ctx)];
+  const lines = [`**${plain(companyHeadline(summary))}:** ${first ?? ''}`, ...rest.map((p) => `- ${lineStart(p)}`), '', ...sourceLines(summary.sources, numbering, ctx, COMPANY_LAYOUT)];
   const options = summary.briefs.slice(0, LIMITS.selectOptions).map((brief) => ({
     label: wholeWords(brief.title, LIMITS.selectOptionLabel),
     value: brief.doc,
@@ -237,15 +261,24 @@ function pointText(point: CompanyPoint, numbering: ReadonlyMap<number, number>):
 }
 
 /** One small line per source shown: "¹ Title · section · checked 1 Feb 2026", the title a link when the brief has one. */
-function sourceLines(sources: readonly Source[], numbering: ReadonlyMap<number, number>, ctx: RenderContext): string[] {
+function sourceLines(sources: readonly Source[], numbering: ReadonlyMap<number, number>, ctx: RenderContext, layout: Layout): string[] {
   return [...numbering.entries()].flatMap(([index, n]) => {
     const source = sources[index];
     if (source === undefined) return [];
-    const title = plain(wholeWords(source.title, SOURCE_TITLE_CHARS));
+    const title = plain(wholeWords(source.title, layout.titleChars));
     const url = safeLink(source.link);
     const named = url === null ? title : `[${title.replace(/[[\]]/g, '')}](${url})`;
-    return [`-# ${marker(n)} ${named} · ${plain(wholeWords(source.section, SECTION_CHARS))} · ${sourceDate(source, ctx.now, ctx.staleAfterDays)}`];
+    return [`-# ${marker(n)} ${named} · ${plain(wholeWords(source.section, layout.sectionChars))} · ${sourceDate(source, ctx.now, ctx.staleAfterDays)}`];
   });
+}
+
+/** Roughly what a reader sees of markdown: without escapes, emphasis, link targets and line syntax. */
+function visibleLength(markdown: string): number {
+  return markdown
+    .replace(/\\(.)/g, '$1')
+    .replace(/\*\*|\*/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^(?:-# |- )/gm, '').length;
 }
 
 /** An http(s) address fit for a masked link, or null. */

@@ -233,6 +233,18 @@ describe('renderAnswer', () => {
     expect(action).toEqual({ kind: 'ask', corpus: 'c0ffee00', key: questionKey(followUps[0]!.question) });
   });
 
+  it('lays a long answer out more tightly, to keep it within 900 visible characters where it can', () => {
+    const long = (n: number) => unit(`${'word '.repeat(35)}end ${n}.`, n - 1);
+    const sources = [1, 2, 3].map((n) => source(n, { title: `A long brief title that goes on and on about brief number ${n}`, section: `${n}. A long section heading that also goes on and on` }));
+    const roomy = renderAnswer(answer({ units: [long(1), long(2)], sources }), ctx).embeds[0]?.description ?? '';
+    expect(roomy).toContain('· 1. A long section heading that… ·');
+    const tight = renderAnswer(answer({ units: [long(1), long(2), long(3)], sources }), ctx).embeds[0]?.description ?? '';
+    expect(tight).toContain('end 3.³');
+    expect(tight).toContain('· 1. A long section… ·');
+    const tighter = renderAnswer(answer({ question: 'q'.repeat(150), units: [long(1), long(2), long(3)], sources }), ctx).embeds[0]?.description ?? '';
+    expect(tighter).not.toContain('end 3.');
+  });
+
   it('stays within every limit for a 6,000-character question, huge units and 30 long sources', () => {
     const units = Array.from({ length: 5 }, (_, i) => unit('a'.repeat(3000), i));
     const sources = Array.from({ length: 30 }, (_, i) => source(i, { title: 't'.repeat(300), section: 's'.repeat(2000) }));
