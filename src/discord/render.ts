@@ -185,7 +185,7 @@ export function renderCompany(summary: CompanySummary, ctx: RenderContext): Repl
     return payload({
       embeds: [
         embed({
-          title: `No brief covers “${truncate(summary.name, 100)}”`,
+          title: `No brief covers “${quoteUserText(summary.name, 100)}”`,
           description: known,
           color: COLOURS.abstain,
           footer: { text: DISCLAIMER },
@@ -364,7 +364,7 @@ function lineStart(text: string): string {
  * when none is close, what the briefs are about.
  */
 export function renderUnknownCompany(name: string, close: readonly string[], topics: readonly string[]): ReplyPayload {
-  const shown = truncate(name, 100);
+  const shown = quoteUserText(name, 100);
   const next =
     close.length > 0
       ? `Did you mean ${listOf(close.map((c) => `**${c}**`), 'or')}?`

@@ -13,6 +13,7 @@ import {
   renderNotice,
   renderRefresh,
   renderSources,
+  renderUnknownCompany,
   type RenderContext,
   type ReplyPayload,
 } from '../../src/discord/render.ts';
@@ -372,6 +373,10 @@ describe('renderCompany', () => {
     expect(menu?.options.map((o) => o.value)).toEqual(['001_brief.txt', '002_brief.txt', '003_brief.txt']);
     expect(parseCustomId(menu?.custom_id ?? '')).toEqual({ kind: 'company', corpus: 'c0ffee00', name: 'Palantir' });
     expectWithinLimits(payload);
+  });
+
+  it('shows an unknown name as typed, its markdown not rendered', () => {
+    expect(renderUnknownCompany('**Acme** <@123456789012345678>', [], []).content).toBe('The briefs say nothing about “\\*\\*Acme\\*\\* \\<@123456789012345678>”.');
   });
 
   it('names the organisations the briefs cover when the company is unknown', () => {
