@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefInfo } from '../../src/core/types.ts';
+import { briefInfo } from '../support/briefInfo.ts';
 import { askCustomId, companyCustomId, parseCustomId, pickCustomId, questionFor, questionKey } from '../../src/discord/customIds.ts';
 
-const brief = (title: string, prompts: string[]): BriefInfo => ({
-  doc: `${title}.txt`,
-  title,
-  claim: null,
-  checked: null,
-  outdated: false,
-  link: null,
-  fingerprint: 'fp',
-  sections: 1,
-  furniture: 0,
-  truncated: false,
-  prompts,
-});
 
 /** A knowledge whose briefs (and so its fingerprint) can be swapped, as a refresh does. */
 function knowledge(briefs: BriefInfo[], fingerprint: string) {
@@ -48,17 +36,17 @@ describe('custom ids', () => {
 
 describe('questionFor', () => {
   it('finds the title or prompt behind a key among the live briefs, after a restart too (nothing kept in memory)', () => {
-    const k = knowledge([brief('Did Amazon end its ICE work?', ['What did Nadella say?'])], 'aaaaaaaa');
+    const k = knowledge([briefInfo('Did Amazon end its ICE work?', ['What did Nadella say?'])], 'aaaaaaaa');
     expect(questionFor(k, questionKey('What did Nadella say?'))).toBe('What did Nadella say?');
     expect(questionFor(k, questionKey('Did Amazon end its ICE work?'))).toBe('Did Amazon end its ICE work?');
-    const restarted = knowledge([brief('Did Amazon end its ICE work?', ['What did Nadella say?'])], 'aaaaaaaa');
+    const restarted = knowledge([briefInfo('Did Amazon end its ICE work?', ['What did Nadella say?'])], 'aaaaaaaa');
     expect(questionFor(restarted, questionKey('What did Nadella say?'))).toBe('What did Nadella say?');
   });
 
   it('finds nothing for a question the briefs no longer hold once they change', () => {
-    const k = knowledge([brief('Old title?', ['Old prompt?'])], 'aaaaaaaa');
+    const k = knowledge([briefInfo('Old title?', ['Old prompt?'])], 'aaaaaaaa');
     expect(questionFor(k, questionKey('Old prompt?'))).toBe('Old prompt?');
-    k.set([brief('New title?', [])], 'bbbbbbbb');
+    k.set([briefInfo('New title?', [])], 'bbbbbbbb');
     expect(questionFor(k, questionKey('Old prompt?'))).toBeUndefined();
     expect(questionFor(k, questionKey('New title?'))).toBe('New title?');
   });
