@@ -468,7 +468,7 @@ export function renderHelp(overview: Overview, mention: (command: string) => str
           `${mention('sources')} — the briefs, and when each was checked`,
           `${mention('refresh')} — reload the briefs (moderators)`,
           '',
-          'You can also mention me with a question, or send me a direct message.',
+          'You can also mention me with a question, or send me a direct message. Reply to one of my answers to follow on from it: “and Microsoft?”, “when was that?”, “tell me more”.',
         ].join('\n'),
         color: COLOURS.info,
         footer: { text: DISCLAIMER },
