@@ -3,7 +3,7 @@
  * Prints markdown tables to stdout (progress to stderr); docs/benchmarks.md records a run.
  *
  * Seeds: index build time, answer latency over test/eval/questions.jsonl, and start-up time — the
- * time from spawning `tsx src/bin/ask.ts --json --stdin` (what `npm run ask` runs) to its first
+ * time from spawning `node --import tsx src/bin/ask.ts --json --stdin` (what `npm run ask` runs) to its first
  * answer line, with a saved index and without; the console chat (`npm start`) starts the same way
  * and then waits for input on a terminal, which a benchmark cannot drive without a pty.
  *
@@ -38,13 +38,12 @@ import { buildInWorker, heapBudgetMb, workerHeapFlags } from '../src/io/buildWor
 import { buildEncoded, decodeEngine } from '../src/io/engineCodec.ts';
 import { cacheFile, corpusKey, readSavedEncoded, writeSavedEngine } from '../src/io/indexCache.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
-import { loadCorpus } from '../src/io/seedLoader.ts';
+import { loadCorpus, readBriefFiles } from '../src/io/seedLoader.ts';
 import { writeCorpus } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'bench', 'out');
 const SELF = fileURLToPath(import.meta.url);
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 type Row = Record<string, number | string>;
 
@@ -83,7 +82,7 @@ async function childBuild(dir: string, cache: string): Promise<Row> {
   });
   const built = performance.now();
   const file = cacheFile(cache, dir);
-  await writeSavedEngine(file, await corpusKey(dir), encoded);
+  await writeSavedEngine(file, await corpusKey(await readBriefFiles(dir)), encoded);
   return {
     passages,
     loadMs: loaded - started,
@@ -95,7 +94,7 @@ async function childBuild(dir: string, cache: string): Promise<Row> {
 
 async function childAnswers(dir: string, cache: string, questionsFile: string): Promise<Row> {
   const started = performance.now();
-  const encoded = await readSavedEncoded(cacheFile(cache, dir), await corpusKey(dir));
+  const encoded = await readSavedEncoded(cacheFile(cache, dir), await corpusKey(await readBriefFiles(dir)));
   if (typeof encoded === 'string') throw new Error(`saved index ${encoded}`);
   const engine = await decodeEngine(encoded);
   const loadMs = performance.now() - started;
@@ -124,7 +123,7 @@ async function childAnswers(dir: string, cache: string, questionsFile: string): 
 }
 
 async function childLunr(dir: string, cache: string, questionsFile: string): Promise<Row> {
-  const encoded = await readSavedEncoded(cacheFile(cache, dir), await corpusKey(dir));
+  const encoded = await readSavedEncoded(cacheFile(cache, dir), await corpusKey(await readBriefFiles(dir)));
   if (typeof encoded === 'string') throw new Error(`saved index ${encoded}`);
   const engine = await decodeEngine(encoded);
   const started = performance.now();
@@ -257,11 +256,11 @@ function runChild(task: string, args: string[], flags: readonly string[] = []): 
   });
 }
 
-/** Spawns `tsx src/bin/ask.ts --json --stdin` and times its answer lines from the spawn. */
+/** Spawns `node --import tsx src/bin/ask.ts --json --stdin` (what `npm run ask` runs) and times its answer lines from the spawn. */
 function blackBoxAsk(seedsDir: string, cache: string, questions: readonly string[]): Promise<{ firstMs: number; perQuestionMs: number; answered: boolean[] }> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(TSX, ['src/bin/ask.ts', '--json', '--stdin'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin/ask.ts', '--json', '--stdin'], {
       cwd: ROOT,
       env: { ...process.env, SEEDS_DIR: seedsDir, INDEX_CACHE_DIR: cache },
       stdio: ['pipe', 'pipe', 'ignore'],
@@ -435,7 +434,7 @@ function sizeTables(rows: readonly Row[]): string {
     '### Refresh without a stall, and the black-box start',
     '',
     table(
-      ['sections', 'refresh (worker process: load, parse, build, write; then read, decode)', 'answers during it', 'latency p50', 'p99', 'max', 'peak RSS: answering process / worker process / both at once (sampled every 50 ms)', '`tsx src/bin/ask.ts` (what `npm run ask` runs) start to first answer (saved index)', 'per question after', 'in-corpus questions answered', 'off-corpus declined'],
+      ['sections', 'refresh (worker process: load, parse, build, write; then read, decode)', 'answers during it', 'latency p50', 'p99', 'max', 'peak RSS: answering process / worker process / both at once (sampled every 50 ms)', '`node --import tsx src/bin/ask.ts` (what `npm run ask` runs) start to first answer (saved index)', 'per question after', 'in-corpus questions answered', 'off-corpus declined'],
       [
         (r) => String(r['size']),
         (r) => `${r['refreshS']} s`,

@@ -42,6 +42,8 @@ export interface Config {
   readonly cooldown: { readonly questions: number; readonly seconds: number };
   /** Sources checked longer ago than this are flagged as possibly out of date. */
   readonly staleAfterDays: number;
+  /** Most interactions and messages handled at once; beyond it askers are told to wait. */
+  readonly maxInFlight: number;
   readonly shards: ShardSetting;
 }
 
@@ -69,6 +71,7 @@ const DEFAULTS = {
   cooldownQuestions: 5,
   cooldownSeconds: 30,
   staleAfterDays: 365,
+  maxInFlight: 100,
 } as const;
 
 /**
@@ -142,6 +145,7 @@ export function loadConfig(env: Env): Config {
     seconds: integer('COOLDOWN_SECONDS', DEFAULTS.cooldownSeconds, 1, 86_400),
   });
   const staleAfterDays = integer('STALE_AFTER_DAYS', DEFAULTS.staleAfterDays, 1, 36_500);
+  const maxInFlight = integer('MAX_IN_FLIGHT', DEFAULTS.maxInFlight, 1, 10_000);
 
   const shards = parseShards(read('DISCORD_SHARDS'), read('DISCORD_SHARD_COUNT'), fail);
 
@@ -161,6 +165,7 @@ export function loadConfig(env: Env): Config {
     logLevel: logLevel ?? DEFAULTS.logLevel,
     cooldown,
     staleAfterDays,
+    maxInFlight,
     shards,
   };
   // Non-enumerable, so they print the redacted form without showing up as config fields.
@@ -185,6 +190,7 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     logLevel: config.logLevel,
     cooldown: { ...config.cooldown },
     staleAfterDays: config.staleAfterDays,
+    maxInFlight: config.maxInFlight,
     shards: config.shards,
   };
 }

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       cooldown: { questions: 5, seconds: 30 },
       staleAfterDays: 365,
+      maxInFlight: 100,
       shards: { mode: 'single' },
     });
   });
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
       COOLDOWN_QUESTIONS: '3',
       COOLDOWN_SECONDS: '10',
       STALE_AFTER_DAYS: '90',
+      MAX_IN_FLIGHT: '20',
       DISCORD_SHARDS: '1,0',
       DISCORD_SHARD_COUNT: '4',
     });
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       cooldown: { questions: 3, seconds: 10 },
       staleAfterDays: 90,
+      maxInFlight: 20,
       shards: { mode: 'list', ids: [0, 1], count: 4 },
     });
   });
@@ -84,6 +87,7 @@ describe('loadConfig', () => {
       COOLDOWN_QUESTIONS: '0',
       COOLDOWN_SECONDS: '2.5',
       STALE_AFTER_DAYS: 'a year',
+      MAX_IN_FLIGHT: '0',
     });
     expect(error.variables).toEqual([
       'DISCORD_CLIENT_ID',
@@ -95,7 +99,9 @@ describe('loadConfig', () => {
       'COOLDOWN_QUESTIONS',
       'COOLDOWN_SECONDS',
       'STALE_AFTER_DAYS',
+      'MAX_IN_FLIGHT',
     ]);
+    expect(error.message).toContain('MAX_IN_FLIGHT: must be a whole number from 1 to 10000, got "0"');
     expect(error.message).toContain('ANSWER_CHANNEL_IDS: must be comma-separated channel ids');
     expect(error.message).toContain('general');
     expect(error.message).toContain('ANSWER_IN_THREADS: must be true or false, got "sometimes"');
@@ -157,6 +163,7 @@ describe('.env.example', () => {
         'DISCORD_TOKEN',
         'INDEX_CACHE_DIR',
         'LOG_LEVEL',
+        'MAX_IN_FLIGHT',
         'SEEDS_DIR',
         'STALE_AFTER_DAYS',
       ].sort(),

@@ -1,4 +1,5 @@
 import { readConfig } from './environment.ts';
+import { EXIT } from './exitCodes.ts';
 
 // `npm run deploy`: registers the slash commands, in DISCORD_GUILD_ID if set (instant), else globally
 // (Discord may take up to an hour to show global changes). discord.js is loaded only once the
@@ -13,7 +14,7 @@ const missing = [
 ].filter((line): line is string => line !== null);
 if (missing.length > 0 || config.discordToken === null || config.discordClientId === null) {
   process.stderr.write(`npm run deploy needs:\n${missing.map((line) => `  ${line}`).join('\n')}\n`);
-  process.exit(1);
+  process.exit(EXIT.startFailed);
 }
 
 const { commands } = await import('../../commands/index.ts');
@@ -27,9 +28,9 @@ try {
   });
   const where = config.discordGuildId === null ? 'globally' : `in guild ${config.discordGuildId}`;
   process.stdout.write(`Registered ${count} commands ${where}: ${commands.map((c) => `/${c.data.name}`).join(' ')}\n`);
-  process.exit(0);
+  process.exit(EXIT.ok);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`Could not register the commands: ${message.split(config.discordToken).join('[redacted]')}\n`);
-  process.exit(1);
+  process.exit(EXIT.startFailed);
 }

@@ -1,5 +1,6 @@
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { EXIT } from './exitCodes.ts';
 
 /**
  * The one place entry points read the environment: `.env` (if present) under the process's own
@@ -12,7 +13,7 @@ export function readConfig(): Config {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
-      process.exit(1);
+      process.exit(EXIT.startFailed);
     }
     throw error;
   }

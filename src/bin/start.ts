@@ -1,35 +1,88 @@
 import { skippedSentence } from '../console/renderText.ts';
 import { loadingLine } from '../console/welcome.ts';
+import { fatalLine, FatalDiscordError, type FatalReason } from '../discord/fatal.ts';
+import { stopBuilds } from '../io/buildWorker.ts';
 import { openKnowledge } from '../io/openKnowledge.ts';
 import { countBriefFiles } from '../io/seedLoader.ts';
 import { createLogger } from '../logger.ts';
 import { readConfig } from './environment.ts';
+import { EXIT } from './exitCodes.ts';
 
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the console chat in a terminal.
 // discord.js is imported only on the bot path so the console starts fast.
 
-/** SIGTERM/SIGINT must end the process within 5 s; this leaves room for the gateway to close. */
+/**
+ * A stop ends the process within this long, whatever is in flight (the acceptance bar is 5 s). Replies
+ * in flight get {@link REPLY_GRACE_MS} of it; a running index build is cut at once, as it may need
+ * minutes.
+ */
 const SHUTDOWN_DEADLINE_MS = 4_500;
+const REPLY_GRACE_MS = 3_000;
 
 const config = readConfig();
 const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+
+// After an error nothing caught, nothing vouches for the process's state: log it in full and end.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    logger.error(event === 'uncaughtException' ? 'uncaught exception' : 'unhandled rejection', { err: error });
+    process.exit(EXIT.internal);
+  });
+}
+
+/** Set once the bot runs: what a stop must finish. */
+let stopBot: (() => Promise<void>) | null = null;
+let stopping = false;
+
+/**
+ * The one way the process ends once it has started: by a signal, or because Discord refused the bot.
+ * Idempotent: a second SIGTERM (a runner relaying the first, an impatient operator) is only logged.
+ */
+function shutdown(why: string, code: number): void {
+  if (stopping) {
+    logger.info('already stopping; ignored', { why });
+    return;
+  }
+  stopping = true;
+  logger.info('shutting down', { why, exitCode: code });
+  setTimeout(() => {
+    logger.warn('shutdown deadline reached; exiting');
+    process.exit(code);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+  stopBuilds();
+  (stopBot?.() ?? Promise.resolve())
+    .catch((error: unknown) => logger.error('error while stopping', { err: error }))
+    .finally(() => process.exit(code));
+}
+process.on('SIGTERM', () => shutdown('SIGTERM', EXIT.ok));
+process.on('SIGINT', () => shutdown('SIGINT', EXIT.ok));
+
+/** Says in one plain line which setting Discord refused, and ends the process with its exit code. */
+function refused(reason: FatalReason): void {
+  process.stderr.write(`${fatalLine(reason)}\n`);
+  shutdown(`Discord refused the bot (${reason.kind})`, reason.kind === 'token' ? EXIT.token : EXIT.gateway);
+}
 
 if (config.discordToken === null && !process.stdin.isTTY) {
   process.stderr.write(
     'DISCORD_TOKEN is not set. Set it (in .env or the environment) to run the Discord bot, ' +
       'or run `npm start` in a terminal to chat with the briefs in the console.\n',
   );
-  process.exit(1);
+  process.exit(EXIT.startFailed);
 }
 
 const inConsole = config.discordToken === null;
 if (inConsole) process.stdout.write(`${loadingLine(await countBriefFiles(config.seedsDir))}\n`);
+// Among the console chat's answers only problems with the index are worth a line.
+const indexLog = inConsole ? { info: () => {}, warn: logger.warn } : logger;
 let knowledge;
 try {
-  knowledge = await openKnowledge({ seedsDir: config.seedsDir, cacheDir: config.indexCacheDir });
+  knowledge = await openKnowledge({ seedsDir: config.seedsDir, cacheDir: config.indexCacheDir, log: indexLog });
 } catch (error) {
+  // A stop cuts the first build short; the stop ends the process.
+  if (stopping) await new Promise(() => {});
   process.stderr.write(`Could not load the briefs: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  process.exit(EXIT.startFailed);
 }
 for (const file of knowledge.skipped()) {
   if (inConsole) process.stdout.write(`${skippedSentence(file)}\n`);
@@ -39,39 +92,19 @@ for (const file of knowledge.skipped()) {
 if (inConsole) {
   const { runConsole } = await import('../console/repl.ts');
   await runConsole(knowledge, { input: process.stdin, output: process.stdout, staleAfterDays: config.staleAfterDays });
-  process.exit(0);
+  process.exit(EXIT.ok);
 }
 
 const { startBot } = await import('../discord/bot.ts');
 logger.info('starting', { config });
-// Until the bot is ready a signal has nothing to finish, so it just ends the process.
-const exitNow = (): void => process.exit(0);
-process.once('SIGTERM', exitNow).once('SIGINT', exitNow);
-let bot;
 try {
-  bot = await startBot({ config, knowledge, logger });
+  const bot = await startBot({ config, knowledge, logger, onFatal: refused });
+  stopBot = () => bot.stop(REPLY_GRACE_MS);
 } catch (error) {
-  logger.error('could not start the bot', { err: error });
-  process.exit(1);
+  if (error instanceof FatalDiscordError) {
+    refused(error.reason);
+  } else {
+    logger.error('could not start the bot', { err: error });
+    process.exit(EXIT.startFailed);
+  }
 }
-process.off('SIGTERM', exitNow).off('SIGINT', exitNow);
-
-const running = bot;
-const shutdown = (signal: NodeJS.Signals): void => {
-  logger.info('signal received', { signal });
-  setTimeout(() => {
-    logger.warn('shutdown deadline reached; exiting');
-    process.exit(0);
-  }, SHUTDOWN_DEADLINE_MS).unref();
-  running.stop().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      logger.error('error while stopping', { err: error });
-      process.exit(0);
-    },
-  );
-};
-process.once('SIGTERM', shutdown).once('SIGINT', shutdown);
-// A failure that escaped every handler is logged; one bad event must not end the bot.
-process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { err: reason }));
-process.on('uncaughtException', (error) => logger.error('uncaught exception', { err: error }));

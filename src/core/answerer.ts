@@ -100,6 +100,28 @@ function askerFor(engine: Engine, lexicon: Lexicon): Asker {
   };
 }
 
+/**
+ * How the corpus answers each of its own titles, claims and prompts asked as questions: worked out
+ * once per index (in the build worker, saved beside the index) so follow-ups and suggestions are
+ * checked without answering them anew.
+ */
+export function assessKnownQuestions(engine: Engine, lexicon: Lexicon = NO_LEXICON): [string, Outcome][] {
+  const ask = askerFor(engine, lexicon);
+  const out = new Map<string, Outcome>();
+  for (const q of engine.questions) if (!out.has(q.text)) out.set(q.text, ask(q.text));
+  return [...out];
+}
+
+/** Outcomes worked out elsewhere for this engine (see {@link assessKnownQuestions}), taken as its own. */
+export function seedOutcomes(engine: Engine, entries: Iterable<readonly [string, Outcome]>): void {
+  let known = outcomes.get(engine);
+  if (!known) {
+    known = new Map();
+    outcomes.set(engine, known);
+  }
+  for (const [question, outcome] of entries) if (!known.has(question)) known.set(question, outcome);
+}
+
 /** The "Want to dive deeper?" prompts no brief answers, in corpus order: the desk's coverage gaps. */
 export function coverageGaps(engine: Engine, lexicon: Lexicon = NO_LEXICON): CoverageGap[] {
   const ask = askerFor(engine, lexicon);

@@ -4,8 +4,9 @@ import { followUpLabel } from './labels.ts';
 import { searchTerms, type QueryTerm } from './query.ts';
 import type { Retrieval } from './retrieve.ts';
 import type { Scored, Selection } from './select.ts';
-import { briefTopicStems, wordStems } from './stemCache.ts';
-import { isWeakStem, overlapShare, stems } from './text.ts';
+import { figuresDiffer } from './figures.ts';
+import { briefTopicStems, stemSet, wordStems } from './stemCache.ts';
+import { isWeakStem, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
 import type { AnswerUnit, Brief, DeclineReason, FollowUp, Passage, Source, Topic, UnitRole } from './types.ts';
 
@@ -63,8 +64,9 @@ export function enrich(
   pickedDoc: string | undefined,
 ): Enriched {
   const disagreement = differingFigures(engine, selection.units);
-  // A verdict leads whatever its date: it answers the claim asked about; figures come newest first.
-  const ordered = disagreement && !selection.units[0]?.verdict ? byCheckDate(engine, selection.units) : [...selection.units];
+  // A yes/no question's verdict leads whatever its date (it settles the claim asked about); otherwise
+  // the figures of disagreeing briefs come newest first.
+  const ordered = disagreement && !(analysis.whether && selection.units[0]?.verdict) ? byCheckDate(engine, selection.units) : [...selection.units];
   const sources: Source[] = [];
   const sourceIndex = (passage: Passage): number => {
     const at = sources.findIndex((s) => s.doc === passage.doc);
@@ -128,34 +130,11 @@ function keyOf(text: string, role: UnitRole, analysis: Analysis): string | null 
   return pattern?.exec(text)?.[0].trim() ?? null;
 }
 
-/** Figures of a text (amounts, counts, shares), years and citation markers aside, as numbers. */
-function figures(text: string): number[] {
-  const out: number[] = [];
-  const scale: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, bn: 1e9, billion: 1e9, trillion: 1e12 };
-  for (const m of text.replace(/\[\d+\]/g, ' ').matchAll(/(\d[\d,]*(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|m|k)\b)?/gi)) {
-    const digits = m[1]!.replace(/,/g, '');
-    if (/^(?:19|20)\d{2}$/.test(digits) && !m[2]) continue;
-    out.push(Number(digits) * (m[2] ? (scale[m[2].toLowerCase()] ?? 1) : 1));
-  }
-  return out;
-}
-
 /** Units from briefs about one thing that give it different figures. */
 function differingFigures(engine: Engine, units: readonly Scored[]): boolean {
-  const byDoc = new Map<string, number[]>();
-  for (const u of units) byDoc.set(u.passage.doc, [...(byDoc.get(u.passage.doc) ?? []), ...figures(u.span.text)]);
-  const docs = [...byDoc.keys()];
-  for (let i = 0; i < docs.length; i++) {
-    for (let j = i + 1; j < docs.length; j++) {
-      const a = engine.briefs.get(docs[i]!) as Brief;
-      const b = engine.briefs.get(docs[j]!) as Brief;
-      if (overlapShare(briefTopicStems(a), briefTopicStems(b)) < TUNING.enrich.sameTopicOverlap) continue;
-      const fa = byDoc.get(a.id) ?? [];
-      const fb = new Set(byDoc.get(b.id) ?? []);
-      if (fa.length > 0 && fb.size > 0 && fa.some((x) => !fb.has(x))) return true;
-    }
-  }
-  return false;
+  const byDoc = new Map<string, string[]>();
+  for (const u of units) byDoc.set(u.passage.doc, [...(byDoc.get(u.passage.doc) ?? []), u.span.text]);
+  return figuresDiffer(engine, byDoc);
 }
 
 /** Units grouped by brief, the most recently checked brief first (undated last), the lead's order kept within one. */
@@ -224,7 +203,7 @@ function followUps(
     .map((h) => engine.questions[Number(engine.questionIndex.ref(h.doc))])
     .filter((q) => q !== undefined && q.kind === 'prompt' && q.doc !== lead.id)
     // A prompt from an unrelated topic shares none of its words with this one.
-    .filter((q) => q !== undefined && stems(q.text).some((s) => !isWeakStem(s) && topic.has(s)))
+    .filter((q) => q !== undefined && [...stemSet(q.text)].some((s) => !isWeakStem(s) && topic.has(s)))
     .map((q) => ({ question: q!.text, doc: q!.doc }));
   const candidates = [...lead.prompts.map((p) => ({ question: p, doc: lead.id })), ...others];
   const out: FollowUp[] = [];

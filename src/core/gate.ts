@@ -4,10 +4,11 @@ import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.t
 import { sentenceFits } from './questionType.ts';
 import type { Retrieval } from './retrieve.ts';
 import type { Selection } from './select.ts';
-import { briefTopicStems, passageCasing, passageStemSet, stemSet, wordStems } from './stemCache.ts';
-import { isStopWord, stem, words } from './text.ts';
+import { namesOtherThan, writtenAsName } from './names.ts';
+import { briefTopicStems, passageStemSet, stemSet, wordStems } from './stemCache.ts';
+import { isStopWord, words } from './text.ts';
 import { TUNING } from './tuning.ts';
-import type { Brief, DeclineReason, Passage } from './types.ts';
+import type { Brief, DeclineReason } from './types.ts';
 
 /**
  * Stage 3 of an answer: whether the briefs answer the question at all. Before choosing units: is
@@ -109,11 +110,12 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   } else {
     lines.push('no focus beyond the brief\'s topic');
   }
-  if (FIGURE_TYPES.has(analysis.type) && !units.some((u) => sentenceFits(analysis.type, u.span.text))) {
+  // (A yes/no question is answered by what its brief says, with or without the figure.)
+  if (!analysis.whether && FIGURE_TYPES.has(analysis.type) && !units.some((u) => sentenceFits(analysis.type, u.span.text))) {
     return { reason: 'focus-missing', lines: [...lines, `asks for a ${analysis.type}; no unit gives one`] };
   }
   // "Which company made…", "who wrote…": the answer names someone the question does not.
-  if (analysis.type === 'name' && !units.some((u) => namesOtherThan(u.span.text, analysis.terms))) {
+  if (!analysis.whether && analysis.type === 'name' && !units.some((u) => namesOtherThan(u.span.text, analysis.terms))) {
     return { reason: 'focus-missing', lines: [...lines, 'asks for a name; no unit gives one the question does not'] };
   }
   return { reason: null, lines };
@@ -131,32 +133,4 @@ function isYear(term: QueryTerm): boolean {
 function focusWeight(engine: Engine, term: QueryTerm): number {
   const weight = isYear(term) ? engine.passageIndex.maxIdf() * TUNING.query.unknownShare.noun : term.weight;
   return weight * (term.noun || isYear(term) ? 1 : TUNING.gate.focusVerbShare);
-}
-
-/**
- * True when the passages write the term only with a capital, never at a sentence's start: there it
- * is a name ("Amazon" the company, "Trump"), whatever the dictionary says the word means.
- */
-function writtenAsName(term: QueryTerm, passages: readonly Passage[]): boolean {
-  if (!term.english) return false;
-  let capital = 0;
-  for (const passage of passages) {
-    for (const [word, c] of passageCasing(passage)) {
-      if (!term.matches.includes(stem(word))) continue;
-      if (c.lower > 0) return false;
-      capital += c.capital;
-    }
-  }
-  return capital > 0;
-}
-
-/** True when the text names (with a capital, mid-sentence) something the question's terms do not. */
-function namesOtherThan(text: string, terms: readonly QueryTerm[]): boolean {
-  const asked = new Set(terms.flatMap((t) => [...t.matches, t.stem]));
-  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
-    if (m.index === 0 || !/^\p{Lu}/u.test(m[0])) continue;
-    const folded = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (!asked.has(stem(folded)) && !isStopWord(folded)) return true;
-  }
-  return false;
 }

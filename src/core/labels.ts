@@ -28,7 +28,7 @@ export function followUpLabel(question: string, max: number): string {
     if (i === 0 || isStopWord(folded) || LINKING.has(folded) || isWeakStem(stem(folded)) || /\d/.test(token)) return;
     // Adverbs and verb forms make long labels; the nouns and adjectives say what it is about.
     if (/(?:ly|ed|ing)$/.test(folded) && folded.length > 4) return;
-    content.push(folded);
+    if (!content.includes(folded)) content.push(folded);
   });
   const words = content.slice(0, names.length > 0 ? MAX_WORDS - 1 : MAX_WORDS);
   for (let n = Math.min(names.length, MAX_NAMES); n >= 0; n--) {

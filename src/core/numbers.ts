@@ -18,9 +18,12 @@ const TENS = new Map<string, number>(
 const isNumberWord = (w: string | undefined): boolean =>
   w !== undefined && (SMALL.has(w) || TENS.has(w) || w === 'hundred' || w === 'thousand');
 
+/** Thousands said the chatty way after a number: "200k", "two hundred grand". */
+const THOUSANDS = new Set(['k', 'grand']);
+
 /** Replaces each run of number words in a list of folded words by its value in digits. */
 export function readNumbers(words: readonly string[]): string[] {
-  if (!words.some(isNumberWord)) return words as string[];
+  if (!words.some((w) => isNumberWord(w) || THOUSANDS.has(w))) return words as string[];
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!isNumberWord(words[i]) || words[i] === 'hundred' || words[i] === 'thousand') {
@@ -51,6 +54,12 @@ export function readNumbers(words: readonly string[]): string[] {
     }
     out.push(String(total + current));
     i = j - 1;
+  }
+  // "200k", "two hundred grand" → 200000.
+  for (let i = out.length - 1; i > 0; i--) {
+    if (THOUSANDS.has(out[i] as string) && /^\d+(?:\.\d+)?$/.test(out[i - 1] as string)) {
+      out.splice(i - 1, 2, String(Math.round(Number(out[i - 1]) * 1000)));
+    }
   }
   return out;
 }

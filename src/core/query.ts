@@ -100,7 +100,8 @@ const STOP_LIST: readonly string[] = [...stopwordData.stop, ...stopwordData.weak
 
 /** Analyses a question against an index. */
 export function parseQuery(question: string, index: SearchIndex, lexicon: Lexicon = NO_LEXICON): QueryTerm[] {
-  const text = stripOpening(question.slice(0, MAX_QUESTION_CHARS));
+  // A pasted address ("is this true? https://…") is where the claim was seen, not words of the question.
+  const text = stripOpening(question.slice(0, MAX_QUESTION_CHARS).replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' '));
   const category = answerCategory(text);
   const names = capitalisedWords(question.slice(0, MAX_QUESTION_CHARS), lexicon);
   const maxIdf = index.maxIdf();

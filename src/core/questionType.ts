@@ -16,7 +16,7 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
     type: 'amount',
     question: /\bhow much\b|\b(?:cost|worth|price|value|amount|paid|pay|dollars?|money|revenue|spend|spent|\$)\b|\bhow (?:big|large)\b/,
     // An amount of money, or of anything measured ("1.1 gallons", "18.4 million hectares", "145 percent").
-    sentence: /[$€£]\s?\d|\b\d[\d,.]*\b|\bdollars?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|half)\b/,
+    sentence: /[$€£]\s?\d|\b\d[\d,.]*\b/,
   },
   {
     type: 'count',
@@ -30,7 +30,8 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
   },
   {
     type: 'date',
-    question: /\bwhen\b|\bwhat (?:year|month|date|day)\b|\bwhich (?:year|month|date)\b|\bsince when\b|\bhow long ago\b|\bwhat time\b/,
+    // "when" that asks ("when did…", "…and when?"), not "when it comes to" or "when asked".
+    question: /^\W*(?:(?:so|and|but|ok)\W+)?when\b|(?:\band|\bor|,)\s*when\b|\bwhen\W*$|\bwhat (?:year|month|date|day)\b|\bwhich (?:year|month|date)\b|\bon what date\b|\bsince when\b|\bhow long ago\b|\bwhat time\b/,
     sentence: new RegExp(`\\b${MONTH}\\b|\\b(?:19|20)\\d{2}\\b|\\bquarter\\b`),
   },
   {

@@ -1,8 +1,7 @@
 import type { Analysis } from './analyse.ts';
 import type { Engine, KnownQuestion } from './engine.ts';
 import { coverage, parseQuery, searchTerms, type QueryTerm } from './query.ts';
-import { passageStemSet } from './stemCache.ts';
-import { stems } from './text.ts';
+import { passageStemSet, stemSet } from './stemCache.ts';
 import { TUNING } from './tuning.ts';
 import type { Lexicon, Passage } from './types.ts';
 
@@ -63,7 +62,7 @@ export function restatedQuestion(engine: Engine, terms: readonly QueryTerm[]): K
   for (const hit of engine.questionIndex.search(searchTerms(terms), 3)) {
     const known = engine.questions[Number(engine.questionIndex.ref(hit.doc))];
     if (!known) continue;
-    const knownStems = new Set(stems(known.text));
+    const knownStems = stemSet(known.text);
     const shared = [...knownStems].filter((s) => asked.has(s)).length;
     const enough = TUNING.retrieve.knownQuestionOverlap;
     if (shared / Math.max(1, knownStems.size) >= enough && shared / asked.size >= enough) return known;

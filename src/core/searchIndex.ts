@@ -155,6 +155,7 @@ export class SearchIndex {
 
   /** Scores documents by the weighted sum of their term weights; returns the best `k`, best first. */
   search(terms: readonly WeightedTerm[], k: number, filter?: (doc: number) => boolean): Hit[] {
+    if (k < 1) return [];
     const { offsets, docs, weights } = this.data;
     const { scores, seen, touched } = this;
     if (this.epoch === 0xffffffff) {

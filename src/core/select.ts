@@ -1,4 +1,6 @@
 import type { Analysis } from './analyse.ts';
+import { figuresOf, sameTopic } from './figures.ts';
+import { namesOtherThan } from './names.ts';
 import type { Engine } from './engine.ts';
 import { coverage, wordIsForm, type QueryTerm } from './query.ts';
 import { sentenceFits } from './questionType.ts';
@@ -6,7 +8,7 @@ import type { Candidate, Retrieval } from './retrieve.ts';
 import { briefTopicStems, stemSet, wordStems } from './stemCache.ts';
 import { analyze, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
-import { spansOf, type Span } from './units.ts';
+import { clausePieces, spansOf, type Span } from './units.ts';
 import type { Brief, Passage, Sentence } from './types.ts';
 
 /**
@@ -61,7 +63,9 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
   const fitting = top && FIGURE_TYPES.has(analysis.type) && !fitsType(analysis, top.span.text, retrieval.terms)
     ? ranked.find((c) => c.score >= top.score * s.figureLeadShare && fitsType(analysis, c.span.text, retrieval.terms))
     : undefined;
-  const lead = verdict ?? fitting ?? top;
+  // A restated title asking for a figure wants the figure first, unless the verdict gives it.
+  const verdictLeads = verdict !== undefined && (analysis.whether || !FIGURE_TYPES.has(analysis.type) || fitsType(analysis, verdict.span.text, retrieval.terms));
+  const lead = verdictLeads ? verdict : (fitting ?? top);
   if (!lead) return { units: [], more: [], ranked };
   const units: Scored[] = [lead];
   const more: Scored[] = [];
@@ -89,7 +93,32 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
       more.push(c);
     }
   }
+  // A brief on the same thing that gives other figures is quoted too, not left out of sight.
+  const rival = rivalUnit(engine, lead, units, ranked);
+  if (rival) {
+    while (units.length > 1 && (units.length >= s.maxUnits || units.reduce((n, u) => n + u.span.text.length, 0) + rival.span.text.length > s.maxChars)) {
+      more.unshift(units.pop() as Scored);
+    }
+    if (units.reduce((n, u) => n + u.span.text.length, 0) + rival.span.text.length <= s.maxChars) units.push(rival);
+  }
   return { units, more, ranked };
+}
+
+/**
+ * The best unit of a near-duplicate brief (about the same thing as the lead's) that gives figures the
+ * quoted units do not, when it scores close enough to the lead to be about the same question.
+ */
+function rivalUnit(engine: Engine, lead: Scored, units: readonly Scored[], ranked: readonly Scored[]): Scored | undefined {
+  if (figuresOf(lead.span.text).length === 0) return undefined;
+  const leadBrief = engine.briefs.get(lead.passage.doc) as Brief;
+  const quoted = new Set(units.map((u) => u.passage.doc));
+  const mine = new Set(units.filter((u) => u.passage.doc === leadBrief.id).flatMap((u) => figuresOf(u.span.text)));
+  return ranked.find((c) => {
+    if (quoted.has(c.passage.doc) || c.score < lead.score * TUNING.select.rivalShare) return false;
+    if (!sameTopic(engine, leadBrief, engine.briefs.get(c.passage.doc) as Brief)) return false;
+    const theirs = figuresOf(c.span.text);
+    return theirs.length > 0 && theirs.some((x) => !mine.has(x));
+  });
 }
 
 function scorePassage(
@@ -113,8 +142,9 @@ function scorePassage(
     if (/\?["'”’)\]]*(?:\s*\[\d+\])*$/.test(sentence.text)) return;
     const isVerdict = sentence.text === brief.verdict;
     const labelStems = sentence.label === undefined ? null : stemSet(sentence.label);
+    const pieces = clausePieces(sentence, s.maxUnitChars).map((p) => stemSet(sentence.text.slice(p.start, p.end)));
     for (const span of spansOf(sentence, s.maxUnitChars)) {
-      const own = stemSet(span.text);
+      const own = span.pieces[0] === span.pieces[1] && !span.cutBefore && !span.cutAfter ? stemSet(span.text) : unionOf(pieces, span.pieces);
       if (claim && restates(span.text, own, claim)) continue;
       const inUnit = coverage(terms, (x) => own.has(x) || (labelStems?.has(x) ?? false));
       const inContext = coverage(terms, (x) => own.has(x) || context.has(x));
@@ -122,7 +152,7 @@ function scorePassage(
       const verdict = wantsVerdict && isVerdict && !span.cutBefore;
       const score =
         s.inUnit * inUnit +
-        s.focus * focusHeld(analysis, span.text) +
+        s.focus * focusHeld(analysis, wordStems(span.text)) +
         s.inContext * inContext +
         s.passageShare * share +
         (fitsType(analysis, span.text, terms) ? s.typeFit : 0) +
@@ -180,10 +210,17 @@ function restates(text: string, own: ReadonlySet<string>, claim: ReadonlySet<str
 
 const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
 
-/** Share of the question's focus words the text says (in any of their forms). */
-function focusHeld(analysis: Analysis, text: string): number {
+/** The stems of the clause pieces a span covers. */
+function unionOf(pieces: readonly ReadonlySet<string>[], [first, last]: readonly [number, number]): ReadonlySet<string> {
+  if (first === last) return pieces[first] ?? new Set();
+  const out = new Set<string>();
+  for (let i = first; i <= last; i++) for (const x of pieces[i] ?? []) out.add(x);
+  return out;
+}
+
+/** Share of the question's focus words a unit says, in any of their forms (by its words: "found" is no "founded"). */
+function focusHeld(analysis: Analysis, ws: readonly (readonly [string, string])[]): number {
   if (analysis.focus.length === 0) return 0;
-  const ws = wordStems(text);
   return analysis.focus.filter((f) => ws.some(([w, x]) => wordIsForm(f, w, x))).length / analysis.focus.length;
 }
 
@@ -192,5 +229,7 @@ function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[])
     // The sentence spells out a name the question abbreviates: its alias term is one the question has.
     return analyze(text).some((t) => t.alias && terms.some((q) => q.matches.includes(t.stem)));
   }
+  // "Which company…", "who…": a unit naming someone the question does not.
+  if (analysis.type === 'name') return namesOtherThan(text, terms);
   return analysis.type !== 'other' && sentenceFits(analysis.type, text);
 }

@@ -34,8 +34,8 @@ export function stemSet(text: string): ReadonlySet<string> {
 }
 
 /**
- * How a passage writes each of its words (folded): how often with a capital not at a sentence's
- * start, and how often in lowercase. Kept with the passage's sentences.
+ * How a passage writes the words of each stem: how often with a capital not at a sentence's start,
+ * and how often in lowercase. Kept with the passage's sentences.
  */
 export function passageCasing(passage: Passage): ReadonlyMap<string, { capital: number; lower: number }> {
   let casing = casings.get(passage.sentences);
@@ -46,7 +46,7 @@ export function passageCasing(passage: Passage): ReadonlyMap<string, { capital: 
         const before = text.slice(0, m.index).trimEnd();
         const capital = /^\p{Lu}/u.test(m[0]);
         if (capital && (before === '' || /[.!?:"“]$/.test(before))) continue;
-        const key = m[0].toLowerCase();
+        const key = stem(m[0].toLowerCase());
         const c = counts.get(key) ?? { capital: 0, lower: 0 };
         if (capital) c.capital++;
         else c.lower++;

@@ -4,6 +4,11 @@ import informalData from '../../data/informal.json' with { type: 'json' };
 import stopwordData from '../../data/stopwords.json' with { type: 'json' };
 import { readNumbers } from './numbers.ts';
 
+/** Text with a character folding changes besides case: outside ASCII, or a backtick (read as an apostrophe). */
+const NON_ASCII = /[^\x00-\x5f\x61-\x7f]/;
+/** A word of folded text: `$`, `%`, a number with its separators, letters and digits, or `&`. */
+const TOKEN = /\$|%|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:'[\p{L}]+)*|&/gu;
+
 /**
  * The one text normalizer: briefs and questions go through the same steps (fold, split into words,
  * expand aliases, drop stop words, stem), so a term means the same thing at index and query time.
@@ -71,13 +76,16 @@ const OPENING_PHRASES: readonly (readonly string[])[] = stopwordData.phrases
  * the many dashes and hyphens, and citation markers, which are not words.
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\[\d+\]/g, ' ');
+  // Plain ASCII (most of any corpus) needs neither normalizing nor typographic folding.
+  const lower = NON_ASCII.test(text)
+    ? text
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+        .replace(/[\u201c\u201d]/g, '"')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+    : text.toLowerCase();
+  return lower.includes('[') ? lower.replace(/\[\d+\]/g, ' ') : lower;
 }
 
 /**
@@ -88,15 +96,16 @@ export function fold(text: string): string {
  */
 export function words(text: string): string[] {
   const raw: string[] = [];
-  for (const match of fold(text).matchAll(/\$|%|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:'[\p{L}]+)*|&/gu)) {
+  for (const match of fold(text).matchAll(TOKEN)) {
     const token = match[0];
     if (token === '$') raw.push('dollars');
     else if (token === '%') raw.push('percent');
     else if (/^\p{N}/u.test(token)) raw.push(numberWord(token));
     // "FY2024", "fy24": the fiscal year, as briefs write it ("fiscal 2024").
-    else if (/^fy\d{2}(?:\d{2})?$/.test(token)) raw.push('fiscal', token.length === 4 ? `20${token.slice(2)}` : token.slice(2));
+    else if (token.startsWith('fy') && /^fy\d{2}(?:\d{2})?$/.test(token)) raw.push('fiscal', token.length === 4 ? `20${token.slice(2)}` : token.slice(2));
     // "they've" → "they", "didn't" → "did", "Palantir's" → "palantir": the ending is no word of its own.
-    else raw.push(token.replace(/n't$/, '').replace(/'(?:s|ve|re|ll|d|m)$/, '').replace(/'/g, ''));
+    else if (token.includes("'")) raw.push(token.replace(/n't$/, '').replace(/'(?:s|ve|re|ll|d|m)$/, '').replace(/'/g, ''));
+    else raw.push(token);
   }
   return readNumbers(informal(raw));
 }
@@ -109,14 +118,16 @@ function numberWord(token: string): string {
 function informal(ws: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
-    const phrase = INFORMAL_PHRASES.get(ws[i] as string)?.find((p) => p.words.every((w, j) => ws[i + j] === w));
+    const word = ws[i] as string;
+    const phrase = INFORMAL_PHRASES.get(word)?.find((p) => p.words.every((w, j) => ws[i + j] === w));
     if (phrase) {
-      out.push(...phrase.as);
+      for (const w of phrase.as) out.push(w);
       i += phrase.words.length - 1;
       continue;
     }
-    const word = ws[i] as string;
-    out.push(...(INFORMAL.get(word) ?? [word]));
+    const spelled = INFORMAL.get(word);
+    if (spelled === undefined) out.push(word);
+    else for (const w of spelled) out.push(w);
   }
   return out;
 }

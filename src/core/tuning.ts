@@ -86,6 +86,8 @@ export const TUNING = {
     /** Further units must score at least this share of the lead's, and share at most this much of another's words. */
     minRelativeScore: 0.6,
     maxOverlap: 0.5,
+    /** A near-duplicate brief's unit with other figures is quoted beside the lead when it scores this share of the lead's. */
+    rivalShare: 0.6,
     /** Units kept for "tell me more". */
     moreUnits: 3,
   },
@@ -96,8 +98,12 @@ export const TUNING = {
     alternativeRatio: 0.85,
     /** ... unless what it says repeats the answer by this share of its words. */
     alternativeOverlap: 0.5,
-    /** Two briefs whose titles share this much are about one thing: their differing figures are pointed out. */
-    sameTopicOverlap: 0.5,
+    /**
+     * Two briefs are about one thing (near duplicates, whose differing figures are pointed out) when
+     * their titles share this much (of the smaller) and their opening passages this much (Jaccard).
+     */
+    sameTopicTitleOverlap: 0.25,
+    sameTopicSummaryShare: 0.2,
     maxFollowUps: 3,
     maxSuggestions: 3,
     followUpLabelChars: 40,

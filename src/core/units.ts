@@ -14,6 +14,8 @@ export interface Span {
   readonly citations: readonly number[];
   readonly cutBefore: boolean;
   readonly cutAfter: boolean;
+  /** The sentence's clause pieces the span covers, first to last (see {@link clausePieces}); [0, 0] for the whole sentence. */
+  readonly pieces: readonly [number, number];
 }
 
 /** Where clauses meet: the separator is left out of both; a conjunction after it opens no clause of its own. */
@@ -23,7 +25,8 @@ const OPENING_CONJUNCTION = /^(?:while|but|whereas|although|though|yet|even as|e
 /** A span shorter than this says too little alone ("The claim is false" is fine; "however" is not). */
 const MIN_SPAN_CHARS = 12;
 
-interface Piece {
+/** A clause of a sentence, by offsets in it. */
+export interface Piece {
   readonly start: number;
   readonly end: number;
 }
@@ -49,7 +52,13 @@ function clauses(text: string, maxChars: number): Piece[] {
   );
 }
 
-const cache = new WeakMap<Sentence, Map<number, readonly Span[]>>();
+const cache = new WeakMap<Sentence, Map<number, { readonly spans: readonly Span[]; readonly pieces: readonly Piece[] }>>();
+
+/** The clause pieces of a sentence that its spans (for `maxChars`) are made of: an answer's stems are counted a piece at a time. */
+export function clausePieces(sentence: Sentence, maxChars: number): readonly Piece[] {
+  spansOf(sentence, maxChars);
+  return cache.get(sentence)?.get(maxChars)?.pieces ?? [];
+}
 
 /**
  * The spans of a sentence no longer than `maxChars`: the whole sentence when it fits, else every run
@@ -59,19 +68,19 @@ const cache = new WeakMap<Sentence, Map<number, readonly Span[]>>();
 export function spansOf(sentence: Sentence, maxChars: number): readonly Span[] {
   let bySize = cache.get(sentence);
   const known = bySize?.get(maxChars);
-  if (known) return known;
-  const spans = makeSpans(sentence.text, maxChars);
+  if (known) return known.spans;
+  const made = makeSpans(sentence.text, maxChars);
   if (!bySize) {
     bySize = new Map();
     cache.set(sentence, bySize);
   }
-  bySize.set(maxChars, spans);
-  return spans;
+  bySize.set(maxChars, made);
+  return made.spans;
 }
 
-function makeSpans(text: string, maxChars: number): Span[] {
-  const whole: Span = { text, offset: 0, citations: citationsOf(text), cutBefore: false, cutAfter: false };
-  if (text.length <= maxChars) return [whole];
+function makeSpans(text: string, maxChars: number): { spans: Span[]; pieces: Piece[] } {
+  const whole: Span = { text, offset: 0, citations: citationsOf(text), cutBefore: false, cutAfter: false, pieces: [0, 0] };
+  if (text.length <= maxChars) return { spans: [whole], pieces: [{ start: 0, end: text.length }] };
   const pieces = clauses(text, maxChars);
   const spans: Span[] = [];
   for (let i = 0; i < pieces.length; i++) {
@@ -81,7 +90,7 @@ function makeSpans(text: string, maxChars: number): Span[] {
       // The last clause keeps the sentence's end: its full stop and citation markers.
       const end = j === pieces.length - 1 ? text.length : last.end;
       if (end - first.start > maxChars) {
-        if (j === i) spans.push(wordCut(text, first.start, maxChars, i > 0));
+        if (j === i) spans.push({ ...wordCut(text, first.start, maxChars, i > 0), pieces: [i, i] });
         break;
       }
       const raw = text.slice(first.start, end);
@@ -94,14 +103,15 @@ function makeSpans(text: string, maxChars: number): Span[] {
         citations: citationsOf(spanText),
         cutBefore: i > 0,
         cutAfter: j < pieces.length - 1,
+        pieces: [i, j],
       });
     }
   }
-  return spans;
+  return { spans, pieces };
 }
 
 /** The start of a long clause, cut after the last whole word within `maxChars`. */
-function wordCut(text: string, start: number, maxChars: number, cutBefore: boolean): Span {
+function wordCut(text: string, start: number, maxChars: number, cutBefore: boolean): Omit<Span, 'pieces'> {
   const window = text.slice(start, start + maxChars);
   const space = window.lastIndexOf(' ');
   const cut = (space > maxChars / 2 ? window.slice(0, space) : window).replace(/[\s,;:–—-]+$/, '');

@@ -1,23 +1,34 @@
 /**
- * The running bot: logs in, routes interactions and messages to their handlers, reports gateway
- * trouble, and stops gracefully (no new work, in-flight replies finished, gateway closed).
+ * The running bot: logs in, routes interactions and messages to their handlers within a cap on work
+ * in flight, reports gateway trouble, tells its caller when Discord refuses it for good, and stops
+ * gracefully (no new work, in-flight replies finished, gateway closed).
  */
-import { Events, type Client } from 'discord.js';
+import { Events, type Client, type Interaction, type Message } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Knowledge } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
-import { createClient } from './client.ts';
+import { createClient, DM_CHANNEL_SWEEP_MS, sweepDirectMessageChannels } from './client.ts';
 import { CommandMentions } from './commandMentions.ts';
 import type { BotContext, CommandContext } from './command.ts';
 import { Cooldown } from './cooldown.ts';
-import { handleMessage } from './messages.ts';
+import { FatalDiscordError, gatewayCloseReason, type FatalReason } from './fatal.ts';
+import { answerMessage, questionIn, replyTo } from './messages.ts';
+import { renderNotice } from './render.ts';
+import { sendReply } from './respond.ts';
 import { createInteractionRouter } from './router.ts';
+import { WorkInFlight } from './workInFlight.ts';
 
 export interface StartBotOptions {
   readonly config: Config;
   readonly knowledge: Knowledge;
   readonly logger: Logger;
+  /**
+   * Told once, after the bot is ready, that it cannot go on: Discord refused the token or closed the
+   * gateway for good. The caller stops the bot and ends the process. (Before ready, `startBot` rejects
+   * with a {@link FatalDiscordError} instead.)
+   */
+  readonly onFatal?: (reason: FatalReason) => void;
 }
 
 export interface RunningBot {
@@ -29,8 +40,17 @@ export interface RunningBot {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** Logs in with `config.discordToken` and resolves once every shard is ready. */
-export async function startBot({ config, knowledge, logger }: StartBotOptions): Promise<RunningBot> {
+/** The reply to work beyond the cap on work in flight. */
+export const BUSY_NOTICE = "I'm answering a lot of questions right now — please ask again in a few seconds.";
+
+/** Work dropped beyond the cap is logged at most this often. */
+const DROP_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * Logs in with `config.discordToken` and resolves once every shard is ready.
+ * @throws FatalDiscordError when Discord refuses the token or the gateway settings.
+ */
+export async function startBot({ config, knowledge, logger, onFatal }: StartBotOptions): Promise<RunningBot> {
   const token = config.discordToken;
   if (token === null) throw new Error('DISCORD_TOKEN is not set; the bot cannot log in.');
 
@@ -44,33 +64,50 @@ export async function startBot({ config, knowledge, logger }: StartBotOptions): 
     now: () => new Date(),
   };
   const route = createInteractionRouter(commands);
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new WorkInFlight(config.maxInFlight);
   let accepting = true;
+  let dropped = 0;
+  let lastDropLog = 0;
 
-  /** Runs `work` unless stopping; failures that escaped the handlers are logged, never thrown. */
-  const track = (event: string, id: string, work: (ctx: CommandContext) => Promise<void>): void => {
+  /**
+   * Runs `work`, or only `busy` (a short "ask again" reply) when the cap is reached, or nothing when
+   * even the notices are at their cap. Failures that escaped the handlers are logged, never thrown.
+   */
+  const take = (event: string, id: string, work: (ctx: CommandContext) => Promise<void>, busy: () => Promise<void>): void => {
     if (!accepting) return;
+    const admission = inFlight.admit();
+    if (admission === 'drop') {
+      dropped += 1;
+      if (Date.now() - lastDropLog >= DROP_LOG_INTERVAL_MS) {
+        logger.warn('too busy: work dropped', { dropped, inFlight: inFlight.size, maxInFlight: config.maxInFlight });
+        lastDropLog = Date.now();
+        dropped = 0;
+      }
+      return;
+    }
     const ctx: CommandContext = { ...shared, logger: logger.child({ event: id }), receivedAt: Date.now() };
-    const running = work(ctx)
-      .catch((error: unknown) => logger.error(`${event} handler failed`, { event: id, err: error }))
-      .finally(() => inFlight.delete(running));
-    inFlight.add(running);
+    if (admission === 'busy') ctx.logger.info('too busy: asked to wait', { kind: event, inFlight: inFlight.size });
+    const job = (admission === 'run' ? work(ctx) : busy()).catch((error: unknown) =>
+      logger.error(`${event} handler failed`, { event: id, err: error }),
+    );
+    inFlight.track(job, admission);
   };
 
   client.on(Events.InteractionCreate, (interaction) => {
-    track('interaction', interaction.id, (ctx) => route(interaction, ctx));
+    take('interaction', interaction.id, (ctx) => route(interaction, ctx), () => replyBusy(interaction));
   });
   client.on(Events.MessageCreate, (message) => {
     // Cheap early exit: the bot's own replies and other bots arrive here too.
     if (message.author.bot) return;
-    track('message', message.id, (ctx) => handleMessage(message, ctx));
+    const addressed = questionIn(message, config);
+    if (addressed === null) return;
+    take('message', message.id, (ctx) => answerMessage(message, addressed, ctx), () => replyBusyTo(message));
   });
   client.on(Events.Error, (error) => logger.error('client error', { err: error }));
   client.on(Events.Warn, (message) => logger.warn('client warning', { detail: message }));
   client.on(Events.Debug, (message) => {
     if (logger.enabled('debug')) logger.debug('discord.js', { detail: message });
   });
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn('shard disconnected', { shard, code: event.code }));
   client.on(Events.ShardReconnecting, (shard) => logger.info('shard reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => logger.info('shard resumed', { shard, replayed }));
   client.on(Events.ShardError, (error, shard) => logger.error('shard error', { shard, err: error }));
@@ -78,14 +115,48 @@ export async function startBot({ config, knowledge, logger }: StartBotOptions): 
     logger.warn('rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }),
   );
 
+  // Failures nothing can retry: told to the caller once, or, before ready, thrown by startBot.
+  let fatal: FatalReason | null = null;
+  let started = false;
+  let failedBeforeReady: (reason: FatalReason) => void = () => {};
+  const failure = new Promise<FatalReason>((resolve) => {
+    failedBeforeReady = resolve;
+  });
+  const fail = (reason: FatalReason): void => {
+    if (fatal !== null) return;
+    fatal = reason;
+    logger.error('Discord refused the bot for good', { reason });
+    if (started) onFatal?.(reason);
+    else failedBeforeReady(reason);
+  };
+  // discord.js emits this only for close codes it does not reconnect after.
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    logger.warn('shard disconnected', { shard, code: event.code });
+    const reason = gatewayCloseReason(event.code);
+    if (reason !== null) fail(reason);
+  });
+  // After a 401 discord.js drops the token, and every later request that needs it fails.
+  client.rest.on('response', (request, response) => {
+    if (response.status !== 401 || !request.data.auth) return;
+    const method = request.method.toUpperCase();
+    logger.error('Discord answered 401 Unauthorized', { method, path: request.path, route: request.route, retries: request.retries });
+    fail({ kind: 'token', detail: `HTTP 401 on ${method} ${request.route}` });
+  });
+
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  let readyClient: Client<true> | FatalReason;
   try {
     await client.login(token);
+    readyClient = await Promise.race([ready, failure]);
   } catch (error) {
     await client.destroy();
-    throw error;
+    throw fatal === null ? error : new FatalDiscordError(fatal);
   }
-  const readyClient = await ready;
+  if (!('user' in readyClient)) {
+    await client.destroy();
+    throw new FatalDiscordError(readyClient);
+  }
+  started = true;
   try {
     await shared.commands.fetch(readyClient.application, config.discordGuildId);
   } catch (error) {
@@ -97,18 +168,21 @@ export async function startBot({ config, knowledge, logger }: StartBotOptions): 
     applicationId: readyClient.application.id,
     guilds: readyClient.guilds.cache.size,
     shards: readyClient.ws.shards.size,
+    maxInFlight: config.maxInFlight,
   });
+  const sweep = setInterval(() => sweepDirectMessageChannels(client), DM_CHANNEL_SWEEP_MS).unref();
 
   let stopping: Promise<void> | null = null;
   const stop = (graceMs = 3_000): Promise<void> => {
     stopping ??= (async () => {
       accepting = false;
+      clearInterval(sweep);
       logger.info('stopping', { inFlight: inFlight.size });
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, graceMs);
       });
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      await Promise.race([inFlight.settled(), grace]);
       clearTimeout(timer);
       if (inFlight.size > 0) logger.warn('stopped with replies unfinished', { inFlight: inFlight.size });
       await client.destroy();
@@ -117,4 +191,14 @@ export async function startBot({ config, knowledge, logger }: StartBotOptions): 
     return stopping;
   };
   return { client: readyClient, stop };
+}
+
+/** The short reply to an interaction beyond the cap: private where it can be, empty choices for autocomplete. */
+async function replyBusy(interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) await interaction.respond([]);
+  else if (interaction.isRepliable()) await sendReply(interaction, { payload: renderNotice(BUSY_NOTICE), ephemeral: true });
+}
+
+function replyBusyTo(message: Message): Promise<void> {
+  return replyTo(message, renderNotice(BUSY_NOTICE));
 }

@@ -185,7 +185,7 @@ export function renderCompany(summary: CompanySummary, ctx: RenderContext): Repl
     return payload({
       embeds: [
         embed({
-          title: `No brief covers “${quoteUserText(summary.name, 100)}”`,
+          title: `No brief covers “${quoteUserText(summary.name, LIMITS.embedTitle - 20)}”`,
           description: known,
           color: COLOURS.abstain,
           footer: { text: DISCLAIMER },

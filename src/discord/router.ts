@@ -1,7 +1,7 @@
 /**
- * Routes interactions to slash commands, autocomplete handlers and component handlers. Anything a
- * handler throws is logged with an id and answered with a short ephemeral message carrying the
- * same id; the bot keeps running.
+ * Routes interactions to slash commands, autocomplete handlers and component handlers; any other
+ * kind gets a short ephemeral reply. Anything a handler throws is logged with an id and answered
+ * with a short ephemeral message carrying the same id; the bot keeps running.
  */
 import { randomBytes } from 'node:crypto';
 import type { Interaction } from 'discord.js';
@@ -10,6 +10,9 @@ import { handleComponent } from './components.ts';
 import { parseCustomId } from './customIds.ts';
 import { renderNotice } from './render.ts';
 import { sendReply } from './respond.ts';
+
+/** The reply to an interaction of a kind the bot never registered, instead of Discord's "This interaction failed". */
+export const UNHANDLED_NOTICE = "I don't handle that here. Try /help to see what I can do.";
 
 /** Returns a handler that routes each interaction to its command or component. */
 export function createInteractionRouter(
@@ -48,7 +51,11 @@ export function createInteractionRouter(
           return;
         }
         await handleComponent(interaction, action, ctx);
+        return;
       }
+      // A modal, a context-menu command, another kind of select: nothing the bot registered.
+      ctx.logger.info('interaction not handled', { type: interaction.type });
+      if (interaction.isRepliable()) await sendReply(interaction, { payload: renderNotice(UNHANDLED_NOTICE), ephemeral: true });
     } catch (error) {
       await reportFailure(interaction, error, ctx);
     }

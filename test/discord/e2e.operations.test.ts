@@ -9,6 +9,8 @@ import {
   BOT_USER,
   Intent,
   MODERATOR_USER,
+  OWNER_USER,
+  PLAIN_USER,
   SECOND_GUILD_ID,
   TEST_CHANNEL_ID,
   TEST_GUILD_ID,
@@ -16,7 +18,10 @@ import {
   type FakeDiscord,
   type Json,
 } from '../fakeDiscord/index.ts';
-import { askedOf, embedOf, newUser, replyOf, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
+import { ChannelType } from 'discord.js';
+import { BUSY_NOTICE } from '../../src/discord/bot.ts';
+import { sweepDirectMessageChannels } from '../../src/discord/client.ts';
+import { askedOf, embedOf, isEphemeral, newUser, replyOf, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
 
 const QUESTION = 'Did Microsoft or Amazon end contracts with ICE?';
 const open: { discord: FakeDiscord; app?: BotUnderTest }[] = [];
@@ -84,6 +89,64 @@ describe('command mentions', () => {
     const description = embedOf((await discord.waitForReply(sent.id)).body as Json).description ?? '';
     expect(description).toContain('/ask `question`');
     expect(description).not.toContain('</ask:');
+  });
+});
+
+describe('work in flight', () => {
+  /** An answer's callback (it has embeds), not a notice. */
+  const isAnswerCallback = (request: { path: string; body: unknown }) =>
+    request.path.endsWith('/callback') && (((request.body as Json | null)?.['data'] as Json | undefined)?.['embeds'] as unknown[] | undefined)?.length === 1;
+
+  it('tells a question beyond MAX_IN_FLIGHT to wait, privately, and answers again once there is room', async () => {
+    const { discord, app } = await setUp(1, { MAX_IN_FLIGHT: '2' });
+    // Discord is slow to take these two answers, so both stay in flight.
+    discord.delayNext(isAnswerCallback, 1500);
+    discord.delayNext(isAnswerCallback, 1500);
+    const held = [0, 1].map((i) => discord.sendInteraction({ type: 'command', name: 'ask', options: { question: `${QUESTION} ${i}` }, user: newUser() }, { timeoutMs: 5_000 }));
+    const count = (msg: string) => app.logs.filter((line) => line['msg'] === msg).length;
+    const until = async (done: () => boolean) => {
+      while (!done()) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    // Both are being answered (their answers are held at Discord) before the third comes.
+    await until(() => count('question text') === 2);
+    const busy = replyOf(await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: QUESTION }, user: newUser() }));
+    expect(busy['content']).toBe(BUSY_NOTICE);
+    expect(isEphemeral(busy)).toBe(true);
+    const mention = discord.sendMessage({ content: `<@${BOT_USER.id}> ${QUESTION}`, mentions: [BOT_USER], author: newUser() });
+    expect(((await discord.waitForReply(mention.id)).body as Json)['content']).toBe(BUSY_NOTICE);
+    for (const outcome of await Promise.all(held)) expect(askedOf(replyOf(outcome))).toMatch(/^Did Microsoft or Amazon end contracts with ICE\? [01]$/);
+    // The bot has finished both (it logs each question once its answer is sent).
+    await until(() => count('question') === 2);
+    const after = await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: QUESTION }, user: newUser() });
+    expect(askedOf(replyOf(after))).toBe(QUESTION);
+  });
+});
+
+describe('caches', () => {
+  it('keep no messages, users or members but the bot itself, and let go of DM channels, which still answer', async () => {
+    const { discord, app } = await setUp(1, {});
+    for (let i = 0; i < 3; i++) {
+      await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: QUESTION }, user: newUser() });
+      const mention = discord.sendMessage({ content: `<@${BOT_USER.id}> ${QUESTION} ${i}`, mentions: [BOT_USER], author: newUser() });
+      await discord.waitForReply(mention.id);
+    }
+    for (const author of [OWNER_USER, MODERATOR_USER, PLAIN_USER]) {
+      const dm = discord.sendMessage({ content: QUESTION, author, guildId: null });
+      await discord.waitForReply(dm.id);
+    }
+    const client = app.bot.client;
+    expect([...client.users.cache.keys()].filter((id) => id !== BOT_USER.id)).toEqual([]);
+    const guild = client.guilds.cache.get(TEST_GUILD_ID);
+    expect([...(guild?.members.cache.keys() ?? [])]).toEqual([BOT_USER.id]);
+    const channel = guild?.channels.cache.get(TEST_CHANNEL_ID);
+    expect(channel?.isTextBased() && channel.messages.cache.size).toBe(0);
+
+    const dmChannels = () => client.channels.cache.filter((c) => c.type === ChannelType.DM).size;
+    expect(dmChannels()).toBeGreaterThan(0);
+    expect(sweepDirectMessageChannels(client)).toBeGreaterThan(0);
+    expect(dmChannels()).toBe(0);
+    const again = discord.sendMessage({ content: QUESTION, author: OWNER_USER, guildId: null });
+    expect(askedOf((await discord.waitForReply(again.id)).body as Json)).toBe(QUESTION);
   });
 });
 

@@ -11,6 +11,7 @@ import { overview } from '../../src/core/overview.ts';
 import type { Knowledge } from '../../src/core/types.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { COLOURS, DISCLAIMER } from '../../src/discord/render.ts';
+import { UNHANDLED_NOTICE } from '../../src/discord/router.ts';
 import {
   BOT_USER,
   Intent,
@@ -26,8 +27,11 @@ import {
   type Json,
 } from '../fakeDiscord/index.ts';
 import { askedOf, componentsOf, embedOf, isEphemeral, newUser, replyOf, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
+import { liveMarkup } from './liveMarkup.ts';
 
 const COVERED = 'Did Microsoft or Amazon end contracts with ICE?';
+/** The issue's example: an out-of-scope question carrying a masked link and markdown. */
+const HOSTILE_OUT_OF_SCOPE = '**Breaking** ||spoiler|| [click here to verify](https://evil.example/login) what is the capital of France?';
 
 let discord: FakeDiscord;
 let app: BotUnderTest;
@@ -147,7 +151,22 @@ describe('/ask', () => {
     const outcome = await ask('@everyone @here <@1196423538450366472> did Amazon cut ties with ICE?');
     const body = replyOf(outcome);
     expect(body['allowed_mentions']).toEqual({ parse: [] });
-    expect(askedOf(body)).toContain('@everyone');
+    // The question shows in the author line, which Discord shows as plain text: it pings, links and formats nothing.
+    expect(askedOf(body)).toBe('@everyone @here <@1196423538450366472> did Amazon cut ties with ICE?');
+    expect(liveMarkup(`${embedOf(body).title ?? ''}\n${embedOf(body).description ?? ''}`)).not.toContain('mass mention');
+  });
+
+  it('shows a question with links and markdown inert, in the decline and in an answer', async () => {
+    const declined = embedOf(replyOf(await ask(HOSTILE_OUT_OF_SCOPE)));
+    expect(declined.title).toBe('Not covered by the briefs');
+    expect(declined.author?.name).toBe(HOSTILE_OUT_OF_SCOPE);
+    expect(declined.description).not.toContain('evil.example');
+    expect(liveMarkup(declined.description?.split('\n')[0] ?? '')).toEqual([]);
+    const hostile = `\`\`\` [${COVERED}](https://evil.example/login) **now**`;
+    const answered = embedOf(replyOf(await ask(hostile)));
+    expect(answered.author?.name).toBe(hostile);
+    expect(answered.title).toBe(app.knowledge.answer(COVERED).topic?.title);
+    expect(answered.description).not.toContain('evil.example');
   });
 
   it('shows an abstention differently, with suggestions of what the briefs cover whose buttons answer', async () => {
@@ -274,6 +293,21 @@ describe('follow-up buttons', () => {
     const reply = replyOf(outcome);
     expect(isEphemeral(reply)).toBe(true);
     expect(reply['content']).toContain('ask again');
+  });
+});
+
+describe('interactions the bot never registered', () => {
+  it('get a short private reply instead of "This interaction failed": a modal, a user context-menu command', async () => {
+    for (const spec of [
+      { type: 'modal', customId: 'someone-elses-form', fields: { note: 'hello' } },
+      { type: 'userCommand', name: 'Report user', target: PLAIN_USER },
+    ] as const) {
+      const outcome = await discord.sendInteraction({ ...spec, user: newUser() });
+      expect(outcome.callback?.type).toBe(4);
+      const body = replyOf(outcome);
+      expect(isEphemeral(body)).toBe(true);
+      expect(body['content']).toBe(UNHANDLED_NOTICE);
+    }
   });
 });
 
@@ -429,6 +463,17 @@ describe('messages', () => {
     const body = reply.body as Json;
     expect(askedOf(body)).toBe(`${COVERED} @everyone`);
     expect(body['allowed_mentions']).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('shows a mentioned or DMed question with links and markdown inert', async () => {
+    const mention = discord.sendMessage({ content: `<@${BOT_USER.id}> ${HOSTILE_OUT_OF_SCOPE}`, mentions: [BOT_USER], author: newUser() });
+    const dm = discord.sendMessage({ content: HOSTILE_OUT_OF_SCOPE, author: MODERATOR_USER, guildId: null });
+    for (const sent of [mention, dm]) {
+      const embed = embedOf((await discord.waitForReply(sent.id)).body as Json);
+      // In the author line, which Discord shows as plain text; nowhere it would render.
+      expect(embed.author?.name).toBe(HOSTILE_OUT_OF_SCOPE);
+      expect(embed.description).not.toContain('evil.example');
+    }
   });
 
   it('answers a direct message', async () => {

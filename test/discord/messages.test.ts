@@ -53,11 +53,11 @@ describe('addressedQuestion', () => {
     expect(addressedQuestion(message({ content: `<@${BOT}>` }), addressing)).toEqual({ question: '', via: 'mention' });
   });
 
-  it('takes a reply to one of its answers without a mention, but not an empty one', () => {
-    expect(addressedQuestion(message({ content: 'and microsoft?', repliesToAnswer: true }), addressing)).toEqual({ question: 'and microsoft?', via: 'reply' });
-    expect(addressedQuestion(message({ content: `<@${BOT}> and microsoft?`, repliesToAnswer: true }), addressing)).toEqual({ question: 'and microsoft?', via: 'reply' });
-    expect(addressedQuestion(message({ content: 'tell me more', repliesToAnswer: true, guildId: null }), addressing)).toEqual({ question: 'tell me more', via: 'reply' });
-    expect(addressedQuestion(message({ content: '', repliesToAnswer: true }), addressing)).toBeNull();
+  it('takes a reply to one of its messages without a mention, but not an empty one', () => {
+    expect(addressedQuestion(message({ content: 'and microsoft?', repliesToBot: true }), addressing)).toEqual({ question: 'and microsoft?', via: 'reply' });
+    expect(addressedQuestion(message({ content: `<@${BOT}> and microsoft?`, repliesToBot: true }), addressing)).toEqual({ question: 'and microsoft?', via: 'reply' });
+    expect(addressedQuestion(message({ content: 'tell me more', repliesToBot: true, guildId: null }), addressing)).toEqual({ question: 'tell me more', via: 'reply' });
+    expect(addressedQuestion(message({ content: '', repliesToBot: true }), addressing)).toBeNull();
   });
 
   it('takes every message in its own thread, but not empty ones', () => {
@@ -67,7 +67,7 @@ describe('addressedQuestion', () => {
   });
 
   it('ignores bots, webhooks and system messages everywhere', () => {
-    for (const where of [{}, { guildId: null }, { channelId: ANSWER_CHANNEL }, { repliesToAnswer: true }, { inBotThread: true }]) {
+    for (const where of [{}, { guildId: null }, { channelId: ANSWER_CHANNEL }, { repliesToBot: true }, { inBotThread: true }]) {
       expect(addressedQuestion(message({ content: `<@${BOT}> ICE?`, fromAutomation: true, ...where }), addressing)).toBeNull();
     }
   });

@@ -376,7 +376,7 @@ describe('renderCompany', () => {
   });
 
   it('shows an unknown name as typed, its markdown not rendered', () => {
-    expect(renderUnknownCompany('**Acme** <@123456789012345678>', [], []).content).toBe('The briefs say nothing about “\\*\\*Acme\\*\\* \\<@123456789012345678>”.');
+    expect(renderUnknownCompany('**Acme** <@123456789012345678>', [], []).content).toBe('The briefs say nothing about “\\*\\*Acme\\*\\* <\u200b@123456789012345678>”.');
   });
 
   it('names the organisations the briefs cover when the company is unknown', () => {

@@ -1,19 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { quoteUserText } from '../../src/discord/userText.ts';
+import { liveMarkup } from './liveMarkup.ts';
+
+const HOSTILE = [
+  '**Breaking** ||spoiler|| [click here to verify](https://evil.example/login) what is the capital of France?',
+  '``` ``` [verify](https://evil.example) did Amazon drop ICE?',
+  '```\n[x](http://evil.example)\n``` still here',
+  '# Official notice\n- [login](https://evil.example)',
+  '-# small print <https://evil.example>',
+  '@everyone @here <@1196423538450366472> <@&123456789012345678> <#123456789012345678> </ask:1>',
+  '*italic* __underline__ ~~gone~~ `code` steam://run/1',
+  '[one](https://a.example) and [two](https://b.example) and \\[three](https://c.example)',
+];
+
+/** The text with the escapes and zero-width spaces removed: what a reader sees. */
+function asRead(text: string): string {
+  return text.replace(/\\(.)/g, '$1').replaceAll('\u200b', '');
+}
 
 describe('quoteUserText', () => {
-  it('shows markdown, links, headings, lists, quotes and mention syntax as typed', () => {
-    expect(quoteUserText('**bold** _it_ ~~s~~ ||spoiler|| `code` [link](https://x.example)', 200)).toBe(
-      '\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\|\\|spoiler\\|\\| \\`code\\` \\[link](https://x.example)',
-    );
-    expect(quoteUserText('# heading', 50)).toBe('\\# heading');
-    expect(quoteUserText('- item', 50)).toBe('\\- item');
-    expect(quoteUserText('> quote', 50)).toBe('\\> quote');
-    expect(quoteUserText('<@123456789012345678> <#123456789012345678> </ask:1>', 100)).toBe('\\<@123456789012345678> \\<#123456789012345678> \\</ask:1>');
+  it.each(HOSTILE)('leaves no link, formatting or mention live in %j', (text) => {
+    expect(liveMarkup(quoteUserText(text, 1000))).toEqual([]);
   });
 
-  it('puts it on one line and cuts it with "…"', () => {
-    expect(quoteUserText('one\n\ntwo   three', 50)).toBe('one two three');
-    expect(quoteUserText('a'.repeat(30), 10)).toBe(`${'a'.repeat(9)}…`);
+  it.each(HOSTILE)('reads as what was typed, on one line: %j', (text) => {
+    expect(asRead(quoteUserText(text, 1000))).toBe(text.replace(/\s+/g, ' '));
+  });
+
+  it('puts every line on one', () => {
+    expect(quoteUserText('line one\n\n  line two ', 100)).toBe('line one line two');
+  });
+
+  it('leaves plain questions as they are', () => {
+    expect(quoteUserText('Did Microsoft or Amazon end contracts with ICE?', 256)).toBe('Did Microsoft or Amazon end contracts with ICE?');
+  });
+
+  it('fits within the limit counting its escapes, cut with an ellipsis and no dangling escape', () => {
+    const text = '**a** [x](https://evil.example) '.repeat(40);
+    for (const max of [1, 20, 57, 256]) {
+      const quoted = quoteUserText(text, max);
+      expect(quoted.length).toBeLessThanOrEqual(max);
+      expect(liveMarkup(quoted)).toEqual([]);
+      if (max > 1) expect(quoted.endsWith('…')).toBe(true);
+      expect(quoted).not.toMatch(/(?<!\\)\\…$/);
+    }
   });
 });

@@ -87,7 +87,7 @@ describe('shortfalls', () => {
     expect(shortfalls(scoreAnswers(items, answers))).toEqual([
       'facts 80% < 90%',
       'source@1 0% < 85%',
-      'abstain 0% < 100%',
+      'abstain 0% < 90%',
       'false-abstain 20% > 5%',
     ]);
   });

@@ -277,6 +277,65 @@ describe('fake Discord with one shard', () => {
     const callbacks = discord.requests.filter((request) => request.path === `/interactions/${outcome.id}/${outcome.token}/callback`);
     expect(callbacks.map((request) => request.status)).toEqual([429, 204]);
   });
+
+  it('holds a request delayNext catches, then answers it as usual', async () => {
+    handlers.interaction = async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'slowly' });
+    };
+    discord.delayNext((request) => request.path.startsWith('/interactions/'), 300);
+    const outcome = await discord.sendInteraction({ type: 'command', name: 'ask' });
+    expect(outcome.callback?.data?.['content']).toBe('slowly');
+    const callback = discord.requests.find((request) => request.path === `/interactions/${outcome.id}/${outcome.token}/callback`);
+    expect(callback?.status).toBe(204);
+  });
+
+  it('answers a request unauthorizedNext catches with 401, and discord.js drops its token', async () => {
+    discord.unauthorizedNext((request) => request.path === `/channels/${TEST_CHANNEL_ID}`);
+    await expect(client.rest.get(`/channels/${TEST_CHANNEL_ID}`)).rejects.toMatchObject({ status: 401 });
+    await expect(client.rest.get(`/channels/${TEST_CHANNEL_ID}`)).rejects.toThrow(/Expected token to be set/);
+    client.rest.setToken(discord.token);
+  });
+
+  it('delivers a modal submission and a user context-menu command', async () => {
+    handlers.interaction = async (interaction) => {
+      if (interaction.isModalSubmit()) await interaction.reply({ content: `modal ${interaction.customId}: ${interaction.fields.getTextInputValue('note')}` });
+      if (interaction.isUserContextMenuCommand()) await interaction.reply({ content: `${interaction.commandName} on ${interaction.targetUser.username}` });
+    };
+    const modal = await discord.sendInteraction({ type: 'modal', customId: 'feedback', fields: { note: 'thanks' } });
+    const menu = await discord.sendInteraction({ type: 'userCommand', name: 'Ask about', target: MODERATOR_USER });
+    expect(modal.callback?.data?.['content']).toBe('modal feedback: thanks');
+    expect(menu.callback?.data?.['content']).toBe(`Ask about on ${MODERATOR_USER.username}`);
+  });
+});
+
+describe('fake Discord revoking the token', () => {
+  it('closes the gateway with 4004, refuses to identify again and answers REST with 401', async () => {
+    const discord = await startFakeDiscord();
+    const { client } = await loginClient(discord);
+    try {
+      const closed = new Promise<number>((resolve) => client.once(Events.ShardDisconnect, (event) => resolve(event.code)));
+      discord.revokeToken();
+      expect(await closed).toBe(4004);
+      const response = await fetch(`${discord.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${discord.token}` } });
+      expect(response.status).toBe(401);
+    } finally {
+      await client.destroy();
+      await discord.close();
+    }
+  });
+
+  it('can refuse the token on the gateway only, so a login passes REST and fails to identify', async () => {
+    const discord = await startFakeDiscord();
+    discord.revokeToken({ rest: false });
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
+    try {
+      await expect(client.login(discord.token)).rejects.toThrow(/Authentication failed/);
+      expect(discord.identifies.at(-1)?.accepted).toBe(false);
+    } finally {
+      await client.destroy();
+      await discord.close();
+    }
+  });
 });
 
 describe('fake Discord with two shards', () => {

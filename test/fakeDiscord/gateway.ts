@@ -58,6 +58,8 @@ export interface GatewayOptions {
   readonly applicationFlags: number;
   readonly shardCount: number;
   readonly heartbeatIntervalMs: number;
+  /** Intent bits an IDENTIFY may not ask for (privileged intents not enabled for the app): 4014. */
+  readonly disallowedIntents: number;
   /** The ws:// origin of the server, known only once it listens. */
   readonly origin: () => string;
   /** A guild's active threads, listed in its GUILD_CREATE. */
@@ -89,6 +91,7 @@ const Close = {
   AlreadyAuthenticated: 4005,
   InvalidShard: 4010,
   InvalidApiVersion: 4012,
+  DisallowedIntents: 4014,
 } as const;
 
 /** The gateway half of the fake: accepts WebSocket upgrades and tracks one session per shard. */
@@ -107,8 +110,16 @@ export class FakeGateway {
   /** The latest identified session of each shard id. */
   readonly #shards = new Map<number, Session>();
   readonly #onShardChange = new Set<() => void>();
+  /** Set by revokeToken: the token no longer identifies or resumes. */
+  #revoked = false;
 
   constructor(private readonly options: GatewayOptions) {}
+
+  /** Refuses the token from now on, and closes every open socket with 4004, as Discord does when a token is reset. */
+  revokeToken(): void {
+    this.#revoked = true;
+    this.closeSockets(Close.AuthenticationFailed);
+  }
 
   /** The URL GET /gateway/bot advertises. */
   get url(): string {
@@ -175,7 +186,7 @@ export class FakeGateway {
     for (const session of this.#shards.values()) {
       if (shardId !== undefined && session.shardId !== shardId) continue;
       if (!session.socket) continue;
-      session.socket.close(code, 'closed by the test');
+      session.socket.close(code, code === Close.AuthenticationFailed ? 'Authentication failed.' : 'closed by the test');
       session.socket = null;
       closed += 1;
     }
@@ -239,9 +250,14 @@ export class FakeGateway {
       connection.socket.close(Close.AlreadyAuthenticated, 'Already authenticated.');
       return;
     }
-    if (data['token'] !== this.options.token) {
+    if (this.#revoked || data['token'] !== this.options.token) {
       this.identifies.push({ ...record, accepted: false });
       connection.socket.close(Close.AuthenticationFailed, 'Authentication failed.');
+      return;
+    }
+    if ((intents & this.options.disallowedIntents) !== 0) {
+      this.identifies.push({ ...record, accepted: false });
+      connection.socket.close(Close.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
     if (shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {
@@ -276,7 +292,7 @@ export class FakeGateway {
   #resume(connection: Connection, data: Json): void {
     const session = typeof data['session_id'] === 'string' ? this.#sessions.get(data['session_id']) : undefined;
     const seq = typeof data['seq'] === 'number' ? data['seq'] : -1;
-    if (data['token'] !== this.options.token) {
+    if (this.#revoked || data['token'] !== this.options.token) {
       connection.socket.close(Close.AuthenticationFailed, 'Authentication failed.');
       return;
     }

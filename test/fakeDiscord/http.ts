@@ -136,3 +136,23 @@ export class RateLimitQueue {
     };
   }
 }
+
+/** What an injected fault does to the request it catches: answer it with `reply`, or hold it `delayMs` before answering as usual. */
+export type Fault = { readonly reply: Reply } | { readonly delayMs: number };
+
+/** Faults queued by tests, each used up by the next request it matches. */
+export class FaultQueue {
+  readonly #pending: { readonly matches: RequestMatcher; readonly fault: Fault }[] = [];
+
+  /** Queues `fault` for the next request that `matches`. */
+  add(matches: RequestMatcher, fault: Fault): void {
+    this.#pending.push({ matches, fault });
+  }
+
+  /** The fault for this request if a queued one matches it (and consumes it). */
+  take(request: RecordedRequest): Fault | null {
+    const index = this.#pending.findIndex((pending) => pending.matches(request));
+    if (index < 0) return null;
+    return this.#pending.splice(index, 1)[0]?.fault ?? null;
+  }
+}

@@ -19,7 +19,7 @@ import {
 import { ReplyCapture } from './capture.ts';
 import { Feed } from './feed.ts';
 import { FakeGateway, Intent, type ConnectionRecord, type IdentifyRecord } from './gateway.ts';
-import { RateLimitQueue, apiError, readRequest, writeReply, type RecordedRequest, type RequestMatcher } from './http.ts';
+import { FaultQueue, RateLimitQueue, apiError, readRequest, writeReply, type RecordedRequest, type RequestMatcher } from './http.ts';
 import {
   buildInteraction,
   isSettled,
@@ -57,6 +57,8 @@ export interface FakeDiscordOptions {
   readonly applicationFlags?: number;
   /** A folder to keep every reply the bot sends in, as JSON lines (default: the CAPTURE_REPLIES variable; unset keeps nothing). */
   readonly captureDir?: string;
+  /** Intent bits the app may not use (a privileged intent not enabled in the portal): IDENTIFY with one gets 4014. Default none. */
+  readonly disallowedIntents?: number;
 }
 
 /** A message the driver dispatched as MESSAGE_CREATE. */
@@ -131,6 +133,16 @@ export interface FakeDiscord {
   closeGateway(code?: number, shardId?: number): number;
   /** Answers the next REST request matching `matches` with a 429 (retry_after = retryAfterMs). */
   rateLimitNext(matches: RequestMatcher, retryAfterMs: number): void;
+  /** Answers the next REST request matching `matches` with 401 Unauthorized, as Discord answers a token it no longer accepts. */
+  unauthorizedNext(matches: RequestMatcher): void;
+  /** Holds the next REST request matching `matches` for `delayMs` before answering it as usual (a slow Discord). */
+  delayNext(matches: RequestMatcher, delayMs: number): void;
+  /**
+   * Stops accepting the token, as when it is reset in the Developer Portal: REST answers 401 (unless
+   * `rest` is false) and the gateway closes every socket with 4004 and refuses IDENTIFY and RESUME
+   * (unless `gateway` is false).
+   */
+  revokeToken(where?: { readonly rest?: boolean; readonly gateway?: boolean }): void;
   /** Stops the server and drops every connection. */
   close(): Promise<void>;
 }
@@ -155,12 +167,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const rateLimits = new RateLimitQueue();
   const captureDir = options.captureDir ?? process.env['CAPTURE_REPLIES'];
   let capture: ReplyCapture | null = null;
+  const faults = new FaultQueue();
+  let restToken: string | null = token;
   const gateway = new FakeGateway({
     token,
     applicationId,
     applicationFlags,
     shardCount,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    disallowedIntents: options.disallowedIntents ?? 0,
     origin: () => origin.replace(/^http/, 'ws'),
     threadsOf: (guildId) => threads.ofGuild(guildId),
   });
@@ -188,7 +203,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   };
 
   const restContext: RestContext = {
-    token,
+    // After revokeToken no Authorization header matches.
+    get token() {
+      return restToken ?? '\0revoked';
+    },
     applicationId,
     applicationFlags,
     shardCount,
@@ -209,9 +227,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       let recorded: RecordedRequest | null = null;
       try {
         recorded = { ...(await readRequest(request)), status: 0 };
-        const reply =
-          rateLimits.take(recorded) ??
-(await handleRest(restContext, recorded));
+        const fault = faults.take(recorded);
+        if (fault !== null && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+        const reply = (fault !== null && 'reply' in fault ? fault.reply : null) ?? rateLimits.take(recorded) ?? (await handleRest(restContext, recorded));
         recorded.status = reply.status;
         recorded.response = reply.body ?? null;
         writeReply(response, reply);
@@ -355,6 +373,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     closeGateway: (code = 4000, shardId) => gateway.closeSockets(code, shardId),
     rateLimitNext: (matches, retryAfterMs) => rateLimits.add(matches, retryAfterMs),
+    unauthorizedNext: (matches) => faults.add(matches, { reply: apiError(401, 0, '401: Unauthorized') }),
+    delayNext: (matches, delayMs) => faults.add(matches, { delayMs }),
+    revokeToken: ({ rest = true, gateway: onGateway = true } = {}) => {
+      if (rest) restToken = null;
+      if (onGateway) gateway.revokeToken();
+    },
     close: async () => {
       await gateway.close();
       server.closeAllConnections();

@@ -79,8 +79,22 @@ export interface SelectSpec extends InteractionContext {
   readonly message?: Json;
 }
 
+/** A modal's submission (interaction type 5), its text inputs by custom id. */
+export interface ModalSpec extends InteractionContext {
+  readonly type: 'modal';
+  readonly customId: string;
+  readonly fields?: Readonly<Record<string, string>>;
+}
+
+/** A user context-menu command ("Apps → name" on a user; application command type 2). */
+export interface UserCommandSpec extends InteractionContext {
+  readonly type: 'userCommand';
+  readonly name: string;
+  readonly target: FakeUser;
+}
+
 /** Any interaction the driver can send. */
-export type InteractionSpec = CommandSpec | AutocompleteSpec | ButtonSpec | SelectSpec;
+export type InteractionSpec = CommandSpec | AutocompleteSpec | ButtonSpec | SelectSpec | ModalSpec | UserCommandSpec;
 
 /** What the bot did with an interaction. Live while pending; a snapshot once `sendInteraction` resolves. */
 export interface InteractionOutcome {
@@ -180,9 +194,12 @@ export function buildInteraction(spec: InteractionSpec, env: InteractionEnv): { 
 function interactionTypeOf(spec: InteractionSpec): number {
   switch (spec.type) {
     case 'command':
+    case 'userCommand':
       return InteractionType.ApplicationCommand;
     case 'autocomplete':
       return InteractionType.Autocomplete;
+    case 'modal':
+      return InteractionType.ModalSubmit;
     default:
       return InteractionType.MessageComponent;
   }
@@ -210,6 +227,20 @@ function interactionData(spec: InteractionSpec, env: InteractionEnv, guildId: st
       return { custom_id: spec.customId, component_type: 2 };
     case 'select':
       return { custom_id: spec.customId, component_type: 3, values: [...spec.values] };
+    case 'modal':
+      return {
+        custom_id: spec.customId,
+        components: Object.entries(spec.fields ?? {}).map(([customId, value]) => ({ type: 1, components: [{ type: 4, custom_id: customId, value }] })),
+      };
+    case 'userCommand':
+      return {
+        id: env.commandId(spec.name, guildId) ?? env.newId(),
+        name: spec.name,
+        type: 2,
+        target_id: spec.target.id,
+        resolved: { users: { [spec.target.id]: spec.target } },
+        ...(guildId ? { guild_id: guildId } : {}),
+      };
   }
 }
 

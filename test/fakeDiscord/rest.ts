@@ -203,6 +203,12 @@ const ALLOWED_CALLBACKS: Readonly<Record<number, readonly number[]>> = {
     CallbackType.Modal,
   ],
   [InteractionType.Autocomplete]: [CallbackType.AutocompleteResult],
+  [InteractionType.ModalSubmit]: [
+    CallbackType.ChannelMessageWithSource,
+    CallbackType.DeferredChannelMessageWithSource,
+    CallbackType.DeferredUpdateMessage,
+    CallbackType.UpdateMessage,
+  ],
 };
 
 route('POST', '/interactions/:id/:token/callback', false, (ctx, request, params) => {

@@ -1,4 +1,4 @@
-import { copyFile, cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { buildInWorker } from '../../src/io/buildWorker.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
 import { loadCorpus } from '../../src/io/seedLoader.ts';
 import { harbourBriefPath, seedsDir } from '../fixtures/answer-core/support.ts';
+import { deadPid } from '../support/processes.ts';
 
 /** A question only the harbour-drones fixture answers. */
 const HARBOUR_QUESTION = 'how much did the Zephyrline harbour drones cost';
@@ -36,9 +37,10 @@ describe('buildInWorker', () => {
     expect(engine.questionIndex.toData()).toEqual(here.questionIndex.toData());
   });
 
-  it('leaves no file behind when no saved index is kept', async () => {
+  it('leaves no file behind when no saved index is kept, and removes those of a worker that was killed', async () => {
     const scratchDir = join(work, 'scratch');
     await mkdir(scratchDir);
+    await writeFile(join(scratchDir, `factcheck-index-${await deadPid()}-1700000000000.bin`), 'handed over by no one');
     const { engine } = await buildInWorker({ seedsDir: corpusDir, cacheDir: null, scratchDir });
     expect(engine.corpus.briefs.length).toBeGreaterThan(0);
     expect(await readdir(scratchDir)).toEqual([]);
@@ -82,6 +84,38 @@ describe('a refresh', () => {
     expect(after.answered).toBe(true);
     expect(after.sources[0]?.doc).toBe('005_harbour_drones.txt');
   });
+
+  it('finds a brief deleted while a refresh reads it and then restored unchanged, on the next refresh and the next start', async () => {
+    // Enough briefs that reading the folder takes a while; the harbour brief is read last.
+    for (let i = 0; i < 1500; i++) {
+      const name = `filler-${String(i).padStart(4, '0')}.txt`;
+      await writeFile(join(corpusDir, name), `Did filler body ${i} meet?\n\nExecutive summary\n\nFiller body ${i} met on a Tuesday to discuss minutes [1].\n`);
+    }
+    const harbour = join(corpusDir, 'zz_harbour_drones.txt');
+    await copyFile(harbourBriefPath, harbour);
+    const cacheDir = join(work, 'cache');
+    const knowledge = await openKnowledge({ seedsDir: corpusDir, cacheDir });
+    expect(knowledge.answer(HARBOUR_QUESTION).sources[0]?.doc).toBe('zz_harbour_drones.txt');
+
+    // Another brief changes, so the refresh builds; the harbour brief is deleted the moment it has
+    // been read (its access time moves), while the refresh still runs.
+    await appendFile(join(corpusDir, 'filler-0000.txt'), 'A correction [2].\n');
+    const text = await readFile(harbour);
+    await utimes(harbour, new Date(0), new Date());
+    let refreshed = false;
+    const refresh = knowledge.refresh().finally(() => {
+      refreshed = true;
+    });
+    while (!refreshed && (await stat(harbour)).atimeMs === 0) await nextTurn();
+    await rm(harbour);
+    await refresh;
+    await writeFile(harbour, text);
+
+    expect((await knowledge.refresh()).status).toBe('refreshed');
+    expect(knowledge.answer(HARBOUR_QUESTION).sources[0]?.doc).toBe('zz_harbour_drones.txt');
+    const restarted = await openKnowledge({ seedsDir: corpusDir, cacheDir });
+    expect(restarted.answer(HARBOUR_QUESTION).sources[0]?.doc).toBe('zz_harbour_drones.txt');
+  }, 60_000);
 
   it('keeps the old index when the rebuild fails', async () => {
     const knowledge = await openKnowledge({ seedsDir: corpusDir });
