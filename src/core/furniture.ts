@@ -23,8 +23,8 @@ const APPEAL_MAX_CHARS = 400;
 const CENSUS_MIN_CHARS = 3;
 const CENSUS_MAX_CHARS = 400;
 /** A line is furniture when at least this many briefs of the folder, and this share of them, have it. */
-export const RECURRING_MIN_BRIEFS = 3;
-export const RECURRING_MIN_SHARE = 0.2;
+const RECURRING_MIN_BRIEFS = 3;
+const RECURRING_MIN_SHARE = 0.2;
 /** A recurring line glued to content is recognised only when it is at least this long. */
 const GLUED_RECURRING_MIN_CHARS = 12;
 
@@ -32,7 +32,7 @@ const GLUED_RECURRING_MIN_CHARS = 12;
 export type FurnitureKind = 'furniture' | 'sidebar' | 'outdated' | 'preamble';
 
 /** The key under which a line is counted and looked up: case and whitespace folded. */
-export function lineKey(line: string): string {
+function lineKey(line: string): string {
   return line.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 

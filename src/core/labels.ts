@@ -46,7 +46,7 @@ function compose(names: readonly string[], words: readonly string[]): string {
 }
 
 /** The first words of a text that fit in `max` characters (a single long word is cut, marked "…"). */
-export function wholeWords(text: string, max: number): string {
+function wholeWords(text: string, max: number): string {
   const trimmed = text.trim();
   if (trimmed.length <= max) return trimmed;
   const cut = trimmed.slice(0, max - 1);

@@ -100,8 +100,14 @@ const STOP_LIST: readonly string[] = [...stopwordData.stop, ...stopwordData.weak
 
 /** Analyses a question against an index. */
 export function parseQuery(question: string, index: SearchIndex, lexicon: Lexicon = NO_LEXICON): QueryTerm[] {
-  // A pasted address ("is this true? https://…") is where the claim was seen, not words of the question.
-  const text = stripOpening(question.slice(0, MAX_QUESTION_CHARS).replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' '));
+  // A pasted address ("is this true? https://…") is where the claim was seen, and a closing tag
+  // ("…, right?", "is that true?") asks whether it holds: neither is a word of what is asked about.
+  const text = stripOpening(
+    question
+      .slice(0, MAX_QUESTION_CHARS)
+      .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
+      .replace(/(?:[-–,]|\bis (?:that|this|it))\s*(?:true|right|correct|so|real|legit|accurate)\s*\?*\s*$/i, ' '),
+  );
   const category = answerCategory(text);
   const names = capitalisedWords(question.slice(0, MAX_QUESTION_CHARS), lexicon);
   const maxIdf = index.maxIdf();

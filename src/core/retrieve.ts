@@ -51,12 +51,12 @@ export function retrieve(engine: Engine, analysis: Analysis, lexicon: Lexicon, d
 }
 
 /** The passage at a position of the passage index. */
-export function passageAt(engine: Engine, doc: number): Passage {
+function passageAt(engine: Engine, doc: number): Passage {
   return engine.passages[Number(engine.passageIndex.ref(doc))] as Passage;
 }
 
 /** A title, claim or prompt that says what the question says, or null. */
-export function restatedQuestion(engine: Engine, terms: readonly QueryTerm[]): KnownQuestion | null {
+function restatedQuestion(engine: Engine, terms: readonly QueryTerm[]): KnownQuestion | null {
   const asked = new Set(terms.filter((t) => !t.weak).flatMap((t) => t.matches));
   if (asked.size === 0) return null;
   for (const hit of engine.questionIndex.search(searchTerms(terms), 3)) {
