@@ -45,8 +45,11 @@ function compose(names: readonly string[], words: readonly string[]): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** The first words of a text that fit in `max` characters (a single long word is cut, marked "…"). */
-function wholeWords(text: string, max: number): string {
+/**
+ * The first words of a text that fit in `max` characters, "…" marking the cut (a single long word is
+ * cut): titles, menu options and thread names are cut this way too.
+ */
+export function wholeWords(text: string, max: number): string {
   const trimmed = text.trim();
   if (trimmed.length <= max) return trimmed;
   const cut = trimmed.slice(0, max - 1);
