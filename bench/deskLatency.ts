@@ -23,7 +23,6 @@ import { deliverAnswer } from '../src/discord/answering.ts';
 import type { CommandContext } from '../src/discord/command.ts';
 import { CommandMentions } from '../src/discord/commandMentions.ts';
 import { Cooldown } from '../src/discord/cooldown.ts';
-import { RememberedTexts } from '../src/discord/customIds.ts';
 import { openKnowledge } from '../src/io/openKnowledge.ts';
 import { createLogger } from '../src/logger.ts';
 
@@ -72,16 +71,11 @@ let nextEvent = 1_500_000_000_000_000_000n;
 
 /** What deliverAnswer is given besides the question: the shared context of a bot with `desk`. */
 function botContext(knowledge: Knowledge, desk: Desk): Omit<CommandContext, 'receivedAt' | 'eventId'> {
-  const records = desk.records;
   return {
     knowledge,
     logger: createLogger({ level: 'error', write: () => {} }),
     config: loadConfig({ COOLDOWN_QUESTIONS: '10000', COOLDOWN_SECONDS: '1', DATA_DIR: 'off' }),
     cooldown: new Cooldown({ limit: 10_000, windowMs: 1_000 }),
-    texts: new RememberedTexts(
-      undefined,
-      records === null ? null : { save: (key, text) => records.texts.save(key, text, new Date()), load: (key) => records.texts.load(key) },
-    ),
     now: () => new Date(),
     desk,
     corrections: { kick: () => {} },

@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { closeOrganisations, rankOrganisations } from '../src/core/organisationMatch.ts';
 import { overview } from '../src/core/overview.ts';
 import type { Organisation } from '../src/core/types.ts';
+import { renderContext } from '../src/discord/answering.ts';
 import type { SlashCommand } from '../src/discord/command.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
 import { renderCompany, renderNotice, renderUnknownCompany } from '../src/discord/render.ts';
@@ -28,7 +29,7 @@ export function matchOrganisations(
     });
 }
 
-/** `/company name:<text>`: what the briefs say about one organisation. */
+/** `/company name:<text>`: what the briefs say about one organisation, with a menu of its briefs. */
 export default {
   data: new SlashCommandBuilder()
     .setName('company')
@@ -49,7 +50,7 @@ export default {
     }
     const summary = ctx.knowledge.summarizeCompany(name);
     if (summary.found) {
-      await sendReply(interaction, { payload: renderCompany(summary), ephemeral: false });
+      await sendReply(interaction, { payload: renderCompany(summary, renderContext(ctx)), ephemeral: false });
     } else {
       const close = closeOrganisations(ctx.knowledge.organisations(), name).map((o) => o.name);
       const payload = renderUnknownCompany(summary.name, close, close.length > 0 ? [] : overview(ctx.knowledge).topics);

@@ -32,6 +32,11 @@ export interface Config {
   readonly indexCacheDir: string | null;
   /** Channels where every message is treated as a question (needs the MessageContent intent). */
   readonly answerChannelIds: readonly string[];
+  /**
+   * An answer to a channel message opens a thread named after its topic, where every message is a
+   * follow-up (needs the MessageContent intent to read them without a mention).
+   */
+  readonly answerInThreads: boolean;
   readonly logLevel: LogLevel;
   /** Each user may ask `questions` questions per sliding window of `seconds`. */
   readonly cooldown: { readonly questions: number; readonly seconds: number };
@@ -123,6 +128,12 @@ export function loadConfig(env: Env): Config {
     );
   }
 
+  const threadsText = read('ANSWER_IN_THREADS') ?? 'false';
+  const answerInThreads = /^(?:true|yes|on|1)$/i.test(threadsText);
+  if (!answerInThreads && !/^(?:false|no|off|0)$/i.test(threadsText)) {
+    fail('ANSWER_IN_THREADS', `must be true or false, got "${threadsText}"`);
+  }
+
   const logLevelText = read('LOG_LEVEL') ?? DEFAULTS.logLevel;
   const logLevel = LOG_LEVELS.find((level) => level === logLevelText.toLowerCase());
   if (logLevel === undefined) {
@@ -165,6 +176,7 @@ export function loadConfig(env: Env): Config {
     seedsDir: read('SEEDS_DIR') ?? DEFAULTS.seedsDir,
     indexCacheDir: indexCacheDir === 'off' ? null : indexCacheDir,
     answerChannelIds: Object.freeze(answerChannelIds),
+    answerInThreads,
     logLevel: logLevel ?? DEFAULTS.logLevel,
     cooldown,
     staleAfterDays,
@@ -193,6 +205,7 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     seedsDir: config.seedsDir,
     indexCacheDir: config.indexCacheDir,
     answerChannelIds: [...config.answerChannelIds],
+    answerInThreads: config.answerInThreads,
     logLevel: config.logLevel,
     cooldown: { ...config.cooldown },
     staleAfterDays: config.staleAfterDays,

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       seedsDir: 'seeds',
       indexCacheDir: '.cache',
       answerChannelIds: [],
+      answerInThreads: false,
       logLevel: 'info',
       cooldown: { questions: 5, seconds: 30 },
       staleAfterDays: 365,
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
       DISCORD_API_URL: 'http://127.0.0.1:4000/api/',
       SEEDS_DIR: 'briefs',
       ANSWER_CHANNEL_IDS: `${ID}, 12345678901234567890`,
+      ANSWER_IN_THREADS: 'true',
       LOG_LEVEL: 'DEBUG',
       COOLDOWN_QUESTIONS: '3',
       COOLDOWN_SECONDS: '10',
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
       discordApiUrl: 'http://127.0.0.1:4000/api',
       seedsDir: 'briefs',
       answerChannelIds: [ID, '12345678901234567890'],
+      answerInThreads: true,
       logLevel: 'debug',
       cooldown: { questions: 3, seconds: 10 },
       staleAfterDays: 90,
@@ -100,6 +103,7 @@ describe('loadConfig', () => {
       DISCORD_GUILD_ID: 'guild',
       DISCORD_API_URL: 'ftp://example.com',
       ANSWER_CHANNEL_IDS: `${ID},general`,
+      ANSWER_IN_THREADS: 'sometimes',
       LOG_LEVEL: 'verbose',
       COOLDOWN_QUESTIONS: '0',
       COOLDOWN_SECONDS: '2.5',
@@ -111,6 +115,7 @@ describe('loadConfig', () => {
       'DISCORD_GUILD_ID',
       'DISCORD_API_URL',
       'ANSWER_CHANNEL_IDS',
+      'ANSWER_IN_THREADS',
       'LOG_LEVEL',
       'COOLDOWN_QUESTIONS',
       'COOLDOWN_SECONDS',
@@ -120,6 +125,12 @@ describe('loadConfig', () => {
     expect(error.message).toContain('MAX_IN_FLIGHT: must be a whole number from 1 to 10000, got "0"');
     expect(error.message).toContain('ANSWER_CHANNEL_IDS: must be comma-separated channel ids');
     expect(error.message).toContain('general');
+    expect(error.message).toContain('ANSWER_IN_THREADS: must be true or false, got "sometimes"');
+  });
+
+  it('reads ANSWER_IN_THREADS as true or false in the usual spellings', () => {
+    for (const value of ['true', 'TRUE', 'yes', 'on', '1']) expect(loadConfig({ ANSWER_IN_THREADS: value }).answerInThreads).toBe(true);
+    for (const value of ['false', 'no', 'off', '0', '']) expect(loadConfig({ ANSWER_IN_THREADS: value }).answerInThreads).toBe(false);
   });
 
   it('rejects a token with whitespace without echoing the token', () => {
@@ -162,6 +173,7 @@ describe('.env.example', () => {
     expect(Object.keys(values).sort()).toEqual(
       [
         'ANSWER_CHANNEL_IDS',
+        'ANSWER_IN_THREADS',
         'COOLDOWN_QUESTIONS',
         'COOLDOWN_SECONDS',
         'DATA_DIR',

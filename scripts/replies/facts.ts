@@ -1,7 +1,9 @@
 /**
- * What a reader meets in one reply, counted: visible characters, brief footnote markers, undated
- * sources, and button labels that are long or cut. Printed under each picture and in summary.txt,
- * so a change to the answer embed can be judged by numbers as well as by eye.
+ * What a reader meets in one reply, counted: visible characters (the embed's author line, title,
+ * description and fields, the content, autocomplete choices), brief footnote markers, source
+ * markers (¹ ²) without a source line in the reply, undated sources, and button labels that are
+ * long or cut. Printed under each picture and in summary.txt, so a change to the answer embed can be
+ * judged by numbers as well as by eye.
  */
 import type { Json } from '../../test/fakeDiscord/payloads.ts';
 import { visibleText } from './markdown.ts';
@@ -13,6 +15,7 @@ const LONG_LABEL = 40;
 export function replyFacts(body: Json): { summary: string; notes: string[] } {
   const embeds = (body['embeds'] ?? []) as Json[];
   const texts = embeds.flatMap((e) => [
+    String((e['author'] as Json | undefined)?.['name'] ?? ''),
     String(e['title'] ?? ''),
     String(e['description'] ?? ''),
     ...((e['fields'] ?? []) as Json[]).flatMap((f) => [String(f['name']), String(f['value'])]),
@@ -30,10 +33,14 @@ export function replyFacts(body: Json): { summary: string; notes: string[] } {
   if (markers.length > 0) notes.push(`${markers.length} brief footnote marker(s) shown: ${[...new Set(markers)].slice(0, 6).join(' ')}`);
   const undated = visible.join('\n').match(/Check date unknown|undated/gi) ?? [];
   if (undated.length > 1) notes.push(`"${undated[0]}" ${undated.length} times`);
-  for (const label of [...labels, ...options]) {
+  const { used, listed } = sourceMarkers(visible.join('\n'));
+  const dangling = used.filter((m) => !listed.includes(m));
+  if (dangling.length > 0) notes.push(`marker(s) without a source line: ${dangling.join(' ')}`);
+  for (const label of labels) {
     if (label.endsWith('…')) notes.push(`cut label: "${label}"`);
     else if (label.length > LONG_LABEL) notes.push(`label of ${label.length} characters: "${label}"`);
   }
+  for (const label of options) if (/\p{L}…$/u.test(label) && label.length >= 100) notes.push(`menu option cut at the limit: "${label}"`);
   const parts = [
     `${characters.toLocaleString('en-US')} visible characters`,
     embeds.length > 0 ? `${embeds.length} embed${embeds.length === 1 ? '' : 's'}` : null,
@@ -42,4 +49,18 @@ export function replyFacts(body: Json): { summary: string; notes: string[] } {
     Array.isArray(body['choices']) ? `${choices.length} autocomplete choice${choices.length === 1 ? '' : 's'}` : null,
   ].filter((p): p is string => p !== null);
   return { summary: parts.join(' · '), notes };
+}
+
+const SUPERSCRIPT = /[¹²³⁴⁵⁶⁷⁸⁹⁰]+/gu;
+
+/** The source markers set after units, and those that open a source line ("¹ Title · …"). */
+export function sourceMarkers(text: string): { used: string[]; listed: string[] } {
+  const used = new Set<string>();
+  const listed = new Set<string>();
+  for (const line of text.split('\n')) {
+    const opening = /^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+) /u.exec(line);
+    if (opening) listed.add(opening[1] as string);
+    else for (const m of line.match(SUPERSCRIPT) ?? []) used.add(m);
+  }
+  return { used: [...used], listed: [...listed] };
 }

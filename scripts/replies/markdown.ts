@@ -93,7 +93,8 @@ const link = (href: string, label: string): string => `<a href="${escapeHtml(hre
 
 /** Inline rules; at the same position the earlier rule wins. */
 const RULES: readonly Rule[] = [
-  { pattern: /\\([*_~`|>\\[\]<#-])/g, render: (m) => escapeHtml(m[1] ?? '') },
+  // As in Discord, a backslash before any punctuation shows the character itself.
+  { pattern: /\\([^0-9A-Za-z\s])/g, render: (m) => escapeHtml(m[1] ?? '') },
   { pattern: /(`+)([\s\S]+?)\1/g, render: (m) => `<code>${escapeHtml((m[2] ?? '').trim())}</code>` },
   { pattern: /<\/([\w-]+(?: [\w-]+){0,2}):(\d+)>/g, render: (m) => `<span class="mention command">/${escapeHtml(m[1] ?? '')}</span>` },
   { pattern: /<@!?(\d+)>/g, render: () => '<span class="mention">@user</span>' },

@@ -36,8 +36,10 @@ function askHtml(asked: CapturedAsk | null): string {
       return message(asked.user, 'user', `<div class="action">clicked <span class="button secondary small">${escapeHtml(asked.label)}</span></div>`);
     case 'select':
       return message(asked.user, 'user', `<div class="action">picked ${asked.labels.map((l) => `<span class="picked">${escapeHtml(l)}</span>`).join(', ')}</div>`);
-    case 'message':
-      return message(asked.user, 'user', md(asked.content.replace(/<@!?\d+>/g, `@${BOT_NAME}`)));
+    case 'message': {
+      const reply = asked.repliesTo === undefined ? '' : `<div class="reply-to">↱ <span class="reply-name">@${escapeHtml(asked.repliesTo.user)}</span> ${escapeHtml(asked.repliesTo.text.slice(0, 70))}</div>`;
+      return `${reply}${message(asked.user, 'user', md(asked.content.replace(/<@!?\d+>/g, `@${BOT_NAME}`)))}`;
+    }
   }
 }
 
@@ -90,9 +92,11 @@ function rowHtml(row: Json): string {
         return `<span class="button ${BUTTON_STYLES[Number(c['style'])] ?? 'secondary'}${c['disabled'] === true ? ' disabled' : ''}"><span class="label">${label}</span>${arrow}</span>`;
       }
       if (c['type'] === 3) {
-        const placeholder = String(c['placeholder'] ?? 'Make a selection');
+        // As in Discord, an option marked default shows in the box instead of the placeholder.
+        const chosen = ((c['options'] ?? []) as Json[]).find((o) => o['default'] === true);
+        const placeholder = String(chosen?.['label'] ?? c['placeholder'] ?? 'Make a selection');
         const options = ((c['options'] ?? []) as Json[])
-          .map((o) => `<div class="select-option"><div class="select-label">${escapeHtml(String(o['label']))}</div>${o['description'] ? `<div class="select-description">${escapeHtml(String(o['description']))}</div>` : ''}</div>`)
+          .map((o) => `<div class="select-option${o['default'] === true ? ' chosen' : ''}"><div class="select-label">${escapeHtml(String(o['label']))}</div>${o['description'] ? `<div class="select-description">${escapeHtml(String(o['description']))}</div>` : ''}</div>`)
           .join('');
         // The menu is drawn open so its options can be read in the picture.
         return `<div class="select"><div class="select-box"><span>${escapeHtml(placeholder)}</span><span class="chevron">⌄</span></div><div class="select-menu">${options}</div></div>`;
@@ -123,6 +127,8 @@ body { margin: 0; background: #313338; color: #dbdee1; font: 16px/1.375 "gg sans
 .badge { background: #5865f2; color: #fff; font-size: 10px; font-weight: 600; border-radius: 3px; padding: 1px 4px; position: relative; top: -2px; }
 .time { color: #949ba4; font-size: 12px; }
 .used { color: #949ba4; font-size: 14px; margin: 8px 0 -4px 72px; }
+.reply-to { color: #b5bac1; font-size: 14px; margin: 8px 0 -6px 72px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.reply-name { color: #f2f3f5; font-weight: 500; }
 .link, a { color: #00a8fc; text-decoration: none; }
 .content { font-size: 16px; }
 .slash { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 15px; }
@@ -166,8 +172,10 @@ code { background: #1e1f22; border-radius: 4px; padding: 0 3px; font-family: "De
 .external { margin-left: 6px; font-size: 12px; }
 .select { width: 100%; max-width: 400px; }
 .select-box { display: flex; justify-content: space-between; align-items: center; height: 40px; padding: 0 12px; background: #1e1f22; border-radius: 4px; color: #949ba4; font-size: 15px; }
+.select-box > span:first-child { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
 .select-menu { background: #2b2d31; border: 1px solid #1e1f22; border-radius: 0 0 4px 4px; }
 .select-option { padding: 8px 12px; border-top: 1px solid #1e1f22; }
+.select-option.chosen { background: #404249; }
 .select-label { color: #dbdee1; font-size: 15px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .select-description { color: #949ba4; font-size: 13px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .autocomplete { margin: 8px 16px 0 72px; background: #2b2d31; border-radius: 8px; padding: 8px 0; max-width: 560px; }

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { commands } from '../../commands/index.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { BOT_USER, TEST_GUILD_ID, startFakeDiscord, type InteractionOutcome, type Json } from '../../test/fakeDiscord/index.ts';
+import { BOT_USER, TEST_GUILD_ID, startFakeDiscord, type InteractionOutcome, type Json, type RecordedRequest } from '../../test/fakeDiscord/index.ts';
 import { componentsOf, newUser, replyOf, startBotUnderTest } from '../../test/discord/e2eSupport.ts';
 
 /** Plays `file` and returns how many steps it took; a step that cannot be played is reported and skipped. */
@@ -17,6 +17,12 @@ export async function playSession(file: string, captureDir: string, say: (line: 
   const app = await startBotUnderTest(discord, { COOLDOWN_QUESTIONS: '1000', DISCORD_GUILD_ID: TEST_GUILD_ID });
   const user = newUser();
   let last: Json | null = null;
+  /** The previous reply's message, for `reply` steps. */
+  let lastId: string | null = null;
+  const messageBody = (posted: RecordedRequest): Json => {
+    lastId = ((posted.response ?? {}) as Json)['id'] as string;
+    return posted.body as Json;
+  };
   try {
     for (const step of steps) {
       const click = /^(click|pick) (\d+)$/.exec(step);
@@ -35,16 +41,28 @@ export async function playSession(file: string, captureDir: string, say: (line: 
             ? await discord.sendInteraction({ type: 'button', customId: button?.custom_id ?? '', user })
             : await discord.sendInteraction({ type: 'select', customId: menu?.custom_id ?? '', values: [option?.value ?? ''], user });
         last = settled(outcome);
+        lastId = outcome.messageId;
+      } else if (step.startsWith('reply ')) {
+        if (lastId === null) {
+          say(`step "${step}": the previous reply made no message to reply to`);
+          continue;
+        }
+        const sent = discord.sendMessage({ content: step.slice('reply '.length).trim(), author: user, replyTo: lastId });
+        last = messageBody(await discord.waitForReply(sent.id));
       } else if (step.startsWith('@')) {
         const sent = discord.sendMessage({ content: `<@${BOT_USER.id}> ${step.slice(1).trim()}`, mentions: [BOT_USER], author: user });
-        last = (await discord.waitForReply(sent.id)).body as Json;
+        last = messageBody(await discord.waitForReply(sent.id));
       } else if (step.startsWith('/')) {
         const [name = '', ...rest] = step.slice(1).split(' ');
         const option = /^(\w+):(.*)$/.exec(rest.join(' '));
         const options = option ? { [option[1] ?? '']: (option[2] ?? '').trim() } : {};
-        last = settled(await discord.sendInteraction({ type: 'command', name, options, user }, { timeoutMs: 10_000 }));
+        const outcome = await discord.sendInteraction({ type: 'command', name, options, user }, { timeoutMs: 10_000 });
+        last = settled(outcome);
+        lastId = outcome.messageId;
       } else {
-        last = settled(await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: step }, user }));
+        const outcome = await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: step }, user });
+        last = settled(outcome);
+        lastId = outcome.messageId;
       }
     }
   } finally {

@@ -33,7 +33,7 @@ try {
     request.kind === 'stats'
       ? Desk.open({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger: createLogger({ level: 'warn' }), prune: false })
       : null;
-  await runAsk(knowledge, request, { input: process.stdin, output: process.stdout }, desk);
+  await runAsk(knowledge, request, { input: process.stdin, output: process.stdout, staleAfterDays: config.staleAfterDays }, desk);
   await desk?.close();
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -100,7 +100,7 @@ closeDesk = () => desk.close();
 
 if (inConsole) {
   const { runConsole } = await import('../console/repl.ts');
-  await runConsole(knowledge, { input: process.stdin, output: process.stdout }, desk);
+  await runConsole(knowledge, { input: process.stdin, output: process.stdout, staleAfterDays: config.staleAfterDays }, desk);
   await desk.close();
   process.exit(EXIT.ok);
 }

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Knowledge } from '../core/types.ts';
 import type { Desk } from '../desk/desk.ts';
-import { renderAnswer, renderCompany, renderDeskReport, renderGaps, renderTrace } from './renderText.ts';
+import { renderAnswer, renderCompany, renderDeskReport, renderGaps, renderTrace, textContext } from './renderText.ts';
 
 /**
  * `npm run ask`: one question, a company, or one question per line of stdin, answered by the same
@@ -92,15 +92,18 @@ function argumentError(error: unknown): string {
 export interface AskIo {
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
+  /** Briefs checked longer ago than this are flagged as possibly outdated (`STALE_AFTER_DAYS`). */
+  readonly staleAfterDays?: number;
 }
 
 /** Answers a parsed request; resolves when every answer is written. `desk` answers `--stats`. */
 export async function runAsk(knowledge: Knowledge, request: Exclude<AskRequest, { kind: 'usage' }>, io: AskIo, desk: Desk | null = null): Promise<void> {
   const write = (text: string) => io.output.write(`${text}\n`);
+  const text = textContext(io.staleAfterDays);
   switch (request.kind) {
     case 'question': {
       const answer = knowledge.answer(request.question, { explain: request.explain });
-      write(request.json ? JSON.stringify(answer) : renderAnswer(answer));
+      write(request.json ? JSON.stringify(answer) : renderAnswer(answer, text));
       if (request.explain && !request.json && answer.trace) write(renderTrace(answer.trace));
       return;
     }
@@ -111,7 +114,7 @@ export async function runAsk(knowledge: Knowledge, request: Exclude<AskRequest, 
     }
     case 'company': {
       const summary = knowledge.summarizeCompany(request.name);
-      write(request.json ? JSON.stringify(summary) : renderCompany(summary));
+      write(request.json ? JSON.stringify(summary) : renderCompany(summary, text));
       return;
     }
     case 'stats': {
@@ -124,7 +127,7 @@ export async function runAsk(knowledge: Knowledge, request: Exclude<AskRequest, 
       const lines = createInterface({ input: io.input, crlfDelay: Infinity });
       for await (const line of lines) {
         const answer = knowledge.answer(line);
-        write(request.json ? JSON.stringify(answer) : `> ${line}\n${renderAnswer(answer)}\n`);
+        write(request.json ? JSON.stringify(answer) : `> ${line}\n${renderAnswer(answer, text)}\n`);
       }
     }
   }

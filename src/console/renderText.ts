@@ -1,21 +1,49 @@
+import { displayText } from '../core/answerer.ts';
+import { ALSO_COVERED, companyHeadline, marker, markerNumbers, READ_AS, sourceDate, topicLine } from '../core/replyText.ts';
 import type { Answer, BriefInfo, CompanySummary, CoverageGap, RefreshOutcome, SkippedFile, Source, Trace } from '../core/types.ts';
 import type { DeskReport } from '../desk/desk.ts';
 import { reportSections } from '../desk/report.ts';
 
 /** Plain-text renderings of the core's answers, for the console chat and the CLI. */
 
-/** An answer with its numbered sources and follow-up questions, or an abstention with suggestions. */
-export function renderAnswer(answer: Answer): string {
+/** What rendering needs besides the data: the clock and the staleness rule. */
+export interface TextContext {
+  readonly now: Date;
+  readonly staleAfterDays: number;
+}
+
+/** Today, and a brief checked over `staleAfterDays` ago (by default a year) may be outdated. */
+export function textContext(staleAfterDays = 365): TextContext {
+  return { now: new Date(), staleAfterDays };
+}
+
+/**
+ * An answer lead first: what it is about, the lead unit, up to two more, each marked (¹ ²) with its
+ * source; the sources, one a line; the follow-ups. An abstention says why, and what the briefs cover.
+ */
+export function renderAnswer(answer: Answer, ctx: TextContext = textContext()): string {
   if (!answer.answered) {
     const lines = [answer.answer];
     if (answer.suggestions.length > 0) {
-      lines.push('', 'The briefs do cover, for example:', ...answer.suggestions.map((s) => `  - ${s}`));
+      lines.push('', answer.declineReason === 'bare-term' ? 'For example:' : 'The briefs do cover, for example:', ...answer.suggestions.map((s) => `  - ${s}`));
     }
     return lines.join('\n');
   }
-  const lines = [answer.answer, '', 'Sources:', ...answer.sources.map((s, i) => `  ${i + 1}. ${describeSource(s)}`)];
+  const shown = answer.units.slice(0, 3);
+  const numbering = markerNumbers(shown.map((u) => u.source));
+  const [lead, ...rest] = shown.map((u) => `${displayText(u)}${markerOf(numbering, u.source)}`);
+  const lines = [
+    ...(answer.topic === null ? [] : [topicLine(answer.topic, 120)]),
+    ...(answer.readAs === null ? [] : [`${READ_AS} ${answer.readAs}`]),
+    ...(lead === undefined ? [] : [lead]),
+    ...rest.map((u) => `  - ${u}`),
+    ...(answer.note === null ? [] : [answer.note]),
+    '',
+    'Sources:',
+    ...sourceLines(answer.sources, numbering, ctx),
+  ];
   if (answer.alternatives.length > 0) {
-    lines.push('', 'Several briefs match about equally:', ...answer.alternatives.map((s) => `  - ${s.title} (${s.doc})`));
+    lines.push('', ALSO_COVERED, ...answer.alternatives.filter((s) => s.doc !== answer.topic?.doc).map((s) => `  - ${s.title} (${s.doc})`));
   }
   if (answer.followUps.length > 0) {
     lines.push('', 'Dive deeper:', ...answer.followUps.map((f) => `  - ${f.question}`));
@@ -23,15 +51,36 @@ export function renderAnswer(answer: Answer): string {
   return lines.join('\n');
 }
 
-/** A company's points, each with its source, or the organisations the briefs do name. */
-export function renderCompany(summary: CompanySummary): string {
+/** A company's points, each marked with its source, or the organisations the briefs do name. */
+export function renderCompany(summary: CompanySummary, ctx: TextContext = textContext()): string {
   if (!summary.found) {
     return [`The briefs say nothing about "${summary.name}".`, `Organisations they name: ${summary.known.join(', ')}.`].join('\n');
   }
+  const numbering = markerNumbers(summary.points.map((p) => p.sourceIndex));
+  const [first, ...rest] = summary.points.map((p) => `${displayText(p)}${markerOf(numbering, p.sourceIndex)}`);
   return [
-    `What the briefs say about ${summary.name}:`,
-    ...summary.points.map((p) => `  - ${p.text}\n    (${describeSource(p.source)})`),
+    `${companyHeadline(summary)}: ${first ?? ''}`,
+    ...rest.map((p) => `  - ${p}`),
+    '',
+    'Sources:',
+    ...sourceLines(summary.sources, numbering, ctx),
+    '',
+    `More about ${summary.name}:`,
+    ...summary.briefs.map((b) => `  - ${b.title} (${b.doc})`),
   ].join('\n');
+}
+
+function markerOf(numbering: ReadonlyMap<number, number>, index: number): string {
+  const n = numbering.get(index);
+  return n === undefined ? '' : marker(n);
+}
+
+/** "  ¹ Title — section · checked 1 Feb 2026 · file.txt", a link after the title when the brief has one. */
+function sourceLines(sources: readonly Source[], numbering: ReadonlyMap<number, number>, ctx: TextContext): string[] {
+  return [...numbering.entries()].flatMap(([index, n]) => {
+    const s = sources[index];
+    return s === undefined ? [] : [`  ${marker(n)} ${s.title}${s.link === null ? '' : ` <${s.link}>`} — ${s.section} · ${sourceDate(s, ctx.now, ctx.staleAfterDays)} · ${s.doc}`];
+  });
 }
 
 /** The loaded briefs, and the files that were skipped with their reasons. */
@@ -65,11 +114,6 @@ export function renderDeskReport(report: DeskReport, briefs: readonly BriefInfo[
   const titles = new Map(briefs.map((b) => [b.doc, b.title]));
   const sections = reportSections(report, { titleOf: (doc) => titles.get(doc) ?? `${doc} (no longer loaded)`, quote: (text) => `"${text}"` });
   return sections.map((section) => [`${section.heading}:`, ...section.lines.map((line) => `  ${line}`)].join('\n')).join('\n\n');
-}
-
-/** "Title — section (checked 2026-02-01)". */
-export function describeSource(s: Source): string {
-  return `${s.title} — ${s.section} (${s.checked ? `checked ${s.checked}` : 'no check date'}) [${s.doc}]`;
 }
 
 /** "Skipped notes.md: it is not a .txt file; …" — a skipped file as a sentence. */

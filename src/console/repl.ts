@@ -1,8 +1,10 @@
 import { createInterface } from 'node:readline';
+import { moreAnswer, nextStep, type Turn } from '../core/conversation.ts';
 import { overview } from '../core/overview.ts';
+import { MORE_ON, NOTHING_MORE } from '../core/replyText.ts';
 import type { Knowledge } from '../core/types.ts';
 import type { Desk } from '../desk/desk.ts';
-import { renderAnswer, renderCompany, renderDeskReport, renderRefresh, renderSources } from './renderText.ts';
+import { renderAnswer, renderCompany, renderDeskReport, renderRefresh, renderSources, textContext, type TextContext } from './renderText.ts';
 import { smallTalk } from './smallTalk.ts';
 import { greeting, help, welcome, YOU_ARE_WELCOME } from './welcome.ts';
 
@@ -14,6 +16,8 @@ export interface ConsoleIo {
   readonly output: NodeJS.WritableStream;
   /** Treat the streams as a terminal (keys, Ctrl-C); by default, when the output is one. */
   readonly terminal?: boolean;
+  /** Briefs checked longer ago than this are flagged as possibly outdated (`STALE_AFTER_DAYS`). */
+  readonly staleAfterDays?: number;
 }
 
 /**
@@ -44,9 +48,10 @@ export async function runConsole(knowledge: Knowledge, io: ConsoleIo, desk: Desk
   });
   say(welcome(overview(knowledge)));
   rl.prompt();
+  const chat = newChat(io.staleAfterDays);
   for await (const line of rl) {
     leaving = false;
-    const reply = await respond(knowledge, line.trim(), desk);
+    const reply = await respond(knowledge, line.trim(), chat, desk);
     if (reply === undefined) break;
     if (reply !== '') say(reply);
     rl.prompt();
@@ -54,8 +59,23 @@ export async function runConsole(knowledge: Knowledge, io: ConsoleIo, desk: Desk
   rl.close();
 }
 
-/** The reply to one line of the chat; undefined means leave. */
-export async function respond(knowledge: Knowledge, line: string, desk: Desk | null = null): Promise<string | undefined> {
+/** What the chat remembers from line to line: the previous question and its answer, for follow-ups. */
+export interface Chat {
+  previous: Turn | null;
+  readonly text: TextContext;
+}
+
+/** A chat with nothing asked yet; briefs checked over `staleAfterDays` ago are flagged. */
+export function newChat(staleAfterDays?: number): Chat {
+  return { previous: null, text: textContext(staleAfterDays) };
+}
+
+/**
+ * The reply to one line of the chat; undefined means leave. A question may follow on from the
+ * previous one ("and microsoft?", "when was that?", "tell me more"), which `chat` remembers.
+ * `desk` answers `:stats`.
+ */
+export async function respond(knowledge: Knowledge, line: string, chat: Chat = newChat(), desk: Desk | null = null): Promise<string | undefined> {
   if (line === '') return '';
   switch (smallTalk(line)) {
     case 'leave':
@@ -67,7 +87,7 @@ export async function respond(knowledge: Knowledge, line: string, desk: Desk | n
     case 'greeting':
       return greeting(overview(knowledge));
   }
-  if (!line.startsWith(':')) return renderAnswer(knowledge.answer(line));
+  if (!line.startsWith(':')) return answerInChat(knowledge, line, chat);
   const [command = '', ...rest] = line.slice(1).split(/\s+/);
   const arg = rest.join(' ');
   switch (command.toLowerCase()) {
@@ -78,8 +98,26 @@ export async function respond(knowledge: Knowledge, line: string, desk: Desk | n
     case 'stats':
       return desk === null ? 'The fact-check desk is not open in this chat.' : renderDeskReport(desk.report(), knowledge.sources());
     case 'company':
-      return arg === '' ? 'Which organisation? For example: :company Palantir' : renderCompany(knowledge.summarizeCompany(arg));
+      return arg === '' ? 'Which organisation? For example: :company Palantir' : renderCompany(knowledge.summarizeCompany(arg), chat.text);
     default:
       return `Unknown command :${command}.\n${help(overview(knowledge))}`;
   }
+}
+
+/** A question, read in the context of the previous one when it follows on from it. */
+function answerInChat(knowledge: Knowledge, line: string, chat: Chat): string {
+  const previous = chat.previous;
+  const next = nextStep(previous, line, knowledge.organisations());
+  if (next.kind === 'nothing-more') return NOTHING_MORE;
+  if (next.kind === 'more' && previous !== null) {
+    chat.previous = { ...previous, gaveMore: true };
+    const more = moreAnswer(previous.answer, (doc) => knowledge.sources().find((b) => b.doc === doc));
+    return `${MORE_ON} ${previous.question}\n${renderAnswer(more, chat.text)}`;
+  }
+  const question = next.kind === 'ask' ? next.question : line;
+  const answer = knowledge.answer(question);
+  chat.previous = { question, answer, gaveMore: false };
+  const rendered = renderAnswer(answer, chat.text);
+  // A follow-up says how it was read, so a wrong reading is seen at once.
+  return next.kind === 'ask' && next.inContext ? `→ ${question}\n${rendered}` : rendered;
 }

@@ -16,7 +16,8 @@ export function welcome(overview: Overview): string {
 export function help(overview: Overview): string {
   return [
     coverage(overview),
-    'Ask a question in your own words, or use a command:',
+    'Ask a question in your own words, then follow on from the answer ("and microsoft?", "when was that?",',
+    '"what did he say?", "tell me more"), or use a command:',
     '  :company NAME   what the briefs say about an organisation (e.g. :company Palantir)',
     '  :sources        the loaded briefs',
     '  :refresh        re-read the briefs folder',

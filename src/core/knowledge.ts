@@ -1,6 +1,7 @@
 import { answerQuestion, coverageGaps } from './answerer.ts';
 import { isMentioned, ORGANISATIONS, organisationsIn, summarizeCompany } from './companies.ts';
 import { buildEngine, type Engine } from './engine.ts';
+import { fingerprint } from './fingerprint.ts';
 import type { Answer, AnswerOptions, Corpus, Knowledge, Lexicon, Organisation, RefreshOutcome, RefreshReport } from './types.ts';
 
 /**
@@ -20,6 +21,7 @@ export type KnowledgeOptions = {
 interface Live {
   readonly engine: Engine;
   readonly organisations: readonly Organisation[];
+  readonly fingerprint: string;
 }
 
 /** Error thrown when a corpus has no brief to answer from. */
@@ -40,7 +42,7 @@ export class LiveKnowledge implements Knowledge {
     engine: Engine,
     private readonly options: KnowledgeOptions,
   ) {
-    this.live = { engine, organisations: organisationsIn(engine) };
+    this.live = { engine, organisations: organisationsIn(engine), fingerprint: corpusFingerprint(engine) };
   }
 
   /** Loads and indexes the corpus; rejects when it cannot be read or has no usable brief. */
@@ -72,6 +74,8 @@ export class LiveKnowledge implements Knowledge {
       claim: b.claim,
       checked: b.checked,
       outdated: b.outdated,
+      link: b.link,
+      fingerprint: b.fingerprint,
       sections: b.passages.filter((p) => p.kind !== 'summary').length,
       furniture: b.furniture,
       truncated: b.truncated,
@@ -81,6 +85,10 @@ export class LiveKnowledge implements Knowledge {
 
   skipped() {
     return this.live.engine.corpus.skipped;
+  }
+
+  fingerprint(): string {
+    return this.live.fingerprint;
   }
 
   gaps() {
@@ -99,7 +107,7 @@ export class LiveKnowledge implements Knowledge {
     const started = performance.now();
     try {
       const engine = await buildChecked(this.options);
-      const live = { engine, organisations: await organisationsInTurns(engine) };
+      const live = { engine, organisations: await organisationsInTurns(engine), fingerprint: corpusFingerprint(engine) };
       const report = diff(this.live.engine.corpus, engine, performance.now() - started);
       this.live = live;
       return { status: 'refreshed', report };
@@ -107,6 +115,11 @@ export class LiveKnowledge implements Knowledge {
       return { status: 'failed', error: error instanceof Error ? error.message : String(error) };
     }
   }
+}
+
+/** The corpus's fingerprint: 8 hex digits of a hash over its briefs' ids and fingerprints. */
+function corpusFingerprint(engine: Engine): string {
+  return fingerprint(engine.corpus.briefs.map((b) => `${b.id} ${b.fingerprint}`)).slice(-8);
 }
 
 async function buildChecked(options: KnowledgeOptions): Promise<Engine> {

@@ -8,9 +8,12 @@ import { isStopWord, isWeakStem, stem } from './text.ts';
 
 const MAX_NAMES = 2;
 const MAX_WORDS = 3;
+/** Prepositions the stop list keeps for search: in a label of three words they say nothing ("Palantir–ICE contracts since"). */
+const LINKING = new Set(['about', 'above', 'across', 'after', 'against', 'along', 'among', 'around', 'before', 'behind', 'below', 'beside', 'between', 'beyond', 'despite', 'during', 'except', 'inside', 'near', 'over', 'since', 'through', 'toward', 'towards', 'under', 'until', 'upon', 'versus', 'via', 'within', 'without']);
 
-/** A label of at most `max` characters for a question, ending on a whole word. */
+/** A label of at most `max` characters for a question, ending on a whole word: the question itself when it fits. */
 export function followUpLabel(question: string, max: number): string {
+  if (question.trim().length <= max) return question.trim();
   const tokens = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&.'’-]*/gu)].map((m) => m[0].replace(/['’]s$/, '').replace(/[.'’-]+$/, ''));
   const names: string[] = [];
   const content: string[] = [];
@@ -22,7 +25,7 @@ export function followUpLabel(question: string, max: number): string {
       if (!names.includes(token)) names.push(token);
       return;
     }
-    if (i === 0 || isStopWord(folded) || isWeakStem(stem(folded)) || /\d/.test(token)) return;
+    if (i === 0 || isStopWord(folded) || LINKING.has(folded) || isWeakStem(stem(folded)) || /\d/.test(token)) return;
     // Adverbs and verb forms make long labels; the nouns and adjectives say what it is about.
     if (/(?:ly|ed|ing)$/.test(folded) && folded.length > 4) return;
     if (!content.includes(folded)) content.push(folded);
@@ -42,8 +45,11 @@ function compose(names: readonly string[], words: readonly string[]): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** The first words of a text that fit in `max` characters (a single long word is cut, marked "…"). */
-function wholeWords(text: string, max: number): string {
+/**
+ * The first words of a text that fit in `max` characters, "…" marking the cut (a single long word is
+ * cut): titles, menu options and thread names are cut this way too.
+ */
+export function wholeWords(text: string, max: number): string {
   const trimmed = text.trim();
   if (trimmed.length <= max) return trimmed;
   const cut = trimmed.slice(0, max - 1);

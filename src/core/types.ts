@@ -212,17 +212,36 @@ export interface Trace {
   readonly stages: readonly TraceStage[];
 }
 
-/** One point of a company summary. */
+/** One point of a company summary: a short verbatim unit that names the organisation. */
 export interface CompanyPoint {
+  /** Verbatim text of the brief (whitespace collapsed), citation markers kept; a substring of its sentence. */
   readonly text: string;
+  /** Text of the sentence was left out before / after it (shown as "…"). */
+  readonly cutBefore: boolean;
+  readonly cutAfter: boolean;
+  /** Position of the point's brief in `CompanySummary.sources`. */
+  readonly sourceIndex: number;
   readonly source: Source;
+}
+
+/** A brief that names an organisation, for a "More about …" menu. */
+export interface CompanyBrief {
+  readonly doc: string;
+  readonly title: string;
 }
 
 export interface CompanySummary {
   /** The canonical name ("Amazon", "ICE"). */
   readonly name: string;
   readonly found: boolean;
+  /** The points, at most three, from different briefs where possible. */
   readonly points: readonly CompanyPoint[];
+  /** Distinct briefs the points come from, in the order points refer to them (`CompanyPoint.sourceIndex`). */
+  readonly sources: readonly Source[];
+  /** Every brief that names the organisation, the one with most to say first. */
+  readonly briefs: readonly CompanyBrief[];
+  /** How many briefs the corpus holds ("appears in 4 of 5 briefs"). */
+  readonly corpusBriefs: number;
   /** When not found: the organisations the briefs do name. */
   readonly known: readonly string[];
 }
@@ -234,6 +253,10 @@ export interface BriefInfo {
   readonly claim: string | null;
   readonly checked: string | null;
   readonly outdated: boolean;
+  /** The brief's address, from its `Link:` or `URL:` line, or null. */
+  readonly link: string | null;
+  /** The brief's fingerprint (see `Brief.fingerprint`). */
+  readonly fingerprint: string;
   readonly sections: number;
   /** Lines dropped as site furniture. */
   readonly furniture: number;
@@ -296,6 +319,11 @@ export interface Knowledge {
   sources(): readonly BriefInfo[];
   /** Skipped files of the live corpus. */
   skipped(): readonly SkippedFile[];
+  /**
+   * A short hash of the live briefs' fingerprints: it changes when any brief is added, changed or
+   * removed, so something made from one corpus (a button) can tell it is read against another.
+   */
+  fingerprint(): string;
   /** "Want to dive deeper?" prompts that no brief answers: what the desk has not checked yet. */
   gaps(): readonly CoverageGap[];
   refresh(): Promise<RefreshOutcome>;

@@ -12,7 +12,6 @@ import { Pruner, type PruneReport } from './prune.ts';
 import { Requests } from './requests.ts';
 import { Stats, type DeskFigures } from './stats.ts';
 import { openDatabase } from './store.ts';
-import { TextStore } from './texts.ts';
 import { WriteQueue, type WriteQueueHealth } from './writeQueue.ts';
 
 /** Whether the desk features work, and what the records' upkeep has been. */
@@ -32,7 +31,6 @@ export interface DeskRecords {
   readonly answers: AnswerLog;
   readonly requests: Requests;
   readonly outbox: Outbox;
-  readonly texts: TextStore;
 }
 
 /** What /stats shows: the health, and the figures when the desk is on. */
@@ -111,7 +109,6 @@ export class Desk {
         answers,
         requests,
         outbox: new Outbox(opened.db, queue, requests),
-        texts: new TextStore(opened.db, queue),
       };
       desk = new Desk(options, { reason: null, file: opened.file }, {
         queue,

@@ -84,14 +84,6 @@ const MIGRATIONS: readonly ((db: Database) => void)[] = [
       CREATE INDEX requests_status ON requests (status, group_id);
       CREATE INDEX requests_created_at ON requests (created_at);
 
-      -- Texts behind follow-up buttons and brief pickers, by the key their custom id carries.
-      CREATE TABLE texts (
-        key TEXT PRIMARY KEY,
-        text TEXT NOT NULL,
-        used_at INTEGER NOT NULL
-      );
-      CREATE INDEX texts_used_at ON texts (used_at);
-
       CREATE TABLE refreshes (
         id INTEGER PRIMARY KEY,
         refreshed_at INTEGER NOT NULL,

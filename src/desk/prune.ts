@@ -1,7 +1,6 @@
 /**
  * Retention: records older than RETENTION_DAYS are deleted — answers (with their sources and
- * votes), requests (with the asker's user id), refreshes (with their corrections) and button texts
- * not used since. In slices, one per turn of the event loop, so a large prune never stalls answers.
+ * votes), requests (with the asker's user id) and refreshes (with their corrections). In slices, one per turn of the event loop, so a large prune never stalls answers.
  */
 import type { Database, Statement } from 'better-sqlite3';
 
@@ -10,7 +9,6 @@ export interface PruneReport {
   readonly answers: number;
   readonly requests: number;
   readonly refreshes: number;
-  readonly texts: number;
 }
 
 const SLICE = 2_000;
@@ -25,13 +23,12 @@ export class Pruner {
       ['answers', slice('answers', 'asked_at')],
       ['requests', slice('requests', 'created_at')],
       ['refreshes', slice('refreshes', 'refreshed_at')],
-      ['texts', slice('texts', 'used_at')],
     ];
   }
 
   /** Deletes every row older than `cutoff`. */
   async prune(cutoff: Date): Promise<PruneReport> {
-    const report = { answers: 0, requests: 0, refreshes: 0, texts: 0 };
+    const report = { answers: 0, requests: 0, refreshes: 0 };
     for (const [name, statement] of this.#slices) {
       for (;;) {
         const deleted = statement.run(cutoff.getTime()).changes;

@@ -76,8 +76,8 @@ function healthSection(health: DeskHealth): ReportSection {
     lines.push(`Writes: ${pending} waiting, ${plural(failedFlushes, 'failed attempt')}, ${dropped} lost${lastError === null ? '' : ` (last error: ${lastError})`}.`);
   }
   if (health.lastPrune !== null) {
-    const { answers, requests, refreshes, texts } = health.lastPrune.deleted;
-    lines.push(`Last pruned ${new Date(health.lastPrune.at).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${answers} answers, ${requests} requests, ${refreshes} refreshes, ${texts} button texts.`);
+    const { answers, requests, refreshes } = health.lastPrune.deleted;
+    lines.push(`Last pruned ${new Date(health.lastPrune.at).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${answers} answers, ${requests} requests, ${refreshes} refreshes.`);
   }
   return { heading: 'Desk features', lines };
 }

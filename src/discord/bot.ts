@@ -15,7 +15,6 @@ import { CommandMentions } from './commandMentions.ts';
 import type { BotContext, CommandContext } from './command.ts';
 import { Cooldown } from './cooldown.ts';
 import { CorrectionsRunner, type CorrectionsOptions } from './corrections.ts';
-import { RememberedTexts } from './customIds.ts';
 import { FatalDiscordError, gatewayCloseReason, type FatalReason } from './fatal.ts';
 import { answerMessage, questionIn, replyTo } from './messages.ts';
 import { renderNotice } from './render.ts';
@@ -62,19 +61,13 @@ export async function startBot({ config, knowledge, logger, onFatal, desk, corre
   if (token === null) throw new Error('DISCORD_TOKEN is not set; the bot cannot log in.');
 
   const client = createClient(config);
-  const records = desk.records;
-  const texts = new RememberedTexts(
-    undefined,
-    records === null ? null : { save: (key, text) => records.texts.save(key, text, new Date()), load: (key) => records.texts.load(key) },
-  );
   const now = (): Date => new Date();
-  const sending = new CorrectionsRunner(client, { knowledge, desk, texts, config, logger, now }, corrections);
+  const sending = new CorrectionsRunner(client, { knowledge, desk, config, logger, now }, corrections);
   const shared: BotContext = {
     knowledge,
     logger,
     config,
     cooldown: new Cooldown({ limit: config.cooldown.questions, windowMs: config.cooldown.seconds * 1000 }),
-    texts,
     commands: new CommandMentions(),
     now,
     desk,
@@ -116,7 +109,7 @@ export async function startBot({ config, knowledge, logger, onFatal, desk, corre
   client.on(Events.MessageCreate, (message) => {
     // Cheap early exit: the bot's own replies and other bots arrive here too.
     if (message.author.bot) return;
-    const addressed = questionIn(message, config.answerChannelIds);
+    const addressed = questionIn(message, config);
     if (addressed === null) return;
     take('message', message.id, (ctx) => answerMessage(message, addressed, ctx), () => replyBusyTo(message));
   });

@@ -1,7 +1,8 @@
 /**
  * The discord.js client with the least it needs: guild and DM messages to see mentions, the
- * message-content intent only when answer channels are configured, mentions off by default, and
- * caches that keep only what the bot reads, so memory does not grow with every asker and message.
+ * message-content intent only when answer channels or threads mode are configured, mentions off by
+ * default, and caches that keep only what the bot reads, so memory does not grow with every asker and
+ * message.
  */
 import { ActivityType, Client, GatewayIntentBits, Options, Partials, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.ts';
@@ -46,9 +47,9 @@ export function sweepDirectMessageChannels(client: Client): number {
 /** The client options for `config` (exported for tests of the intents and sharding). */
 export function clientOptions(config: Config): ClientOptions {
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
-  // Mentions and DMs carry their content without this privileged intent; only reading every
-  // message of an answer channel needs it.
-  if (config.answerChannelIds.length > 0) intents.push(GatewayIntentBits.MessageContent);
+  // Mentions, DMs and replies that ping the bot carry their content without this privileged intent;
+  // reading every message of an answer channel, or of the bot's threads, needs it.
+  if (config.answerChannelIds.length > 0 || config.answerInThreads) intents.push(GatewayIntentBits.MessageContent);
   const options: ClientOptions = {
     intents,
     // DM channels are not cached before their first message arrives.

@@ -12,7 +12,6 @@ import type { Desk } from '../desk/desk.ts';
 import type { Logger } from '../logger.ts';
 import type { CommandMentions } from './commandMentions.ts';
 import type { Cooldown } from './cooldown.ts';
-import type { RememberedTexts } from './customIds.ts';
 
 /** What the bot shares across all handlers, created once at start. */
 export interface BotContext {
@@ -20,8 +19,6 @@ export interface BotContext {
   readonly logger: Logger;
   readonly config: Config;
   readonly cooldown: Cooldown;
-  /** Texts behind follow-up buttons and brief pickers. */
-  readonly texts: RememberedTexts;
   /** Clickable `</ask:ID>` mentions of the bot's commands for its help texts. */
   readonly commands: CommandMentions;
   readonly now: () => Date;

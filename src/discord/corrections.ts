@@ -26,7 +26,7 @@ export interface CorrectionsOptions {
 }
 
 /** What the runner works with. */
-export type CorrectionsContext = Pick<BotContext, 'knowledge' | 'desk' | 'texts' | 'config' | 'logger' | 'now'>;
+export type CorrectionsContext = Pick<BotContext, 'knowledge' | 'desk' | 'config' | 'logger' | 'now'>;
 
 /** Runs the outbox in the background of the running bot. */
 export class CorrectionsRunner {
@@ -147,7 +147,7 @@ export class CorrectionsRunner {
     const payload = renderRequestAnswered(request, answer, {
       now: this.ctx.now(),
       staleAfterDays: this.ctx.config.staleAfterDays,
-      remember: (text) => this.ctx.texts.remember(text),
+      corpus: this.ctx.knowledge.fingerprint(),
     });
     // Discord returns the message already sent with this nonce instead of sending it again.
     const body = { ...restBody(payload), nonce: `fc${item.id}`, enforce_nonce: true };

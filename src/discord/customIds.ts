@@ -1,78 +1,77 @@
 /**
- * Custom ids of the buttons and select menus the bot sends. A follow-up question or the asker's
- * question is often longer than a custom id may be (100), so the id carries a short key and the
- * text is kept here, and in the desk's database when it is on, so a click works after a restart;
- * the text is re-answered against whatever index is live when clicked, so a refresh in between is
- * harmless. Keys the bot no longer knows resolve to nothing and the caller says so kindly.
+ * Custom ids of the buttons and select menus the bot sends. They carry everything a click needs,
+ * so they keep working after a restart: the corpus fingerprint the reply was made from, and for a
+ * question button a short hash of the question (a brief's title or "Want to dive deeper?" prompt),
+ * which is looked up among the live briefs' titles and prompts when clicked. The brief picker reads
+ * the question from the message it sits on; the values of both menus are brief ids.
  */
 import { createHash } from 'node:crypto';
+import type { Knowledge } from '../core/types.ts';
 
 /** What a component's custom id asks for. */
 export type ComponentAction =
-  | { readonly kind: 'followUp'; readonly key: string }
-  | { readonly kind: 'pick'; readonly key: string };
+  /** Ask the title or prompt whose key is `key` (a follow-up or a suggestion button). */
+  | { readonly kind: 'ask'; readonly corpus: string; readonly key: string }
+  /** Answer the message's question again from the chosen brief (the brief picker). */
+  | { readonly kind: 'pick'; readonly corpus: string }
+  /** Answer what the chosen brief says about the organisation `name` ("More about Palantir"). */
+  | { readonly kind: 'company'; readonly corpus: string; readonly name: string }
+  /** A component of an earlier version of the bot, whose id carries too little to act on. */
+  | { readonly kind: 'expired' };
 
-const PREFIX = { followUp: 'fu', pick: 'pick' } as const;
+const CORPUS = '[0-9a-f]{8}';
+/** Organisation names are short; the limit keeps the id within Discord's 100 characters. */
+const MAX_NAME = 80;
 
-/** The custom id of a follow-up button for the text remembered under `key`. */
-export function followUpCustomId(key: string): string {
-  return `${PREFIX.followUp}:${key}`;
+/** The key of a question: 12 characters of its SHA-256, in base64url. */
+export function questionKey(question: string): string {
+  return createHash('sha256').update(question).digest('base64url').slice(0, 12);
 }
 
-/** The custom id of a "which brief did you mean" select for the question under `key`. */
-export function pickCustomId(key: string): string {
-  return `${PREFIX.pick}:${key}`;
+/** The custom id of a button that asks `question` (a title or prompt of the corpus `corpus`). */
+export function askCustomId(corpus: string, question: string): string {
+  return `ask:${corpus}:${questionKey(question)}`;
+}
+
+/** The custom id of the "which brief did you mean" menu. */
+export function pickCustomId(corpus: string): string {
+  return `pick:${corpus}`;
+}
+
+/** The custom id of the "More about NAME" menu of a company summary. */
+export function companyCustomId(corpus: string, name: string): string {
+  return `co:${corpus}:${name.slice(0, MAX_NAME)}`;
 }
 
 /** Reads a custom id the bot made; null for anything else. */
 export function parseCustomId(customId: string): ComponentAction | null {
-  const match = /^(fu|pick):([\w-]{1,64})$/.exec(customId);
-  if (match === null) return null;
-  const [, prefix, key] = match;
-  if (key === undefined) return null;
-  return prefix === PREFIX.followUp ? { kind: 'followUp', key } : { kind: 'pick', key };
+  let m = new RegExp(`^ask:(${CORPUS}):([\\w-]{12})$`).exec(customId);
+  if (m) return { kind: 'ask', corpus: m[1] as string, key: m[2] as string };
+  m = new RegExp(`^pick:(${CORPUS})$`).exec(customId);
+  if (m) return { kind: 'pick', corpus: m[1] as string };
+  m = new RegExp(`^co:(${CORPUS}):(.{1,${MAX_NAME}})$`, 's').exec(customId);
+  if (m) return { kind: 'company', corpus: m[1] as string, name: m[2] as string };
+  // Ids of the version that kept the texts in memory: "fu:KEY" and "pick:KEY".
+  if (/^(?:fu|pick):[\w-]{1,64}$/.test(customId)) return { kind: 'expired' };
+  return null;
 }
 
-/** Where texts are kept beyond this process (the desk's database). */
-export interface TextBacking {
-  save(key: string, text: string): void;
-  load(key: string): string | undefined;
-}
+const known = new WeakMap<Pick<Knowledge, 'sources'>, { corpus: string; byKey: Map<string, string> }>();
 
-/** A text kept in memory is saved again to the backing after this long, to keep it from being pruned. */
-const RESAVE_AFTER_MS = 86_400_000;
-
-/** Texts behind custom ids, by a short stable hash; the oldest are forgotten past `capacity`. */
-export class RememberedTexts {
-  readonly #texts = new Map<string, { text: string; savedAt: number }>();
-
-  constructor(
-    private readonly capacity = 20_000,
-    private readonly backing: TextBacking | null = null,
-  ) {}
-
-  /** Stores `text` and returns its key (the same key for the same text). */
-  remember(text: string): string {
-    const key = createHash('sha256').update(text).digest('base64url').slice(0, 16);
-    const now = Date.now();
-    const known = this.#texts.get(key);
-    let savedAt = known?.savedAt ?? 0;
-    if (this.backing !== null && now - savedAt > RESAVE_AFTER_MS) {
-      this.backing.save(key, text);
-      savedAt = now;
+/**
+ * The title or prompt of the live briefs whose key is `key`, or undefined when none has it (the
+ * briefs changed since the button was made). The table is built once per corpus.
+ */
+export function questionFor(knowledge: Pick<Knowledge, 'sources' | 'fingerprint'>, key: string): string | undefined {
+  const corpus = knowledge.fingerprint();
+  let table = known.get(knowledge);
+  if (table?.corpus !== corpus) {
+    const byKey = new Map<string, string>();
+    for (const brief of knowledge.sources()) {
+      for (const question of [brief.title, ...brief.prompts]) byKey.set(questionKey(question), question);
     }
-    // Re-inserting moves the key to the newest end, so texts still being shown stay longest.
-    this.#texts.delete(key);
-    this.#texts.set(key, { text, savedAt });
-    if (this.#texts.size > this.capacity) {
-      const oldest = this.#texts.keys().next();
-      if (oldest.done !== true) this.#texts.delete(oldest.value);
-    }
-    return key;
+    table = { corpus, byKey };
+    known.set(knowledge, table);
   }
-
-  /** The text stored under `key`, or undefined when it was never stored or was forgotten. */
-  recall(key: string): string | undefined {
-    return this.#texts.get(key)?.text ?? this.backing?.load(key);
-  }
+  return table.byKey.get(key);
 }

@@ -26,7 +26,7 @@ const GATEWAY_CLOSES: Readonly<Record<number, string>> = {
   4012: 'invalid API version: update discord.js',
   4013: 'invalid intents: update discord.js',
   4014:
-    'disallowed intents: ANSWER_CHANNEL_IDS needs the Message Content Intent, enabled in the Developer Portal → Bot → Privileged Gateway Intents (or unset ANSWER_CHANNEL_IDS)',
+    'disallowed intents: ANSWER_CHANNEL_IDS and ANSWER_IN_THREADS=true need the Message Content Intent, enabled in the Developer Portal → Bot → Privileged Gateway Intents (or unset ANSWER_CHANNEL_IDS and ANSWER_IN_THREADS)',
 };
 
 /** The fatal reason of a gateway close code, or null when discord.js reconnects after it. */

@@ -7,6 +7,7 @@
 export const LIMITS = {
   content: 2000,
   embedTitle: 256,
+  authorName: 256,
   embedDescription: 4096,
   embedFields: 25,
   fieldName: 256,

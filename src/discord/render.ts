@@ -5,6 +5,7 @@
  */
 import {
   ButtonStyle,
+  escapeMarkdown,
   ComponentType,
   type APIActionRowComponent,
   type APIButtonComponent,
@@ -13,17 +14,22 @@ import {
   type APIEmbedField,
   type APIStringSelectComponent,
 } from 'discord.js';
+import { displayText } from '../core/answerer.ts';
+import { checkedPhrase } from '../core/checked.ts';
+import { followUpLabel, wholeWords } from '../core/labels.ts';
+import type { Overview } from '../core/overview.ts';
+import { ALSO_COVERED, companyHeadline, marker, markerNumbers, MORE_ON, READ_AS, sourceDate, topicLine } from '../core/replyText.ts';
 import type {
   Answer,
+  AnswerUnit,
   BriefInfo,
+  CompanyPoint,
   CompanySummary,
   RefreshOutcome,
   SkippedFile,
   Source,
 } from '../core/types.ts';
-import { checkedPhrase } from '../core/checked.ts';
-import type { Overview } from '../core/overview.ts';
-import { followUpCustomId, pickCustomId } from './customIds.ts';
+import { askCustomId, companyCustomId, pickCustomId } from './customIds.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { quoteUserText } from './userText.ts';
 
@@ -31,16 +37,27 @@ import { quoteUserText } from './userText.ts';
 export interface ReplyPayload {
   readonly content: string;
   readonly embeds: APIEmbed[];
+  /** The answer's own rows (follow-ups, picker); other features may append rows of their own, up to five in all. */
   readonly components: APIActionRowComponent<APIComponentInMessageActionRow>[];
   readonly allowedMentions: { readonly parse: [] };
 }
 
-/** What rendering needs besides the data: the clock, the staleness rule, and custom-id keys. */
+/** What rendering needs besides the data: the clock, the staleness rule, and the corpus the reply is made from. */
 export interface RenderContext {
   readonly now: Date;
   readonly staleAfterDays: number;
-  /** Stores a text behind a button or select and returns its key (see `RememberedTexts`). */
-  readonly remember: (text: string) => string;
+  /** The live corpus's fingerprint, carried by every button and menu (see customIds.ts). */
+  readonly corpus: string;
+}
+
+/** How an answer came about, beyond the answer itself. */
+export interface AnswerExtras {
+  /** The answer gives a previous answer's further units ("tell me more"). */
+  readonly gaveMore?: boolean;
+  /** The brief the asker picked in the brief picker, shown as chosen. */
+  readonly picked?: string;
+  /** A one-line summary of each alternative brief (what it would answer), by brief id, for the picker. */
+  readonly briefLeads?: ReadonlyMap<string, string>;
 }
 
 /** The footer of every fact-check embed. */
@@ -53,55 +70,76 @@ export const COLOURS = {
   failure: 0xda373c,
 } as const;
 
-const MAX_SOURCE_FIELDS = 10;
-const MAX_FOLLOW_UPS = LIMITS.buttonsPerRow;
+const MAX_BUTTONS = 3;
+/** About what fits on one line of an embed title. */
+const TITLE_CHARS = 60;
+const PLACEHOLDER_CHARS = 60;
+/** What a reader takes in at a glance: an answer longer than this is laid out more tightly. */
+const TYPICAL_VISIBLE_CHARS = 900;
+
+/** How much of an answer to show: its lead and up to two more units, and how long a source line's title and section may be. */
+interface Layout {
+  readonly units: number;
+  readonly titleChars: number;
+  readonly sectionChars: number;
+}
+
+/** Roomiest first; source lines are small print, two to a brief at most. */
+const LAYOUTS: readonly Layout[] = [
+  { units: 3, titleChars: 50, sectionChars: 36 },
+  { units: 3, titleChars: 36, sectionChars: 24 },
+  { units: 2, titleChars: 36, sectionChars: 24 },
+];
+/** The source lines of a company summary. */
+const COMPANY_LAYOUT: Layout = LAYOUTS[0] as Layout;
+const BUTTON_LABEL_CHARS = 40;
 
 /** A plain-text reply (notices, errors), cut to the content limit. */
 export function renderNotice(text: string): ReplyPayload {
   return payload({ content: text });
 }
 
-/** An answer, or an abstention that looks different and suggests what the briefs cover. */
-export function renderAnswer(answer: Answer, ctx: RenderContext): ReplyPayload {
-  const question = answer.question.trim();
-  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
-  const picker = answer.alternatives.length >= 2 ? briefPicker(question, answer.alternatives, ctx) : null;
-  if (picker !== null) rows.push(picker);
-
-  if (!answer.answered) {
-    const suggestions = unique(answer.suggestions);
-    const lines = suggestions.slice(0, 10).map((s) => `• ${s}`);
-    const description = [
-      question === '' ? null : `> ${quoteUserText(question, 300)}`,
-      answer.answer,
-      lines.length > 0 ? `**The briefs do cover:**\n${lines.join('\n')}` : null,
+/**
+ * An answer, lead first: what it is about as the title, the lead unit with its key words in bold,
+ * up to two more as a short list, each unit marked (¹ ²) with its source, one compact line per
+ * source, and buttons for follow-ups the briefs answer; the brief picker when two briefs answer
+ * about equally and differ. A decline looks different and offers what the briefs do cover.
+ */
+export function renderAnswer(answer: Answer, ctx: RenderContext, extras: AnswerExtras = {}): ReplyPayload {
+  if (!answer.answered) return renderDecline(answer, ctx);
+  const author = askedLine(answer.question, extras.gaveMore === true);
+  const title = answer.topic === null ? '' : topicLine(answer.topic, TITLE_CHARS);
+  const describe = (layout: Layout): string => {
+    const shown = answer.units.slice(0, layout.units);
+    const numbering = markerNumbers(shown.map((u) => u.source));
+    const [lead, ...rest] = shown;
+    return [
+      answer.readAs === null ? null : `-# ${READ_AS} ${quoteUserText(answer.readAs, 200)}`,
+      lead === undefined ? null : lineStart(unitText(lead, numbering)),
+      ...rest.map((u) => `- ${lineStart(unitText(u, numbering))}`),
+      answer.note === null ? null : `*${plain(answer.note)}*`,
+      '',
+      ...sourceLines(answer.sources, numbering, ctx, layout),
     ]
-      .filter((part): part is string => part !== null && part !== '')
-      .join('\n\n');
-    const buttons = followUpRow(suggestions, ctx);
-    if (buttons !== null) rows.push(buttons);
-    return payload({
-      embeds: [
-        embed({
-          title: 'Not covered by the briefs',
-          description,
-          color: COLOURS.abstain,
-          footer: { text: DISCLAIMER },
-        }),
-      ],
-      components: rows,
-    });
-  }
-
-  const buttons = followUpRow(answer.followUps.map((f) => f.question), ctx);
+      .filter((line): line is string => line !== null)
+      .join('\n');
+  };
+  // The roomiest layout that keeps the reply within a glance; the last one whatever it takes.
+  const fixed = (author ?? '').length + title.length;
+  const description =
+    LAYOUTS.map(describe).find((d) => fixed + visibleLength(d) <= TYPICAL_VISIBLE_CHARS) ?? describe(LAYOUTS[LAYOUTS.length - 1] as Layout);
+  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  const buttons = questionButtons(answer.followUps.map((f) => ({ question: f.question, label: f.label })), ctx);
   if (buttons !== null) rows.push(buttons);
+  const picker = answer.alternatives.length >= 2 ? briefPicker(answer.alternatives, ctx, extras) : null;
+  if (picker !== null) rows.push(picker);
   return payload({
     embeds: [
       embed({
-        title: question === '' ? 'Answer' : quoteUserText(question, LIMITS.embedTitle),
-        description: answer.answer,
+        author,
+        title,
+        description,
         color: COLOURS.answer,
-        fields: sourceFields(answer.sources, ctx),
         footer: { text: DISCLAIMER },
       }),
     ],
@@ -109,8 +147,39 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): ReplyPayload {
   });
 }
 
-/** What the briefs say about one organisation, or which organisations they do name. */
-export function renderCompany(summary: CompanySummary): ReplyPayload {
+/**
+ * "What would you like to know about ICE?" for a bare term, with buttons for questions about it;
+ * otherwise the reason the briefs don't cover the question and what they do cover.
+ */
+function renderDecline(answer: Answer, ctx: RenderContext): ReplyPayload {
+  const suggestions = unique(answer.suggestions).slice(0, MAX_BUTTONS);
+  const buttons = questionButtons(suggestions.map((question) => ({ question, label: followUpLabel(question, BUTTON_LABEL_CHARS) })), ctx);
+  const bare = answer.declineReason === 'bare-term';
+  const description = [
+    quoteUserText(answer.answer, 600),
+    !bare && suggestions.length > 0 ? `\n**The briefs do cover:**\n${suggestions.map((s) => `- ${plain(s)}`).join('\n')}` : null,
+  ]
+    .filter((part): part is string => part !== null)
+    .join('\n');
+  return payload({
+    embeds: [
+      embed({
+        author: askedLine(answer.question, false),
+        title: bare ? '' : answer.declineReason === 'empty' ? 'Nothing to answer' : 'Not covered by the briefs',
+        description,
+        color: bare ? COLOURS.info : COLOURS.abstain,
+        footer: { text: DISCLAIMER },
+      }),
+    ],
+    components: buttons === null ? [] : [buttons],
+  });
+}
+
+/**
+ * What the briefs say about one organisation: "Palantir appears in 4 of 5 briefs:" with its first
+ * point, two more as a list, the sources block, and a "More about Palantir" menu of its briefs.
+ */
+export function renderCompany(summary: CompanySummary, ctx: RenderContext): ReplyPayload {
   if (!summary.found) {
     const known = summary.known.length > 0 ? `The briefs name: ${summary.known.join(', ')}.` : '';
     return payload({
@@ -124,17 +193,170 @@ export function renderCompany(summary: CompanySummary): ReplyPayload {
       ],
     });
   }
-  const points = summary.points.map((point) => `• ${point.text} — *${point.source.title}*`);
+  const numbering = markerNumbers(summary.points.map((p) => p.sourceIndex));
+  const [first, ...rest] = summary.points.map((p) => pointText(p, numbering));
+  const lines = [`**${plain(companyHeadline(summary))}:** ${first ?? ''}`, ...rest.map((p) => `- ${lineStart(p)}`), '', ...sourceLines(summary.sources, numbering, ctx, COMPANY_LAYOUT)];
+  const options = summary.briefs.slice(0, LIMITS.selectOptions).map((brief) => ({
+    label: wholeWords(brief.title, LIMITS.selectOptionLabel),
+    value: brief.doc,
+  }));
+  const menu: APIActionRowComponent<APIStringSelectComponent> = {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: companyCustomId(ctx.corpus, summary.name),
+        placeholder: wholeWords(`More about ${summary.name}`, LIMITS.selectPlaceholder),
+        options,
+        min_values: 1,
+        max_values: 1,
+      },
+    ],
+  };
   return payload({
     embeds: [
       embed({
-        title: `${summary.name}: what the briefs say`,
-        description: joinWithin(points, '\n', LIMITS.embedDescription),
+        title: `${summary.name} in the briefs`,
+        description: lines.join('\n'),
         color: COLOURS.answer,
         footer: { text: DISCLAIMER },
       }),
     ],
+    components: options.length > 0 && summary.name.length <= 80 ? [menu] : [],
   });
+}
+
+/** The embed author line of an answer: the question as answered; null when it is empty. */
+function askedLine(question: string, gaveMore: boolean): string | null {
+  const asked = question.replace(/\s+/g, ' ').trim();
+  if (asked === '') return null;
+  return truncate(gaveMore ? `${MORE_ON} ${asked}` : asked, LIMITS.authorName);
+}
+
+/**
+ * The question an answer message answered and whether it gave further units, read back from its
+ * embed's author line (see `askedLine`); null for a message that is not an answer.
+ */
+export function askedIn(embed: { readonly author?: { readonly name?: string } | null } | undefined): { question: string; gaveMore: boolean } | null {
+  const name = embed?.author?.name;
+  if (name === undefined || name === '') return null;
+  return name.startsWith(`${MORE_ON} `) ? { question: name.slice(MORE_ON.length + 1), gaveMore: true } : { question: name, gaveMore: false };
+}
+
+/** A unit as shown: "…" where cut, its key words in bold, markdown of the brief shown as text, its marker. */
+function unitText(unit: AnswerUnit, numbering: ReadonlyMap<number, number>): string {
+  const text = displayText(unit);
+  const at = unit.key === null ? -1 : text.indexOf(unit.key);
+  const body =
+    at < 0 || unit.key === null
+      ? plain(text)
+      : `${plain(text.slice(0, at))}**${plain(unit.key)}**${plain(text.slice(at + unit.key.length))}`;
+  const n = numbering.get(unit.source);
+  return n === undefined ? body : `${body}${marker(n)}`;
+}
+
+function pointText(point: CompanyPoint, numbering: ReadonlyMap<number, number>): string {
+  const n = numbering.get(point.sourceIndex);
+  return `${plain(displayText(point))}${n === undefined ? '' : marker(n)}`;
+}
+
+/** One small line per source shown: "¹ Title · section · checked 1 Feb 2026", the title a link when the brief has one. */
+function sourceLines(sources: readonly Source[], numbering: ReadonlyMap<number, number>, ctx: RenderContext, layout: Layout): string[] {
+  return [...numbering.entries()].flatMap(([index, n]) => {
+    const source = sources[index];
+    if (source === undefined) return [];
+    const title = plain(wholeWords(source.title, layout.titleChars));
+    const url = safeLink(source.link);
+    const named = url === null ? title : `[${title.replace(/[[\]]/g, '')}](${url})`;
+    return [`-# ${marker(n)} ${named} · ${plain(wholeWords(source.section, layout.sectionChars))} · ${sourceDate(source, ctx.now, ctx.staleAfterDays)}`];
+  });
+}
+
+/** Roughly what a reader sees of markdown: without escapes, emphasis, link targets and line syntax. */
+function visibleLength(markdown: string): number {
+  return markdown
+    .replace(/\\(.)/g, '$1')
+    .replace(/\*\*|\*/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^(?:-# |- )/gm, '').length;
+}
+
+/** An http(s) address fit for a masked link, or null. */
+function safeLink(link: string | null): string | null {
+  if (link === null) return null;
+  try {
+    const url = new URL(link);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.href.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  } catch {
+    return null;
+  }
+}
+
+/** Buttons that ask questions of the corpus (follow-ups, suggestions): at most three, labelled short. */
+function questionButtons(
+  questions: readonly { question: string; label: string }[],
+  ctx: RenderContext,
+): APIActionRowComponent<APIButtonComponent> | null {
+  const seen = new Set<string>();
+  const buttons: APIButtonComponent[] = questions
+    .filter((q) => q.question.trim() !== '' && !seen.has(q.question) && seen.add(q.question))
+    .slice(0, MAX_BUTTONS)
+    .map((q) => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: wholeWords(q.label, BUTTON_LABEL_CHARS),
+      custom_id: askCustomId(ctx.corpus, q.question),
+    }));
+  return buttons.length === 0 ? null : { type: ComponentType.ActionRow, components: buttons };
+}
+
+/** "Also covered by: …": a menu of the briefs that answer about equally, the lead's first. */
+function briefPicker(
+  alternatives: readonly Source[],
+  ctx: RenderContext,
+  extras: AnswerExtras,
+): APIActionRowComponent<APIStringSelectComponent> | null {
+  const seen = new Set<string>();
+  const briefs = alternatives
+    // The value must identify the brief after a restart too, so only ids that fit are offered.
+    .filter((alt) => alt.doc.length <= LIMITS.selectOptionValue && !seen.has(alt.doc) && seen.add(alt.doc))
+    .slice(0, LIMITS.selectOptions);
+  if (briefs.length < 2) return null;
+  const shownDoc = extras.picked ?? briefs[0]?.doc;
+  const others = briefs.filter((b) => b.doc !== shownDoc).map((b) => b.title);
+  const options = briefs.map((alt) => {
+    const lead = extras.briefLeads?.get(alt.doc);
+    return {
+      label: wholeWords(alt.title, LIMITS.selectOptionLabel),
+      value: alt.doc,
+      description: wholeWords(lead ?? sourceDate(alt, ctx.now, ctx.staleAfterDays), LIMITS.selectOptionDescription),
+      ...(alt.doc === extras.picked ? { default: true } : {}),
+    };
+  });
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: pickCustomId(ctx.corpus),
+        placeholder: wholeWords(`${ALSO_COVERED} ${others.join('; ')}`, PLACEHOLDER_CHARS),
+        options,
+        min_values: 1,
+        max_values: 1,
+      },
+    ],
+  };
+}
+
+/** Text of a brief shown in markdown as written: its `*`, `_`, `~` and the like are not formatting. */
+function plain(text: string): string {
+  return escapeMarkdown(text, { maskedLink: true });
+}
+
+/** Text that starts a line, its "1.", "- ", "# " or "> " shown as written rather than as a list, heading or quote. */
+function lineStart(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, bold: false, italic: false, underline: false, strikethrough: false, spoiler: false, codeBlock: false, inlineCode: false, escape: false }).replace(/^>/, '\\>');
 }
 
 /**
@@ -142,7 +364,7 @@ export function renderCompany(summary: CompanySummary): ReplyPayload {
  * when none is close, what the briefs are about.
  */
 export function renderUnknownCompany(name: string, close: readonly string[], topics: readonly string[]): ReplyPayload {
-  const shown = truncate(name, 100);
+  const shown = quoteUserText(name, 100);
   const next =
     close.length > 0
       ? `Did you mean ${listOf(close.map((c) => `**${c}**`), 'or')}?`
@@ -247,7 +469,7 @@ export function renderHelp(overview: Overview, mention: (command: string) => str
           `${mention('refresh')} — reload the briefs (moderators)`,
           `${mention('queue')}, ${mention('stats')} — open fact-check requests; what is asked, declined and voted (moderators)`,
           '',
-          'You can also mention me with a question, or send me a direct message.',
+          'You can also mention me with a question, or send me a direct message. Reply to one of my answers to follow on from it: “and Microsoft?”, “when was that?”, “tell me more”.',
           'The buttons under an answer ask its follow-up questions; 👍 / 👎 tell the fact-check desk whether it helped,',
           'and **Request a fact-check** asks the desk to check what the briefs do not cover yet.',
         ].join('\n'),
@@ -256,82 +478,6 @@ export function renderHelp(overview: Overview, mention: (command: string) => str
       }),
     ],
   });
-}
-
-/** "Checked on 1 February 2026", flagged when older than the configured age. */
-export function checkedLine(
-  checked: string | null,
-  ctx: Pick<RenderContext, 'now' | 'staleAfterDays'>,
-): string {
-  if (checked === null) return 'Check date unknown';
-  const date = new Date(`${checked}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return `Checked on ${checked}`;
-  const text = date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const ageDays = (ctx.now.getTime() - date.getTime()) / 86_400_000;
-  return ageDays > ctx.staleAfterDays ? `Checked on ${text} ⚠️ may be out of date` : `Checked on ${text}`;
-}
-
-function sourceFields(sources: readonly Source[], ctx: RenderContext): APIEmbedField[] {
-  const shown = sources.slice(0, MAX_SOURCE_FIELDS);
-  const fields = shown.map((source, i) => ({
-    name: `${i + 1}. ${source.title}`,
-    value: `${source.section}\n${checkedLine(source.checked, ctx)}`,
-  }));
-  if (sources.length > shown.length) {
-    fields.push({ name: 'More sources', value: `…and ${sources.length - shown.length} more.` });
-  }
-  return fields;
-}
-
-function followUpRow(
-  texts: readonly string[],
-  ctx: RenderContext,
-): APIActionRowComponent<APIButtonComponent> | null {
-  const buttons: APIButtonComponent[] = unique(texts)
-    .slice(0, MAX_FOLLOW_UPS)
-    .map((text) => ({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label: truncate(text, LIMITS.buttonLabel),
-      custom_id: followUpCustomId(ctx.remember(text)),
-    }));
-  return buttons.length === 0 ? null : { type: ComponentType.ActionRow, components: buttons };
-}
-
-function briefPicker(
-  question: string,
-  alternatives: readonly Source[],
-  ctx: RenderContext,
-): APIActionRowComponent<APIStringSelectComponent> | null {
-  const seen = new Set<string>();
-  const options = alternatives
-    // The value must identify the brief after a restart too, so only ids that fit are offered.
-    .filter((alt) => alt.doc.length <= LIMITS.selectOptionValue && !seen.has(alt.doc) && seen.add(alt.doc))
-    .slice(0, LIMITS.selectOptions)
-    .map((alt) => ({
-      label: truncate(alt.title, LIMITS.selectOptionLabel),
-      value: alt.doc,
-      description: truncate(checkedLine(alt.checked, ctx), LIMITS.selectOptionDescription),
-    }));
-  if (options.length < 2) return null;
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.StringSelect,
-        custom_id: pickCustomId(ctx.remember(question)),
-        placeholder: 'Which brief did you mean?',
-        options,
-        min_values: 1,
-        max_values: 1,
-      },
-    ],
-  };
 }
 
 function payload(parts: {
@@ -352,6 +498,7 @@ function payload(parts: {
  * and the whole kept within 6,000 characters by shortening the description, then dropping fields.
  */
 function embed(parts: {
+  author?: string | null;
   title: string;
   description?: string;
   color: number;
@@ -359,6 +506,7 @@ function embed(parts: {
   footer?: { text: string };
 }): APIEmbed {
   const title = truncate(parts.title, LIMITS.embedTitle);
+  const author = parts.author === undefined || parts.author === null ? '' : truncate(parts.author, LIMITS.authorName);
   const footer = parts.footer === undefined ? undefined : truncate(parts.footer.text, LIMITS.footer);
   const fields = (parts.fields ?? [])
     .slice(0, LIMITS.embedFields)
@@ -366,27 +514,18 @@ function embed(parts: {
       name: truncate(f.name, LIMITS.fieldName) || '\u200b',
       value: truncate(f.value, LIMITS.fieldValue) || '\u200b',
     }));
-  const fixed = title.length + (footer?.length ?? 0);
+  const fixed = author.length + title.length + (footer?.length ?? 0);
   const fieldsLength = (): number => fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   while (fields.length > 0 && fixed + fieldsLength() > LIMITS.embedTotal - 500) fields.pop();
   const room = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - fixed - fieldsLength());
   const description = truncate(parts.description ?? '', room);
 
   const out: APIEmbed = { color: parts.color };
+  if (author !== '') out.author = { name: author };
   if (title !== '') out.title = title;
   if (description !== '') out.description = description;
   if (fields.length > 0) out.fields = fields;
   if (footer !== undefined && footer !== '') out.footer = { text: footer };
-  return out;
-}
-
-function joinWithin(items: readonly string[], separator: string, max: number): string {
-  let out = '';
-  for (const item of items) {
-    const next = out === '' ? item : `${out}${separator}${item}`;
-    if (next.length > max) return out === '' ? truncate(item, max) : out;
-    out = next;
-  }
   return out;
 }
 

@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASK_USAGE, parseAskArgs, runAsk } from '../../src/console/cli.ts';
+import { displayText } from '../../src/core/answerer.ts';
 import type { LiveKnowledge } from '../../src/core/knowledge.ts';
 import type { Answer, CompanySummary } from '../../src/core/types.ts';
 import { Desk, type DeskReport } from '../../src/desk/desk.ts';
@@ -71,7 +72,7 @@ describe('runAsk', () => {
 
   it('prints the rendered answer for a question', async () => {
     const out = await run({ kind: 'question', question: 'palentir aws', json: false, explain: false });
-    expect(out).toContain(knowledge.answer('palentir aws').answer);
+    expect(out).toContain(displayText(knowledge.answer('palentir aws').units[0]!));
   });
 
   it('prints the answer object as one JSON line with --json', async () => {
@@ -83,8 +84,8 @@ describe('runAsk', () => {
 
   it('answers each stdin line in order, rendered, when not JSON', async () => {
     const out = await run({ kind: 'stdin', json: false }, 'what did nadella say\nhow much was the github contract\n');
-    const first = out.indexOf(knowledge.answer('what did nadella say').answer);
-    const second = out.indexOf(knowledge.answer('how much was the github contract').answer);
+    const first = out.indexOf(displayText(knowledge.answer('what did nadella say').units[0]!));
+    const second = out.indexOf(displayText(knowledge.answer('how much was the github contract').units[0]!));
     expect(first).toBeGreaterThanOrEqual(0);
     expect(second).toBeGreaterThan(first);
   });

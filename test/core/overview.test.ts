@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listOf, overview } from '../../src/core/overview.ts';
 import type { Answer, BriefInfo, Knowledge, Organisation } from '../../src/core/types.ts';
+import { briefInfo } from '../support/briefInfo.ts';
 
-const brief = (title: string, prompts: string[] = []): BriefInfo => ({
-  doc: `${title}.txt`,
-  title,
-  claim: null,
-  checked: null,
-  outdated: false,
-  sections: 1,
-  furniture: 0,
-  truncated: false,
-  prompts,
-});
 const org = (name: string, kind: Organisation['kind'] = 'company', aliases: string[] = []): Organisation => ({ name, kind, aliases });
 
 /** A knowledge whose answers are decided by the test: only `answered` questions are answered. */
@@ -32,7 +22,7 @@ function knowledgeOf(briefs: BriefInfo[], organisations: Organisation[], answere
 describe('overview', () => {
   it('names the organisations of the titles, most often named first, leaving out news outlets', () => {
     const { knowledge } = knowledgeOf(
-      [brief('Did Amazon end its ICE contracts?'), brief('What did Bloomberg say about ICE?'), brief('Amazon Web Services and Palantir')],
+      [briefInfo('Did Amazon end its ICE contracts?'), briefInfo('What did Bloomberg say about ICE?'), briefInfo('Amazon Web Services and Palantir')],
       [org('Palantir'), org('Amazon', 'company', ['Amazon Web Services']), org('ICE', 'agency'), org('Bloomberg', 'outlet')],
       () => true,
     );
@@ -42,9 +32,9 @@ describe('overview', () => {
   it('gives three questions the briefs answer, from different briefs first, shorter ones first', () => {
     const { knowledge } = knowledgeOf(
       [
-        brief('Did Amazon end its ICE contracts?', ['Why did Amazon employees protest over the contracts?', 'When?']),
-        brief('Palantir and ICE', ['What does Palantir host on AWS?']),
-        brief('A headline without a question mark'),
+        briefInfo('Did Amazon end its ICE contracts?', ['Why did Amazon employees protest over the contracts?', 'When?']),
+        briefInfo('Palantir and ICE', ['What does Palantir host on AWS?']),
+        briefInfo('A headline without a question mark'),
       ],
       [],
       (q) => q !== 'When?',
@@ -58,7 +48,7 @@ describe('overview', () => {
   });
 
   it('keeps trying only a bounded number of candidates when few are answered', () => {
-    const briefs = Array.from({ length: 100 }, (_, i) => brief(`Question ${i}?`));
+    const briefs = Array.from({ length: 100 }, (_, i) => briefInfo(`Question ${i}?`));
     const { knowledge, asked } = knowledgeOf(briefs, [], () => false);
     expect(overview(knowledge).examples).toEqual([]);
     expect(asked.length).toBeLessThanOrEqual(15);

@@ -51,7 +51,7 @@ describe('desk figures', () => {
 });
 
 describe('pruning', () => {
-  it('deletes answers, votes, requests with their user ids and unused texts older than the retention period, keeping newer ones', async () => {
+  it('deletes answers, votes, requests with their user ids older than the retention period, keeping newer ones', async () => {
     const { dir, desk, records } = setUp(30);
     const old = place({ at: new Date(NOW.getTime() - 31 * DAY) });
     const recent = place({ at: new Date(NOW.getTime() - 29 * DAY) });
@@ -59,14 +59,10 @@ describe('pruning', () => {
     records.answers.record(answerOf('recent question', [source('a.txt')]), recent);
     records.answers.vote(old.key, 'voter', 1, NOW);
     records.requests.request({ answerKey: old.key, userId: '1196423538999999999', origin: 'downvote', note: null, at: new Date(NOW.getTime() - 31 * DAY) });
-    records.texts.save('old-key', 'an old follow-up', new Date(NOW.getTime() - 31 * DAY));
-    records.texts.save('new-key', 'a recent follow-up', NOW);
 
-    expect(await desk.prune()).toEqual({ answers: 1, requests: 1, refreshes: 0, texts: 1 });
+    expect(await desk.prune()).toEqual({ answers: 1, requests: 1, refreshes: 0 });
     expect(records.answers.find(old.key)).toBeUndefined();
     expect(records.answers.find(recent.key)?.question).toBe('recent question');
-    expect(records.texts.load('old-key')).toBeUndefined();
-    expect(records.texts.load('new-key')).toBe('a recent follow-up');
     expect(desk.report().figures?.votes).toEqual([]);
     expect(desk.health().lastPrune?.deleted.answers).toBe(1);
     await desk.close();

@@ -10,8 +10,10 @@ describe('clientOptions', () => {
     expect(intentsOf({})).toEqual(['DirectMessages', 'GuildMessages', 'Guilds']);
   });
 
-  it('adds MessageContent only when answer channels are configured', () => {
+  it('adds MessageContent only when answer channels or threads mode are configured', () => {
     expect(intentsOf({ ANSWER_CHANNEL_IDS: '123456789012345678' })).toContain(GatewayIntentBits[GatewayIntentBits.MessageContent]);
+    expect(intentsOf({ ANSWER_IN_THREADS: 'true' })).toContain(GatewayIntentBits[GatewayIntentBits.MessageContent]);
+    expect(intentsOf({ ANSWER_IN_THREADS: 'false' })).not.toContain(GatewayIntentBits[GatewayIntentBits.MessageContent]);
   });
 
   it('turns mentions off, receives DMs from uncached channels and uses the configured REST base', () => {

@@ -1,39 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { followUpCustomId, parseCustomId, pickCustomId, RememberedTexts } from '../../src/discord/customIds.ts';
+import type { BriefInfo } from '../../src/core/types.ts';
+import { briefInfo } from '../support/briefInfo.ts';
+import { askCustomId, companyCustomId, parseCustomId, pickCustomId, questionFor, questionKey } from '../../src/discord/customIds.ts';
+
+
+/** A knowledge whose briefs (and so its fingerprint) can be swapped, as a refresh does. */
+function knowledge(briefs: BriefInfo[], fingerprint: string) {
+  const state = { briefs, fingerprint };
+  return {
+    sources: () => state.briefs,
+    fingerprint: () => state.fingerprint,
+    set: (b: BriefInfo[], f: string) => {
+      state.briefs = b;
+      state.fingerprint = f;
+    },
+  };
+}
 
 describe('custom ids', () => {
-  it('round-trip through parseCustomId', () => {
-    const texts = new RememberedTexts();
-    const key = texts.remember('What contracts link Palantir to AWS?');
-    expect(parseCustomId(followUpCustomId(key))).toEqual({ kind: 'followUp', key });
-    expect(parseCustomId(pickCustomId(key))).toEqual({ kind: 'pick', key });
-    expect(followUpCustomId(key).length).toBeLessThanOrEqual(100);
+  it('carry the corpus and a key of the question, within 100 characters, and read back', () => {
+    const long = `Which ${'very '.repeat(100)}long question?`;
+    const id = askCustomId('0123abcd', long);
+    expect(id.length).toBeLessThanOrEqual(100);
+    expect(parseCustomId(id)).toEqual({ kind: 'ask', corpus: '0123abcd', key: questionKey(long) });
+    expect(parseCustomId(pickCustomId('0123abcd'))).toEqual({ kind: 'pick', corpus: '0123abcd' });
+    expect(parseCustomId(companyCustomId('0123abcd', 'McKinsey & Company'))).toEqual({ kind: 'company', corpus: '0123abcd', name: 'McKinsey & Company' });
+    expect(companyCustomId('0123abcd', 'N'.repeat(300)).length).toBeLessThanOrEqual(100);
   });
 
-  it('reject ids the bot did not make', () => {
-    for (const id of ['', 'fu:', 'other:abc', 'fu:a b', `fu:${'x'.repeat(200)}`]) expect(parseCustomId(id)).toBeNull();
+  it('tell the ids of the version that kept texts in memory as expired, and reject ids the bot did not make', () => {
+    expect(parseCustomId('fu:AAAAAAAAAAAAAAAA')).toEqual({ kind: 'expired' });
+    for (const id of ['', 'fu:', 'other:abc', 'ask:0123abcd:short', 'ask:XYZ:AAAAAAAAAAAA', `fu:${'x'.repeat(200)}`]) expect(parseCustomId(id)).toBeNull();
   });
 });
 
-describe('RememberedTexts', () => {
-  it('gives the same key for the same text and recalls long texts whole', () => {
-    const texts = new RememberedTexts();
-    const long = 'q'.repeat(5000);
-    expect(texts.remember(long)).toBe(texts.remember(long));
-    expect(texts.recall(texts.remember(long))).toBe(long);
+describe('questionFor', () => {
+  it('finds the title or prompt behind a key among the live briefs, after a restart too (nothing kept in memory)', () => {
+    const k = knowledge([briefInfo('Did Amazon end its ICE work?', ['What did Nadella say?'])], 'aaaaaaaa');
+    expect(questionFor(k, questionKey('What did Nadella say?'))).toBe('What did Nadella say?');
+    expect(questionFor(k, questionKey('Did Amazon end its ICE work?'))).toBe('Did Amazon end its ICE work?');
+    const restarted = knowledge([briefInfo('Did Amazon end its ICE work?', ['What did Nadella say?'])], 'aaaaaaaa');
+    expect(questionFor(restarted, questionKey('What did Nadella say?'))).toBe('What did Nadella say?');
   });
 
-  it('forgets the least recently remembered texts past its capacity', () => {
-    const texts = new RememberedTexts(2);
-    const a = texts.remember('a');
-    const b = texts.remember('b');
-    texts.remember('a');
-    texts.remember('c');
-    expect(texts.recall(a)).toBe('a');
-    expect(texts.recall(b)).toBeUndefined();
-  });
-
-  it('recalls nothing for an unknown key', () => {
-    expect(new RememberedTexts().recall('AAAAAAAAAAAAAAAA')).toBeUndefined();
+  it('finds nothing for a question the briefs no longer hold once they change', () => {
+    const k = knowledge([briefInfo('Old title?', ['Old prompt?'])], 'aaaaaaaa');
+    expect(questionFor(k, questionKey('Old prompt?'))).toBe('Old prompt?');
+    k.set([briefInfo('New title?', [])], 'bbbbbbbb');
+    expect(questionFor(k, questionKey('Old prompt?'))).toBeUndefined();
+    expect(questionFor(k, questionKey('New title?'))).toBe('New title?');
   });
 });

@@ -56,7 +56,7 @@ describe('feedback', () => {
     const answered = replyOf(await ask(COVERED));
     const ids = componentsOf(answered).map((component) => component.custom_id);
     expect(ids.filter((id) => id.startsWith('vote:'))).toEqual([expect.stringMatching(/^vote:up:\d+$/), expect.stringMatching(/^vote:down:\d+$/)]);
-    expect(ids.some((id) => id.startsWith('fu:'))).toBe(true);
+    expect(ids.some((id) => id.startsWith('ask:'))).toBe(true);
     const declined = replyOf(await ask('What will the weather be in Lisbon tomorrow?'));
     expect(componentsOf(declined).filter((component) => component.custom_id.startsWith('req:'))).toHaveLength(1);
   });
@@ -220,7 +220,7 @@ describe('corrections after /refresh', () => {
     const edited = discord.message(earlierMessage) as Json;
     const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     expect(edited['content']).toBe(`⚠ The brief this answer quotes was updated on ${today}. Ask again for the current answer.`);
-    expect(embedOf(edited).title).toBe(COVERED);
+    expect(embedOf(edited).author?.name).toBe(COVERED);
     const askAgain = customIdOf(edited, 'again:');
     expect(askAgain).toBe(`again:${earlier.id}`);
 
@@ -240,7 +240,7 @@ describe('corrections after /refresh', () => {
 
     // "Ask again" answers from the new briefs.
     const reasked = await discord.sendInteraction({ type: 'button', customId: askAgain, user: newUser() });
-    expect(embedOf(replyOf(reasked)).title).toBe(COVERED);
+    expect(embedOf(replyOf(reasked)).author?.name).toBe(COVERED);
     expect(textOf(reasked)).not.toContain('⚠');
 
     // Several edits in one channel, within its limit of 5 a second: paced, never refused.

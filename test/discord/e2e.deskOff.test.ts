@@ -52,16 +52,16 @@ async function folder(): Promise<string> {
 /** Asks by slash command, @mention and DM, and checks each is answered without the desk's buttons. */
 async function expectEveryQuestionAnswered(): Promise<void> {
   const slash = replyOf(await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: COVERED }, user: newUser() }));
-  expect(embedOf(slash).title).toBe(COVERED);
+  expect(embedOf(slash).author?.name).toBe(COVERED);
   const declined = replyOf(await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: 'What will the weather be in Lisbon tomorrow?' }, user: newUser() }));
   expect(embedOf(declined).title).toBe('Not covered by the briefs');
   for (const body of [slash, declined]) {
     expect(componentsOf(body).filter((component) => /^(vote|req):/.test(component.custom_id))).toEqual([]);
   }
   const mention = discord.sendMessage({ content: `<@${BOT_USER.id}> ${COVERED}`, mentions: [BOT_USER], author: newUser() });
-  expect(embedOf((await discord.waitForReply(mention.id)).body as Json).title).toBe(COVERED);
+  expect(embedOf((await discord.waitForReply(mention.id)).body as Json).author?.name).toBe(COVERED);
   const dm = discord.sendMessage({ content: COVERED, author: OWNER_USER, guildId: null });
-  expect(embedOf((await discord.waitForReply(dm.id)).body as Json).title).toBe(COVERED);
+  expect(embedOf((await discord.waitForReply(dm.id)).body as Json).author?.name).toBe(COVERED);
 }
 
 async function statsText(): Promise<string> {
@@ -112,7 +112,7 @@ describe('a database locked by another process', () => {
       const outcomes = await Promise.all(
         Array.from({ length: 5 }, (_, i) => discord.sendInteraction({ type: 'command', name: 'ask', options: { question: `${COVERED} (${i})` }, user: newUser() })),
       );
-      expect(outcomes.map((outcome) => embedOf(replyOf(outcome)).title)).toEqual(Array.from({ length: 5 }, (_, i) => `${COVERED} (${i})`));
+      expect(outcomes.map((outcome) => embedOf(replyOf(outcome)).author?.name)).toEqual(Array.from({ length: 5 }, (_, i) => `${COVERED} (${i})`));
       // The votes go into the same queue: a click on a waiting answer is noted too.
       const vote = await discord.sendInteraction({ type: 'button', customId: componentsOf(replyOf(outcomes[0]!)).find((c) => c.custom_id.startsWith('vote:up:'))?.custom_id ?? '', user: newUser() });
       expect(replyOf(vote)['content']).toBe('Thanks — noted.');

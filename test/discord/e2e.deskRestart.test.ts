@@ -8,6 +8,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseCustomId, questionFor } from '../../src/discord/customIds.ts';
+import { COLOURS } from '../../src/discord/render.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
 import { MODERATOR_USER, TEST_CHANNEL_ID, startFakeDiscord, type FakeDiscord, type Json, type RecordedRequest } from '../fakeDiscord/index.ts';
 import { COVERED, DECLINED_UNTIL_EDIT, customIdOf, editBrief001, query, requestFactCheck } from './deskSupport.ts';
@@ -51,12 +53,17 @@ describe('buttons after a restart', () => {
     const after = await startBotUnderTest(discord, { DATA_DIR: dataDir }, undefined, { knowledge });
     try {
       const picker = componentsOf(picked).find((component) => component.type === 3);
-      const choice = await discord.sendInteraction({ type: 'select', customId: picker?.custom_id ?? '', values: [picker?.options?.[1]?.value ?? ''], user: newUser() });
-      expect(embedOf(replyOf(choice)).title).toBe('Palantir AWS');
-      const followUp = componentsOf(answered).find((component) => component.custom_id.startsWith('fu:'));
-      const followed = await discord.sendInteraction({ type: 'button', customId: followUp?.custom_id ?? '', user: newUser() });
-      expect(isEphemeral(replyOf(followed))).toBe(false);
-      expect(embedOf(replyOf(followed)).title?.startsWith((followUp?.label ?? '').replace(/…$/, ''))).toBe(true);
+      const chosen = knowledge.sources().find((brief) => brief.doc === picker?.options?.[1]?.value);
+      const choice = replyOf(await discord.sendInteraction({ type: 'select', customId: picker?.custom_id ?? '', values: [chosen?.doc ?? ''], user: newUser() }));
+      // Someone other than the asker gets the chosen brief's answer to themselves.
+      expect(isEphemeral(choice)).toBe(true);
+      expect(embedOf(choice).author?.name).toBe('Palantir AWS');
+      expect(chosen?.title.startsWith((embedOf(choice).title ?? '-').replace(/…$/, ''))).toBe(true);
+      const followUp = componentsOf(answered).find((component) => component.custom_id.startsWith('ask:'));
+      const followed = replyOf(await discord.sendInteraction({ type: 'button', customId: followUp?.custom_id ?? '', user: newUser() }));
+      expect(embedOf(followed).color).toBe(COLOURS.answer);
+      const action = parseCustomId(followUp?.custom_id ?? '');
+      expect(embedOf(followed).author?.name).toBe(action?.kind === 'ask' ? questionFor(knowledge, action.key) : 'an ask button');
       const vote = await discord.sendInteraction({ type: 'button', customId: customIdOf(answered, 'vote:up:'), user: newUser() });
       expect(replyOf(vote)['content']).toBe('Thanks — noted.');
       const { submitted } = await requestFactCheck(discord, declined, newUser());

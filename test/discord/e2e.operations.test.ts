@@ -21,7 +21,7 @@ import {
 import { ChannelType } from 'discord.js';
 import { BUSY_NOTICE } from '../../src/discord/bot.ts';
 import { sweepDirectMessageChannels } from '../../src/discord/client.ts';
-import { embedOf, isEphemeral, newUser, replyOf, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
+import { askedOf, embedOf, isEphemeral, newUser, replyOf, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
 
 const QUESTION = 'Did Microsoft or Amazon end contracts with ICE?';
 const open: { discord: FakeDiscord; app?: BotUnderTest }[] = [];
@@ -48,7 +48,7 @@ describe('sharding', () => {
     for (const guildId of [TEST_GUILD_ID, SECOND_GUILD_ID]) {
       const outcome = await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: QUESTION }, user: newUser(), guildId });
       expect(outcome.shardId).toBe(guildId === TEST_GUILD_ID ? 0 : 1);
-      expect(embedOf(replyOf(outcome)).title).toBe(QUESTION);
+      expect(askedOf(replyOf(outcome))).toBe(QUESTION);
     }
   });
 
@@ -56,7 +56,7 @@ describe('sharding', () => {
     const { discord } = await setUp(2, { DISCORD_SHARDS: '1', DISCORD_SHARD_COUNT: '2' });
     expect(discord.identifies.map((identify) => identify.shard)).toEqual([[1, 2]]);
     const outcome = await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: QUESTION }, user: newUser(), guildId: SECOND_GUILD_ID });
-    expect(embedOf(replyOf(outcome)).title).toBe(QUESTION);
+    expect(askedOf(replyOf(outcome))).toBe(QUESTION);
   });
 });
 
@@ -66,7 +66,7 @@ describe('answer channels', () => {
     expect(discord.identifies[0]?.intents).toBe(Intent.Guilds | Intent.GuildMessages | Intent.DirectMessages | Intent.MessageContent);
     const sent = discord.sendMessage({ content: QUESTION, author: newUser() });
     const body = (await discord.waitForReply(sent.id)).body as Json;
-    expect(embedOf(body).title).toBe(QUESTION);
+    expect(askedOf(body)).toBe(QUESTION);
   });
 });
 
@@ -114,11 +114,11 @@ describe('work in flight', () => {
     expect(isEphemeral(busy)).toBe(true);
     const mention = discord.sendMessage({ content: `<@${BOT_USER.id}> ${QUESTION}`, mentions: [BOT_USER], author: newUser() });
     expect(((await discord.waitForReply(mention.id)).body as Json)['content']).toBe(BUSY_NOTICE);
-    for (const outcome of await Promise.all(held)) expect(embedOf(replyOf(outcome)).title).toMatch(/^Did Microsoft or Amazon end contracts with ICE\? [01]$/);
+    for (const outcome of await Promise.all(held)) expect(askedOf(replyOf(outcome))).toMatch(/^Did Microsoft or Amazon end contracts with ICE\? [01]$/);
     // The bot has finished both (it logs each question once its answer is sent).
     await until(() => count('question') === 2);
     const after = await discord.sendInteraction({ type: 'command', name: 'ask', options: { question: QUESTION }, user: newUser() });
-    expect(embedOf(replyOf(after)).title).toBe(QUESTION);
+    expect(askedOf(replyOf(after))).toBe(QUESTION);
   });
 });
 
@@ -146,7 +146,7 @@ describe('caches', () => {
     expect(sweepDirectMessageChannels(client)).toBeGreaterThan(0);
     expect(dmChannels()).toBe(0);
     const again = discord.sendMessage({ content: QUESTION, author: OWNER_USER, guildId: null });
-    expect(embedOf((await discord.waitForReply(again.id)).body as Json).title).toBe(QUESTION);
+    expect(askedOf((await discord.waitForReply(again.id)).body as Json)).toBe(QUESTION);
   });
 });
 

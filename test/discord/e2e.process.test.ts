@@ -12,7 +12,7 @@ import { writeCorpus } from '../../bench/generate.ts';
 import { EXIT } from '../../src/bin/exitCodes.ts';
 import { BOT_USER, Intent, MODERATOR_USER, TEST_CHANNEL_ID, TEST_GUILD_ID, startFakeDiscord, type FakeDiscord, type Json } from '../fakeDiscord/index.ts';
 import { isRunning } from '../support/processes.ts';
-import { embedOf, newUser, replyOf, SEEDS } from './e2eSupport.ts';
+import { askedOf, embedOf, newUser, replyOf, SEEDS } from './e2eSupport.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX_LOADER = import.meta.resolve('tsx');
@@ -147,7 +147,7 @@ describe('npm start and signals', () => {
       { type: 'command', name: 'ask', options: { question: 'Did Microsoft or Amazon end contracts with ICE?' }, user: newUser() },
       { timeoutMs: 10_000 },
     );
-    expect(embedOf(replyOf(outcome)).title).toBe('Did Microsoft or Amazon end contracts with ICE?');
+    expect(askedOf(replyOf(outcome))).toBe('Did Microsoft or Amazon end contracts with ICE?');
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     expect(bot.stderr).toContain('"msg":"stopped"');
@@ -173,7 +173,7 @@ describe('npm start and signals', () => {
     const outcome = await pending;
     expect(await bot.exited).toBe(0);
     expect(outcome.callback?.type).toBe(4);
-    expect(embedOf(replyOf(outcome)).title).toBe('Did Amazon end its contracts with ICE?');
+    expect(askedOf(replyOf(outcome))).toBe('Did Amazon end its contracts with ICE?');
     expect(bot.stderr).toContain('"msg":"already stopping; ignored"');
     expect(bot.stderr).toContain('"msg":"stopped"');
     expect(bot.stderr).not.toContain('stopped with replies unfinished');

@@ -6,6 +6,7 @@ import { rm, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
+import { displayText } from '../../src/core/answerer.ts';
 import { overview } from '../../src/core/overview.ts';
 import type { Knowledge } from '../../src/core/types.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
@@ -25,7 +26,7 @@ import {
   type InteractionOutcome,
   type Json,
 } from '../fakeDiscord/index.ts';
-import { componentsOf, embedOf, isEphemeral, newUser, replyOf, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
+import { askedOf, componentsOf, embedOf, isEphemeral, newUser, replyOf, startBotUnderTest, type BotUnderTest } from './e2eSupport.ts';
 import { liveMarkup } from './liveMarkup.ts';
 
 const COVERED = 'Did Microsoft or Amazon end contracts with ICE?';
@@ -38,25 +39,21 @@ let app: BotUnderTest;
 let failNextAnswer = false;
 
 const faultable = (knowledge: Knowledge): Knowledge => ({
-  answer: (question) => {
+  answer: (question, options) => {
     if (failNextAnswer) {
       failNextAnswer = false;
       throw new Error('injected failure');
     }
-    return knowledge.answer(question);
+    return knowledge.answer(question, options);
   },
   summarizeCompany: (name) => knowledge.summarizeCompany(name),
   organisations: () => knowledge.organisations(),
   sources: () => knowledge.sources(),
   gaps: () => knowledge.gaps(),
   skipped: () => knowledge.skipped(),
+  fingerprint: () => knowledge.fingerprint(),
   refresh: () => knowledge.refresh(),
 });
-
-/** The decline's quote of the question (its own formatting, such as "**The briefs do cover:**", follows). */
-function quotedLine(description: string | undefined): string {
-  return (description ?? '').split('\n').find((line) => line.startsWith('> ')) ?? '';
-}
 
 function ask(question: string, user: FakeUser = newUser(), extra: { guildId?: string | null } = {}): Promise<InteractionOutcome> {
   return discord.sendInteraction({ type: 'command', name: 'ask', options: { question }, user, ...extra });
@@ -115,20 +112,27 @@ describe('login', () => {
 });
 
 describe('/ask', () => {
-  it('answers at once with the question, the answer, sources, the disclaimer and follow-up buttons', async () => {
+  it('answers at once, lead first: the question asked, the topic as title, marked units, one line per source, follow-up buttons', async () => {
     const outcome = await ask(COVERED);
     expect(outcome.timedOut).toBe(false);
     expect(outcome.callback?.type).toBe(4);
     const body = replyOf(outcome);
     const embed = embedOf(body);
-    expect(embed.title).toBe(COVERED);
+    const answer = app.knowledge.answer(COVERED);
+    expect(embed.author?.name).toBe(COVERED);
+    expect(embed.title).toBe(answer.topic?.title);
     expect(embed.color).toBe(COLOURS.answer);
-    expect(embed.description?.length).toBeGreaterThan(0);
-    expect(embed.fields?.[0]?.value).toMatch(/\n(Checked on \d{1,2} \w+ \d{4}|Check date unknown)/);
+    const lines = embed.description?.split('\n') ?? [];
+    expect(lines[0]).toMatch(/^Neither Microsoft nor Amazon has.*¹$/);
+    expect(embed.description).not.toMatch(/\[\d+\]/);
+    const sourceLines = lines.filter((l) => l.startsWith('-# '));
+    expect(sourceLines).toHaveLength(new Set(answer.units.slice(0, 3).map((u) => u.source)).size);
+    for (const line of sourceLines) expect(line).toMatch(/^-# [¹²³] .+ · .+ · (checked \d{1,2} \w{3} \d{4}( · may be outdated)?|undated)$/);
+    expect(embed.fields).toBeUndefined();
     expect(embed.footer?.text).toBe(DISCLAIMER);
-    const buttons = componentsOf(body).filter((c) => c.type === 2 && c.custom_id.startsWith('fu:'));
+    const buttons = componentsOf(body).filter((c) => c.type === 2 && c.custom_id.startsWith('ask:'));
+    expect(buttons.map((b) => b.label)).toEqual(answer.followUps.slice(0, 3).map((f) => f.label));
     expect(buttons.length).toBeGreaterThan(0);
-    expect(buttons.length).toBeLessThanOrEqual(5);
     expect(body['allowed_mentions']).toEqual({ parse: [] });
     expect(isEphemeral(body)).toBe(false);
   });
@@ -147,45 +151,82 @@ describe('/ask', () => {
     const outcome = await ask('@everyone @here <@1196423538450366472> did Amazon cut ties with ICE?');
     const body = replyOf(outcome);
     expect(body['allowed_mentions']).toEqual({ parse: [] });
-    // Shown, but broken by a zero-width space so Discord does not highlight it.
-    expect(embedOf(body).title).toContain('@\u200beveryone');
-    expect(liveMarkup(embedOf(body).title ?? '')).toEqual([]);
+    // The question shows in the author line, which Discord shows as plain text: it pings, links and formats nothing.
+    expect(askedOf(body)).toBe('@everyone @here <@1196423538450366472> did Amazon cut ties with ICE?');
+    expect(liveMarkup(`${embedOf(body).title ?? ''}\n${embedOf(body).description ?? ''}`)).not.toContain('mass mention');
   });
 
   it('shows a question with links and markdown inert, in the decline and in an answer', async () => {
     const declined = embedOf(replyOf(await ask(HOSTILE_OUT_OF_SCOPE)));
     expect(declined.title).toBe('Not covered by the briefs');
-    expect(quotedLine(declined.description)).toContain('click here to verify');
-    expect(liveMarkup(quotedLine(declined.description))).toEqual([]);
-    const answered = embedOf(replyOf(await ask(`\`\`\` [${COVERED}](https://evil.example/login) **now**`)));
-    expect(answered.title).toContain('Did Microsoft or Amazon end contracts with ICE');
-    expect(liveMarkup(answered.title ?? '')).toEqual([]);
+    expect(declined.author?.name).toBe(HOSTILE_OUT_OF_SCOPE);
+    expect(declined.description).not.toContain('evil.example');
+    expect(liveMarkup(declined.description?.split('\n')[0] ?? '')).toEqual([]);
+    const hostile = `\`\`\` [${COVERED}](https://evil.example/login) **now**`;
+    const answered = embedOf(replyOf(await ask(hostile)));
+    expect(answered.author?.name).toBe(hostile);
+    expect(answered.title).toBe(app.knowledge.answer(COVERED).topic?.title);
+    expect(answered.description).not.toContain('evil.example');
   });
 
-  it('shows an abstention differently, with suggestions of what the briefs cover', async () => {
+  it('shows an abstention differently, with suggestions of what the briefs cover whose buttons answer', async () => {
     const body = replyOf(await ask('What will the weather be in Lisbon tomorrow?'));
     const embed = embedOf(body);
     expect(embed.title).toBe('Not covered by the briefs');
     expect(embed.color).toBe(COLOURS.abstain);
     expect(embed.description).toContain('The briefs do cover');
-    expect(componentsOf(body).length).toBeGreaterThan(0);
+    const buttons = componentsOf(body).filter((c) => c.type === 2 && c.custom_id.startsWith('ask:'));
+    expect(buttons.length).toBeGreaterThan(0);
+    for (const button of buttons) {
+      const reply = replyOf(await discord.sendInteraction({ type: 'button', customId: button.custom_id, user: newUser() }));
+      expect(embedOf(reply).color, button.label).toBe(COLOURS.answer);
+    }
   });
 
-  it('offers a brief picker when two briefs match about equally, and answers from the chosen one', async () => {
+  it('asks what about a bare term, with buttons for questions about it that the briefs answer', async () => {
+    for (const question of ['ICE:', 'palantir']) {
+      const body = replyOf(await ask(question));
+      expect(embedOf(body).description).toBe(`What would you like to know about ${question.replace(':', '')}?`);
+      const buttons = componentsOf(body).filter((c) => c.type === 2 && c.custom_id.startsWith('ask:'));
+      expect(buttons.length).toBeGreaterThan(0);
+      expect(buttons.length).toBeLessThanOrEqual(3);
+      for (const button of buttons) {
+        expect(button.label?.length).toBeLessThanOrEqual(40);
+        const reply = replyOf(await discord.sendInteraction({ type: 'button', customId: button.custom_id, user: newUser() }));
+        expect(embedOf(reply).color, button.label).toBe(COLOURS.answer);
+      }
+    }
+  });
+
+  it('offers "Also covered by" when two briefs match about equally; the asker’s pick edits the same message', async () => {
     const question = 'Palantir AWS';
-    const body = replyOf(await ask(question));
+    const user = newUser();
+    const first = await ask(question, user);
+    const body = replyOf(first);
     const picker = componentsOf(body).find((c) => c.type === 3);
+    expect(picker?.placeholder).toMatch(/^Also covered by: /);
     expect(picker?.options?.length).toBeGreaterThanOrEqual(2);
+    for (const option of picker?.options ?? []) expect(option.description?.length).toBeGreaterThan(0);
     const chosen = picker?.options?.[1];
-    const outcome = await discord.sendInteraction({
-      type: 'select',
-      customId: picker?.custom_id ?? '',
-      values: [chosen?.value ?? ''],
-      user: newUser(),
-    });
-    const answer = embedOf(replyOf(outcome));
-    expect(answer.title).toBe(question);
+    const outcome = await discord.sendInteraction({ type: 'select', customId: picker?.custom_id ?? '', values: [chosen?.value ?? ''], user });
+    expect(outcome.callback?.type).toBe(7);
+    expect(outcome.messageId).toBe(first.messageId);
+    const updated = replyOf(outcome);
+    expect(askedOf(updated)).toBe(question);
+    const brief = app.knowledge.sources().find((b) => b.doc === chosen?.value);
+    expect(brief?.title.startsWith((embedOf(updated).title ?? '?').replace(/…$/, ''))).toBe(true);
+    expect(embedOf(updated).description).toContain(displayText(app.knowledge.answer(question, { doc: chosen?.value ?? '' }).units[0]!));
+    // The picker stays, the chosen brief marked, so the asker can switch back.
+    const again = componentsOf(updated).find((c) => c.type === 3);
+    expect(again?.options?.find((o) => o.value === chosen?.value)?.default).toBe(true);
+  });
+
+  it('answers someone else’s pick privately, leaving the asker’s message as it was', async () => {
+    const first = replyOf(await ask('Palantir AWS', newUser()));
+    const picker = componentsOf(first).find((c) => c.type === 3);
+    const outcome = await discord.sendInteraction({ type: 'select', customId: picker?.custom_id ?? '', values: [picker?.options?.[1]?.value ?? ''], user: newUser() });
     expect(outcome.callback?.type).toBe(4);
+    expect(isEphemeral(replyOf(outcome))).toBe(true);
   });
 
   it('answers odd input without failing: "ICE:", only emoji', async () => {
@@ -219,7 +260,7 @@ describe('/ask', () => {
 
   it('answers in a DM too', async () => {
     const outcome = await ask(COVERED, newUser(), { guildId: null });
-    expect(embedOf(replyOf(outcome)).title).toBe(COVERED);
+    expect(askedOf(replyOf(outcome))).toBe(COVERED);
   });
 
   it('turns a handler failure into a private message with an error id that is also logged', async () => {
@@ -234,18 +275,20 @@ describe('/ask', () => {
 });
 
 describe('follow-up buttons', () => {
-  it('answer the follow-up question in the channel when clicked', async () => {
+  it('ask the whole follow-up question, privately, behind a short label', async () => {
     const body = replyOf(await ask(COVERED));
     const [button] = componentsOf(body).filter((c) => c.type === 2);
+    const followUp = app.knowledge.answer(COVERED).followUps[0];
+    expect(button?.label).toBe(followUp?.label);
     const outcome = await discord.sendInteraction({ type: 'button', customId: button?.custom_id ?? '', user: newUser() });
     expect(outcome.callback?.type).toBe(4);
     const reply = replyOf(outcome);
-    expect(isEphemeral(reply)).toBe(false);
-    // The label may be cut to 80 characters; the title is the whole follow-up question.
-    expect(embedOf(reply).title?.startsWith((button?.label ?? '').replace(/…$/, ''))).toBe(true);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(askedOf(reply)).toBe(followUp?.question);
+    expect(embedOf(reply).color).toBe(COLOURS.answer);
   });
 
-  it('say kindly that an answer is forgotten when the button is unknown', async () => {
+  it('say kindly that a button of an earlier version no longer works', async () => {
     const outcome = await discord.sendInteraction({ type: 'button', customId: 'fu:AAAAAAAAAAAAAAAA', user: newUser() });
     const reply = replyOf(outcome);
     expect(isEphemeral(reply)).toBe(true);
@@ -289,12 +332,26 @@ describe('/company', () => {
     expect(choices.map((choice) => choice.value)).not.toContain('DatacenterDynamics');
   });
 
-  it('summarises what the briefs say about a company', async () => {
+  it('summarises a company in three lines with marked units, its sources, and a "More about" menu that answers from a brief', async () => {
     const body = replyOf(await discord.sendInteraction({ type: 'command', name: 'company', options: { name: 'Palantir' } }));
     const embed = embedOf(body);
-    expect(embed.title).toBe('Palantir: what the briefs say');
-    expect(embed.description).toContain('•');
+    const summary = app.knowledge.summarizeCompany('Palantir');
+    expect(embed.title).toBe('Palantir in the briefs');
+    const lines = embed.description?.split('\n') ?? [];
+    const units = lines.filter((l) => l !== '' && !l.startsWith('-# '));
+    expect(units.length).toBeLessThanOrEqual(3);
+    expect(units[0]).toMatch(new RegExp(`^\\*\\*Palantir appears in (all )?\\d+ (of \\d+ )?briefs:\\*\\* .+¹$`));
+    expect(lines.filter((l) => l.startsWith('-# '))).toHaveLength(summary.sources.length);
     expect(body['allowed_mentions']).toEqual({ parse: [] });
+    const menu = componentsOf(body).find((c) => c.type === 3);
+    expect(menu?.placeholder).toBe('More about Palantir');
+    expect(menu?.options?.map((o) => o.value)).toEqual(summary.briefs.map((b) => b.doc));
+    const doc = summary.briefs[1]?.doc ?? '';
+    const picked = replyOf(await discord.sendInteraction({ type: 'select', customId: menu?.custom_id ?? '', values: [doc], user: newUser() }));
+    expect(isEphemeral(picked)).toBe(true);
+    const answer = app.knowledge.answer('What do the briefs say about Palantir?', { doc });
+    expect(answer.answered).toBe(true);
+    expect(embedOf(picked).description).toContain(displayText(answer.units[0]!));
   });
 
   it('answers an unknown name privately with close names the briefs cover, organisations only', async () => {
@@ -392,7 +449,7 @@ describe('/refresh', () => {
       const embed = embedOf(replyOf(outcome));
       expect(embed.title).toBe('Refresh failed — the previous briefs keep serving');
       expect(app.knowledge.sources()).toHaveLength(before);
-      expect(embedOf(replyOf(await ask(COVERED))).title).toBe(COVERED);
+      expect(askedOf(replyOf(await ask(COVERED)))).toBe(COVERED);
     } finally {
       await rename(moved, app.seedsDir);
     }
@@ -404,7 +461,7 @@ describe('messages', () => {
     const sent = discord.sendMessage({ content: `<@${BOT_USER.id}> ${COVERED} @everyone`, mentions: [BOT_USER], author: newUser() });
     const reply = await discord.waitForReply(sent.id);
     const body = reply.body as Json;
-    expect(embedOf(body).title).toBe(`${COVERED} @\u200beveryone`);
+    expect(askedOf(body)).toBe(`${COVERED} @everyone`);
     expect(body['allowed_mentions']).toEqual({ parse: [], replied_user: false });
   });
 
@@ -413,8 +470,9 @@ describe('messages', () => {
     const dm = discord.sendMessage({ content: HOSTILE_OUT_OF_SCOPE, author: MODERATOR_USER, guildId: null });
     for (const sent of [mention, dm]) {
       const embed = embedOf((await discord.waitForReply(sent.id)).body as Json);
-      expect(quotedLine(embed.description)).toContain('click here to verify');
-      expect(liveMarkup(quotedLine(embed.description))).toEqual([]);
+      // In the author line, which Discord shows as plain text; nowhere it would render.
+      expect(embed.author?.name).toBe(HOSTILE_OUT_OF_SCOPE);
+      expect(embed.description).not.toContain('evil.example');
     }
   });
 
@@ -422,7 +480,7 @@ describe('messages', () => {
     // The fake knows DM channels of its fixture users only.
     const sent = discord.sendMessage({ content: COVERED, author: OWNER_USER, guildId: null });
     const body = (await discord.waitForReply(sent.id)).body as Json;
-    expect(embedOf(body).title).toBe(COVERED);
+    expect(askedOf(body)).toBe(COVERED);
   });
 
   it('answers a bare mention with what the briefs cover and questions to try', async () => {
@@ -454,7 +512,7 @@ describe('resilience', () => {
     expect(discord.closeGateway(4000)).toBe(1);
     const outcome = await ask(COVERED, newUser());
     expect(outcome.timedOut).toBe(false);
-    expect(embedOf(replyOf(outcome)).title).toBe(COVERED);
+    expect(askedOf(replyOf(outcome))).toBe(COVERED);
     expect(discord.resumes).toBe(resumes + 1);
   });
 
@@ -462,7 +520,7 @@ describe('resilience', () => {
     discord.rateLimitNext((request) => request.path.endsWith('/callback'), 200);
     const outcome = await ask(COVERED, newUser());
     expect(outcome.timedOut).toBe(false);
-    expect(embedOf(replyOf(outcome)).title).toBe(COVERED);
+    expect(askedOf(replyOf(outcome))).toBe(COVERED);
     const attempts = discord.requests.filter((r) => r.path === `/interactions/${outcome.id}/${outcome.token}/callback`);
     expect(attempts.map((r) => r.status)).toEqual([429, 200]);
   });
@@ -476,6 +534,6 @@ describe('resilience', () => {
       }),
     );
     expect(outcomes.filter((o) => o.timedOut)).toEqual([]);
-    expect(outcomes.map((o) => embedOf(replyOf(o)).title)).toEqual(questions);
+    expect(outcomes.map((o) => askedOf(replyOf(o)))).toEqual(questions);
   });
 });

@@ -120,15 +120,33 @@ export function replyOf(outcome: InteractionOutcome): Json {
 }
 
 /** The first embed of a message body. */
-export function embedOf(body: Json): { title?: string; description?: string; color?: number; footer?: { text: string }; fields?: { name: string; value: string }[] } {
+export function embedOf(body: Json): {
+  author?: { name: string };
+  title?: string;
+  description?: string;
+  color?: number;
+  footer?: { text: string };
+  fields?: { name: string; value: string }[];
+} {
   const embeds = body['embeds'] as Json[] | undefined;
   const first = embeds?.[0];
   if (first === undefined) throw new Error(`no embed in ${JSON.stringify(body)}`);
   return first;
 }
 
+/** The question an answer says it answered (its embed's author line). */
+export function askedOf(body: Json): string | undefined {
+  return embedOf(body).author?.name;
+}
+
 /** Every component (button or select) of a message body. */
-export function componentsOf(body: Json): { type: number; custom_id: string; label?: string; options?: { value: string; label: string }[] }[] {
+export function componentsOf(body: Json): {
+  type: number;
+  custom_id: string;
+  label?: string;
+  placeholder?: string;
+  options?: { value: string; label: string; description?: string; default?: boolean }[];
+}[] {
   const rows = (body['components'] ?? []) as { components: never[] }[];
   return rows.flatMap((row) => row.components);
 }

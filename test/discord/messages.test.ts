@@ -53,8 +53,21 @@ describe('addressedQuestion', () => {
     expect(addressedQuestion(message({ content: `<@${BOT}>` }), addressing)).toEqual({ question: '', via: 'mention' });
   });
 
+  it('takes a reply to one of its messages without a mention, but not an empty one', () => {
+    expect(addressedQuestion(message({ content: 'and microsoft?', repliesToBot: true }), addressing)).toEqual({ question: 'and microsoft?', via: 'reply' });
+    expect(addressedQuestion(message({ content: `<@${BOT}> and microsoft?`, repliesToBot: true }), addressing)).toEqual({ question: 'and microsoft?', via: 'reply' });
+    expect(addressedQuestion(message({ content: 'tell me more', repliesToBot: true, guildId: null }), addressing)).toEqual({ question: 'tell me more', via: 'reply' });
+    expect(addressedQuestion(message({ content: '', repliesToBot: true }), addressing)).toBeNull();
+  });
+
+  it('takes every message in its own thread, but not empty ones', () => {
+    expect(addressedQuestion(message({ content: 'when was that?', inBotThread: true }), addressing)).toEqual({ question: 'when was that?', via: 'thread' });
+    expect(addressedQuestion(message({ content: `<@${BOT}> why?`, inBotThread: true }), addressing)).toEqual({ question: 'why?', via: 'thread' });
+    expect(addressedQuestion(message({ content: '', inBotThread: true }), addressing)).toBeNull();
+  });
+
   it('ignores bots, webhooks and system messages everywhere', () => {
-    for (const where of [{}, { guildId: null }, { channelId: ANSWER_CHANNEL }]) {
+    for (const where of [{}, { guildId: null }, { channelId: ANSWER_CHANNEL }, { repliesToBot: true }, { inBotThread: true }]) {
       expect(addressedQuestion(message({ content: `<@${BOT}> ICE?`, fromAutomation: true, ...where }), addressing)).toBeNull();
     }
   });

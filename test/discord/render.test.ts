@@ -1,10 +1,10 @@
 import { ComponentType, type APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import type { Answer, BriefInfo, FollowUp, RefreshOutcome, Source } from '../../src/core/types.ts';
-import { parseCustomId, RememberedTexts } from '../../src/discord/customIds.ts';
+import type { Answer, AnswerUnit, BriefInfo, FollowUp, RefreshOutcome, Source } from '../../src/core/types.ts';
+import { parseCustomId, questionKey } from '../../src/discord/customIds.ts';
 import { LIMITS, truncate } from '../../src/discord/limits.ts';
 import {
-  checkedLine,
+  askedIn,
   COLOURS,
   DISCLAIMER,
   renderAnswer,
@@ -13,16 +13,12 @@ import {
   renderNotice,
   renderRefresh,
   renderSources,
+  renderUnknownCompany,
   type RenderContext,
   type ReplyPayload,
 } from '../../src/discord/render.ts';
 
-const texts = new RememberedTexts();
-const ctx: RenderContext = {
-  now: new Date('2026-03-01T12:00:00Z'),
-  staleAfterDays: 365,
-  remember: (text) => texts.remember(text),
-};
+const ctx: RenderContext = { now: new Date('2026-03-01T12:00:00Z'), staleAfterDays: 365, corpus: 'c0ffee00' };
 
 function source(n: number, overrides: Partial<Source> = {}): Source {
   return {
@@ -37,8 +33,12 @@ function source(n: number, overrides: Partial<Source> = {}): Source {
   };
 }
 
-function followUp(question: string): FollowUp {
-  return { question, label: question.slice(0, 40), doc: '001_brief.txt' };
+function followUp(question: string, label: string): FollowUp {
+  return { question, label, doc: '001_brief.txt' };
+}
+
+function unit(text: string, sourceIndex: number, overrides: Partial<AnswerUnit> = {}): AnswerUnit {
+  return { text, citations: [], doc: `00${sourceIndex + 1}_brief.txt`, section: 's', start: 0, end: text.length, cutBefore: false, cutAfter: false, role: 'support', source: sourceIndex, key: null, ...overrides };
 }
 
 function answer(overrides: Partial<Answer> = {}): Answer {
@@ -46,14 +46,18 @@ function answer(overrides: Partial<Answer> = {}): Answer {
     question: 'Did Amazon end its ICE contracts?',
     answered: true,
     declineReason: null,
-    answer: 'Amazon declined to comment on its ICE work [3] [4].',
-    units: [],
+    answer: 'Amazon declined to comment…',
+    units: [
+      unit('Amazon declined to comment, and $10 million in contracts stayed in place [3] [4]', 0, { role: 'lead', key: '$10 million', cutAfter: true, citations: [3, 4] }),
+      unit('the company said little else.', 0, { cutBefore: true }),
+      unit('Employees protested in 2018 [7].', 1, { citations: [7] }),
+    ],
     sources: [source(1), source(2)],
     topic: { doc: '001_brief.txt', title: 'Brief 1: did the company end its contract?', claim: null },
     note: null,
     readAs: null,
     more: [],
-    followUps: [followUp('What contracts link Palantir to AWS?'), followUp('Has ICE confirmed use of Rekognition?')],
+    followUps: [followUp('What contracts link Palantir to AWS?', 'Palantir–AWS contracts'), followUp('Has ICE confirmed use of Rekognition?', 'ICE Rekognition use')],
     confidence: 0.8,
     alternatives: [],
     suggestions: [],
@@ -150,77 +154,111 @@ describe('truncate', () => {
 });
 
 describe('renderAnswer', () => {
-  it('shows the question as title, the answer, its sources and the disclaimer', () => {
+  it('titles the answer by its topic, leads with the lead unit, its key in bold, and marks each unit with its source', () => {
     const payload = renderAnswer(answer(), ctx);
     const [embed] = payload.embeds;
-    expect(embed?.title).toBe('Did Amazon end its ICE contracts?');
-    expect(embed?.description).toContain('[3] [4]');
+    expect(embed?.author?.name).toBe('Did Amazon end its ICE contracts?');
+    expect(embed?.title).toBe('Brief 1: did the company end its contract?');
     expect(embed?.color).toBe(COLOURS.answer);
     expect(embed?.footer?.text).toBe(DISCLAIMER);
-    expect(embed?.fields?.map((f) => f.name)).toEqual([
-      '1. Brief 1: did the company end its contract?',
-      '2. Brief 2: did the company end its contract?',
+    expect(embed?.fields).toBeUndefined();
+    expect(embed?.description?.split('\n')).toEqual([
+      'Amazon declined to comment, and **$10 million** in contracts stayed in place…¹',
+      '- …the company said little else.¹',
+      '- Employees protested in 2018.²',
+      '',
+      '-# ¹ Brief 1: did the company end its contract? · 1. A section heading · checked 1 Feb 2026',
+      '-# ² Brief 2: did the company end its contract? · 2. A section heading · checked 1 Feb 2026',
     ]);
-    expect(embed?.fields?.[0]?.value).toBe('1. A section heading\nChecked on 1 February 2026');
     expectWithinLimits(payload);
   });
 
-  it('flags sources checked longer ago than the configured age', () => {
-    const payload = renderAnswer(answer({ sources: [source(1, { checked: '2024-01-01' })] }), ctx);
-    expect(payload.embeds[0]?.fields?.[0]?.value).toContain('may be out of date');
-    const lenient = renderAnswer(answer({ sources: [source(1, { checked: '2024-01-01' })] }), { ...ctx, staleAfterDays: 1000 });
-    expect(lenient.embeds[0]?.fields?.[0]?.value).not.toContain('may be out of date');
+  it('never shows the briefs’ own [n] markers, and every marker points at a source line of the same reply', () => {
+    const description = renderAnswer(answer(), ctx).embeds[0]?.description ?? '';
+    expect(description).not.toMatch(/\[\d+\]/);
+    const used = new Set(description.split('\n').filter((l) => !l.startsWith('-# ')).flatMap((l) => l.match(/[¹²³]/g) ?? []));
+    const listed = new Set(description.split('\n').filter((l) => l.startsWith('-# ')).map((l) => l.slice(3, 4)));
+    expect([...used].sort()).toEqual([...listed].sort());
   });
 
-  it('offers follow-up buttons whose ids lead back to the question', () => {
-    const payload = renderAnswer(answer(), ctx);
-    const found = buttons(payload);
-    expect(found.map((b) => ('label' in b ? b.label : ''))).toEqual(answer().followUps.map((f) => f.question));
+  it('shows at most the lead and two more units, and only the sources they cite', () => {
+    const units = [unit('One.', 0), unit('Two.', 1), unit('Three.', 0), unit('Four.', 2)];
+    const description = renderAnswer(answer({ units, sources: [source(1), source(2), source(3)] }), ctx).embeds[0]?.description ?? '';
+    expect(description).toContain('Three.¹');
+    expect(description).not.toContain('Four.');
+    expect(description).not.toContain('Brief 3');
+  });
+
+  it('labels a brief titled by the claim it checks as the claim, never as a finding', () => {
+    const claim = 'America gave Ukraine 400 billion dollars.';
+    const payload = renderAnswer(answer({ topic: { doc: '001_brief.txt', title: claim, claim } }), ctx);
+    expect(payload.embeds[0]?.title).toBe(`Claim checked: ${claim}`);
+    const asked = renderAnswer(answer({ topic: { doc: '001_brief.txt', title: 'Did America give Ukraine $400 billion?', claim } }), ctx);
+    expect(asked.embeds[0]?.title).toBe('Did America give Ukraine $400 billion?');
+  });
+
+  it('cuts a long topic on a word, to one line', () => {
+    const title = 'What official statements have Microsoft and Amazon made about their relationships with ICE and Palantir since 2018?';
+    expect(renderAnswer(answer({ topic: { doc: 'x', title, claim: null } }), ctx).embeds[0]?.title).toBe('What official statements have Microsoft and Amazon made…');
+  });
+
+  it('says how a misspelt question was read, escaped, and adds the note about differing figures', () => {
+    const payload = renderAnswer(answer({ readAs: 'palantir *aws*', note: 'The briefs give different figures for this; the most recently checked comes first.' }), ctx);
+    const lines = payload.embeds[0]?.description?.split('\n') ?? [];
+    expect(lines[0]).toBe('-# Read as: palantir \\*aws\\*');
+    expect(lines).toContain('*The briefs give different figures for this; the most recently checked comes first.*');
+  });
+
+  it('links a source whose brief has a link, flags an outdated or stale one, says undated', () => {
+    const sources = [source(1, { link: 'https://example.org/brief (1)', outdated: true }), source(2, { checked: '2024-01-01' })];
+    const lines = renderAnswer(answer({ sources }), ctx).embeds[0]?.description?.split('\n') ?? [];
+    expect(lines).toContain('-# ¹ [Brief 1: did the company end its contract?](https://example.org/brief%20%281%29) · 1. A section heading · checked 1 Feb 2026 · may be outdated');
+    expect(lines).toContain('-# ² Brief 2: did the company end its contract? · 2. A section heading · checked 1 Jan 2024 · may be outdated');
+    const lenient = renderAnswer(answer({ sources: [source(1), source(2, { checked: null })] }), { ...ctx, staleAfterDays: 1000 });
+    expect(lenient.embeds[0]?.description).toContain('· 2. A section heading · undated');
+    const unsafe = renderAnswer(answer({ sources: [source(1, { link: 'javascript:alert(1)' }), source(2)] }), ctx);
+    expect(unsafe.embeds[0]?.description).not.toContain('javascript');
+  });
+
+  it('shows a brief’s markdown characters as text', () => {
+    const units = [unit('# Heading *not italic* and [a](https://x.example) link', 0)];
+    const description = renderAnswer(answer({ units, sources: [source(1)] }), ctx).embeds[0]?.description ?? '';
+    expect(description.split('\n')[0]).toBe('\\# Heading \\*not italic\\* and \\[a](https://x.example) link¹');
+  });
+
+  it('offers up to three follow-up buttons labelled short, whose ids carry the corpus and the question', () => {
+    const followUps = [followUp('What contracts have been publicly documented between Palantir and ICE since 2018?', 'Palantir–ICE contracts'), ...['A?', 'B?', 'C?', 'A?'].map((q) => followUp(q, q))];
+    const found = buttons(renderAnswer(answer({ followUps }), ctx));
+    expect(found.map((b) => ('label' in b ? b.label : ''))).toEqual(['Palantir–ICE contracts', 'A?', 'B?']);
     const action = parseCustomId('custom_id' in found[0]! ? found[0].custom_id : '');
-    expect(action?.kind).toBe('followUp');
-    expect(texts.recall(action!.key)).toBe('What contracts link Palantir to AWS?');
+    expect(action).toEqual({ kind: 'ask', corpus: 'c0ffee00', key: questionKey(followUps[0]!.question) });
   });
 
-  it('offers at most five follow-ups, without duplicates, from 30', () => {
-    const followUps = Array.from({ length: 30 }, (_, i) => followUp(`Follow-up question number ${i % 20}?`));
-    const payload = renderAnswer(answer({ followUps }), ctx);
-    expect(buttons(payload)).toHaveLength(5);
-    expectWithinLimits(payload);
+  it('lays a long answer out more tightly, to keep it within 900 visible characters where it can', () => {
+    const long = (n: number) => unit(`${'word '.repeat(35)}end ${n}.`, n - 1);
+    const sources = [1, 2, 3].map((n) => source(n, { title: `A long brief title that goes on and on about brief number ${n}`, section: `${n}. A long section heading that also goes on and on` }));
+    const roomy = renderAnswer(answer({ units: [long(1), long(2)], sources }), ctx).embeds[0]?.description ?? '';
+    expect(roomy).toContain('· 1. A long section heading that… ·');
+    const tight = renderAnswer(answer({ units: [long(1), long(2), long(3)], sources }), ctx).embeds[0]?.description ?? '';
+    expect(tight).toContain('end 3.³');
+    expect(tight).toContain('· 1. A long section… ·');
+    const tighter = renderAnswer(answer({ question: 'q'.repeat(150), units: [long(1), long(2), long(3)], sources }), ctx).embeds[0]?.description ?? '';
+    expect(tighter).not.toContain('end 3.');
   });
 
-  it('cuts long follow-ups to the 80-character label and keeps the full text behind the id', () => {
-    const long = `Which ${'very '.repeat(40)}long question?`;
-    const payload = renderAnswer(answer({ followUps: [followUp(long)] }), ctx);
-    const [button] = buttons(payload);
-    expect(button && 'label' in button ? button.label : '').toHaveLength(80);
-    const action = parseCustomId(button && 'custom_id' in button ? button.custom_id : '');
-    expect(texts.recall(action!.key)).toBe(long);
+  it('stays within every limit for a 6,000-character question, huge units and 30 long sources', () => {
+    const units = Array.from({ length: 5 }, (_, i) => unit('a'.repeat(3000), i));
+    const sources = Array.from({ length: 30 }, (_, i) => source(i, { title: 't'.repeat(300), section: 's'.repeat(2000) }));
+    const payload = renderAnswer(answer({ question: 'q'.repeat(6000), units, sources, topic: { doc: 'x', title: 'T'.repeat(400), claim: null } }), ctx);
     expectWithinLimits(payload);
-  });
-
-  it('stays within every limit for a 6,000-character question and a 5,000-character answer', () => {
-    const payload = renderAnswer(
-      answer({ question: 'q'.repeat(6000), answer: 'a'.repeat(5000), sources: Array.from({ length: 30 }, (_, i) => source(i, { title: 't'.repeat(300), section: 's'.repeat(2000) })) }),
-      ctx,
-    );
-    expectWithinLimits(payload);
-    expect(payload.embeds[0]?.title).toHaveLength(256);
+    expect(payload.embeds[0]?.author?.name).toHaveLength(256);
     expect(payload.embeds[0]?.description?.endsWith('…')).toBe(true);
   });
 
-  it('keeps the whole embed within 6,000 characters at the edge', () => {
-    const payload = renderAnswer(
-      answer({ question: 'q'.repeat(256), answer: 'a'.repeat(4096), sources: Array.from({ length: 10 }, (_, i) => source(i, { title: 't'.repeat(250), section: 's'.repeat(1000) })) }),
-      ctx,
-    );
-    expectWithinLimits(payload);
-    expect(embedLength(payload.embeds[0]!)).toBeLessThanOrEqual(6000);
-  });
-
-  it('handles a question of only emoji', () => {
+  it('keeps a question of only emoji whole in the author line, cut on a grapheme', () => {
     const payload = renderAnswer(answer({ question: '🤔'.repeat(200) }), ctx);
     expectWithinLimits(payload);
-    expect(payload.embeds[0]?.title).toBe(`${'🤔'.repeat(127)}…`);
+    expect(payload.embeds[0]?.author?.name).toBe(`${'🤔'.repeat(127)}…`);
   });
 
   it('never lets @everyone or a user mention ping anyone', () => {
@@ -228,12 +266,24 @@ describe('renderAnswer', () => {
     expect(payload.allowedMentions).toEqual({ parse: [] });
   });
 
-  it('makes an abstention look different and suggest what the briefs cover', () => {
+  it('reads the question back from the author line, and a "tell me more" reply as such', () => {
+    const shown = renderAnswer(answer(), ctx).embeds[0];
+    expect(askedIn(shown)).toEqual({ question: 'Did Amazon end its ICE contracts?', gaveMore: false });
+    const more = renderAnswer(answer(), ctx, { gaveMore: true }).embeds[0];
+    expect(more?.author?.name).toBe('More on: Did Amazon end its ICE contracts?');
+    expect(askedIn(more)).toEqual({ question: 'Did Amazon end its ICE contracts?', gaveMore: true });
+    expect(askedIn(renderSources([], [], ctx).embeds[0])).toBeNull();
+  });
+
+  it('makes an abstention look different, says why (escaped) and offers what the briefs cover', () => {
     const payload = renderAnswer(
       answer({
         answered: false,
-        answer: 'The briefs do not say.',
+        declineReason: 'not-covered',
+        answer: 'The fact-check briefs don’t cover that (they never mention “**lisbon**”).',
+        units: [],
         sources: [],
+        topic: null,
         followUps: [],
         suggestions: ['Did Microsoft or Amazon end contracts with ICE and when?', 'Amazon and ICE'],
       }),
@@ -242,61 +292,109 @@ describe('renderAnswer', () => {
     const [embed] = payload.embeds;
     expect(embed?.title).toBe('Not covered by the briefs');
     expect(embed?.color).toBe(COLOURS.abstain);
-    expect(embed?.description).toContain('Did Amazon end its ICE contracts?');
-    expect(embed?.description).toContain('• Amazon and ICE');
-    expect(buttons(payload).map((b) => ('label' in b ? b.label : ''))).toEqual([
-      'Did Microsoft or Amazon end contracts with ICE and when?',
-      'Amazon and ICE',
-    ]);
+    expect(embed?.description).toContain('“\\*\\*lisbon\\*\\*”');
+    expect(embed?.description).toContain('- Amazon and ICE');
+    expect(buttons(payload).map((b) => ('label' in b ? b.label : ''))).toEqual(['Microsoft–Amazon end contracts', 'Amazon and ICE']);
     expectWithinLimits(payload);
   });
 
-  it('asks which brief was meant when two or more match about equally', () => {
-    const payload = renderAnswer(answer({ alternatives: [source(1), source(2), source(1)] }), ctx);
+  it('asks what about a bare term, with buttons for questions about it', () => {
+    const payload = renderAnswer(
+      answer({ answered: false, declineReason: 'bare-term', question: 'ICE:', answer: 'What would you like to know about ICE?', units: [], sources: [], topic: null, followUps: [], suggestions: ['Amazon and ICE', 'What contracts have been publicly documented between Palantir and ICE since 2018?'] }),
+      ctx,
+    );
+    const [embed] = payload.embeds;
+    expect(embed?.title).toBeUndefined();
+    expect(embed?.description).toBe('What would you like to know about ICE?');
+    expect(embed?.color).toBe(COLOURS.info);
+    expect(buttons(payload).map((b) => ('label' in b ? b.label : ''))).toEqual(['Amazon and ICE', 'Palantir–ICE contracts']);
+  });
+
+  it('offers the brief picker only for two or more alternatives, as "Also covered by", with one-line summaries', () => {
+    const leads = new Map([['002_brief.txt', `Brief two says ${'much '.repeat(30)}more.`]]);
+    const payload = renderAnswer(answer({ alternatives: [source(1), source(2), source(1)] }), ctx, { briefLeads: leads });
     const [select] = selects(payload);
-    expect(select?.placeholder).toBe('Which brief did you mean?');
+    expect(select?.placeholder).toBe('Also covered by: Brief 2: did the company end its contract?');
     expect(select?.options.map((o) => o.value)).toEqual(['001_brief.txt', '002_brief.txt']);
-    const action = parseCustomId(select?.custom_id ?? '');
-    expect(action?.kind).toBe('pick');
-    expect(texts.recall(action!.key)).toBe('Did Amazon end its ICE contracts?');
+    expect(select?.options[0]?.description).toBe('checked 1 Feb 2026');
+    const described = select?.options[1]?.description ?? '';
+    expect(described.length).toBeLessThanOrEqual(100);
+    expect(described).toMatch(/ much…$/);
+    expect(parseCustomId(select?.custom_id ?? '')).toEqual({ kind: 'pick', corpus: 'c0ffee00' });
+    expect(selects(renderAnswer(answer({ alternatives: [source(1)] }), ctx))).toHaveLength(0);
     expectWithinLimits(payload);
   });
 
-  it('offers no picker for a single alternative, and at most 25 options for 40', () => {
-    expect(selects(renderAnswer(answer({ alternatives: [source(1)] }), ctx))).toHaveLength(0);
+  it('marks the picked brief as chosen, and offers at most 25 of 40', () => {
+    const picked = renderAnswer(answer({ alternatives: [source(1), source(2)] }), ctx, { picked: '002_brief.txt' });
+    expect(selects(picked)[0]?.options.map((o) => o.default ?? false)).toEqual([false, true]);
+    expect(selects(picked)[0]?.placeholder).toBe('Also covered by: Brief 1: did the company end its contract?');
     const many = Array.from({ length: 40 }, (_, i) => source(i, { doc: `${i}_${'x'.repeat(90)}`, title: 'T'.repeat(150) }));
     const payload = renderAnswer(answer({ alternatives: many }), ctx);
     expect(selects(payload)[0]?.options).toHaveLength(25);
     expectWithinLimits(payload);
   });
+
+  it('leaves room for two more rows of other features’ buttons', () => {
+    const payload = renderAnswer(answer({ alternatives: [source(1), source(2)] }), ctx);
+    expect(payload.components.length).toBeLessThanOrEqual(LIMITS.actionRows - 2);
+  });
 });
 
 describe('renderCompany', () => {
-  it('lists what the briefs say with each point’s source', () => {
-    const payload = renderCompany({
-      name: 'Palantir',
-      found: true,
-      points: [{ text: 'Palantir runs on AWS.', source: source(1) }],
-      known: [],
-    });
-    expect(payload.embeds[0]?.title).toBe('Palantir: what the briefs say');
-    expect(payload.embeds[0]?.description).toBe('• Palantir runs on AWS. — *Brief 1: did the company end its contract?*');
+  const points = [
+    { text: 'Palantir runs on AWS, the briefs say', cutBefore: false, cutAfter: true, sourceIndex: 0, source: source(1) },
+    { text: 'Palantir held ICE contracts worth $41 million.', cutBefore: false, cutAfter: false, sourceIndex: 1, source: source(2) },
+    { text: 'it renewed them', cutBefore: true, cutAfter: false, sourceIndex: 0, source: source(1) },
+  ];
+  const summary = {
+    name: 'Palantir',
+    found: true,
+    points,
+    sources: [source(1), source(2)],
+    briefs: [{ doc: '001_brief.txt', title: 'Brief 1' }, { doc: '002_brief.txt', title: 'Brief 2' }, { doc: '003_brief.txt', title: 'Brief 3' }],
+    corpusBriefs: 5,
+    known: [],
+  };
+
+  it('says in how many briefs it appears, then short marked units, the sources and a "More about" menu of its briefs', () => {
+    const payload = renderCompany(summary, ctx);
+    expect(payload.embeds[0]?.title).toBe('Palantir in the briefs');
+    expect(payload.embeds[0]?.description?.split('\n')).toEqual([
+      '**Palantir appears in 3 of 5 briefs:** Palantir runs on AWS, the briefs say…¹',
+      '- Palantir held ICE contracts worth $41 million.²',
+      '- …it renewed them¹',
+      '',
+      '-# ¹ Brief 1: did the company end its contract? · 1. A section heading · checked 1 Feb 2026',
+      '-# ² Brief 2: did the company end its contract? · 2. A section heading · checked 1 Feb 2026',
+    ]);
+    const [menu] = selects(payload);
+    expect(menu?.placeholder).toBe('More about Palantir');
+    expect(menu?.options.map((o) => o.value)).toEqual(['001_brief.txt', '002_brief.txt', '003_brief.txt']);
+    expect(parseCustomId(menu?.custom_id ?? '')).toEqual({ kind: 'company', corpus: 'c0ffee00', name: 'Palantir' });
     expectWithinLimits(payload);
   });
 
+  it('shows an unknown name as typed, its markdown not rendered', () => {
+    expect(renderUnknownCompany('**Acme** <@123456789012345678>', [], []).content).toBe('The briefs say nothing about “\\*\\*Acme\\*\\* <\u200b@123456789012345678>”.');
+  });
+
   it('names the organisations the briefs cover when the company is unknown', () => {
-    const payload = renderCompany({ name: 'Acme', found: false, points: [], known: ['Amazon', 'ICE'] });
+    const payload = renderCompany({ ...summary, name: 'Acme', found: false, points: [], sources: [], briefs: [], known: ['Amazon', 'ICE'] }, ctx);
     expect(payload.embeds[0]?.color).toBe(COLOURS.abstain);
     expect(payload.embeds[0]?.description).toBe('The briefs name: Amazon, ICE.');
   });
 
-  it('stays within limits for many long points and a long name', () => {
-    const payload = renderCompany({
-      name: 'N'.repeat(400),
-      found: true,
-      points: Array.from({ length: 60 }, (_, i) => ({ text: `${i} ${'p'.repeat(300)}`, source: source(i) })),
-      known: [],
-    });
+  it('stays within limits for long points, a long name and 60 briefs', () => {
+    const payload = renderCompany(
+      {
+        ...summary,
+        name: 'N'.repeat(400),
+        points: Array.from({ length: 3 }, (_, i) => ({ ...points[0]!, text: `${i} ${'p'.repeat(3000)}` })),
+        briefs: Array.from({ length: 60 }, (_, i) => ({ doc: `${i}.txt`, title: 'T'.repeat(300) })),
+      },
+      ctx,
+    );
     expectWithinLimits(payload);
   });
 });
@@ -308,6 +406,8 @@ describe('renderSources', () => {
     checked,
     sections: 6,
     claim: null,
+    link: null,
+    fingerprint: `fp${i}`,
     outdated: false,
     furniture: 0,
     truncated: false,
@@ -417,12 +517,5 @@ describe('renderNotice and renderHelp', () => {
     const description = renderHelp({ briefs: 1, topics: [], examples: [] }, (name) => `/${name}`).embeds[0]?.description ?? '';
     expect(description).toMatch(/^I answer from \*\*1 fact-check brief\*\*, quoting/);
     expect(description).not.toContain('Try asking');
-  });
-});
-
-describe('checkedLine', () => {
-  it('is not stale at exactly the configured age', () => {
-    expect(checkedLine('2025-03-01', { now: new Date('2026-03-01T00:00:00Z'), staleAfterDays: 365 })).toBe('Checked on 1 March 2025');
-    expect(checkedLine('2025-02-28', { now: new Date('2026-03-01T00:00:00Z'), staleAfterDays: 365 })).toContain('may be out of date');
   });
 });

@@ -16,7 +16,13 @@ export type CapturedAsk =
   | { readonly kind: 'autocomplete'; readonly user: string; readonly name: string; readonly options: readonly { name: string; value: unknown }[] }
   | { readonly kind: 'button'; readonly user: string; readonly label: string }
   | { readonly kind: 'select'; readonly user: string; readonly labels: readonly string[] }
-  | { readonly kind: 'message'; readonly user: string; readonly content: string };
+  | {
+      readonly kind: 'message';
+      readonly user: string;
+      readonly content: string;
+      /** The message is a reply: the start of the message it replies to, and its author. */
+      readonly repliesTo?: { readonly user: string; readonly text: string };
+    };
 
 /** One captured reply: one line of a capture file. */
 export interface CapturedReply {
@@ -35,6 +41,8 @@ export interface CapturedReply {
 export interface CaptureLookup {
   readonly interaction: (match: (record: InteractionRecord) => boolean) => InteractionRecord | undefined;
   readonly message: (id: string) => Json | undefined;
+  /** The message a thread was started from, for a thread's id. */
+  readonly threadStarter: (threadId: string) => Json | undefined;
 }
 
 const EPHEMERAL = 1 << 6;
@@ -80,14 +88,24 @@ function replyOf(request: RecordedRequest, lookup: CaptureLookup): Omit<Captured
     const how = request.method === 'POST' ? 'follow-up' : 'edit';
     return { asked: askedOf(record), how, ephemeral: isEphemeral(how === 'edit' ? deferred : body), body };
   }
-  if (request.method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) {
+  const posted = request.method === 'POST' ? /^\/channels\/(\d+)\/messages$/.exec(path) : null;
+  if (posted) {
     const reference = (body['message_reference'] as Json | undefined)?.['message_id'];
-    const original = typeof reference === 'string' ? lookup.message(reference) : undefined;
-    const asked: CapturedAsk | null =
-      original === undefined ? null : { kind: 'message', user: nameOf(original['author'] as FakeUser), content: String(original['content'] ?? '') };
+    // A message the bot posts in a thread it started answers the message the thread was started from.
+    const original = typeof reference === 'string' ? lookup.message(reference) : lookup.threadStarter(posted[1] as string);
+    const asked: CapturedAsk | null = original === undefined ? null : messageAsk(original);
     return { asked, how: 'message', ephemeral: false, body };
   }
   return null;
+}
+
+function messageAsk(message: Json): CapturedAsk {
+  const referenced = message['referenced_message'] as Json | undefined;
+  const ask = { kind: 'message', user: nameOf(message['author'] as FakeUser), content: String(message['content'] ?? '') } as const;
+  if (referenced === undefined) return ask;
+  const embed = ((referenced['embeds'] ?? []) as Json[])[0];
+  const text = String(referenced['content'] || embed?.['title'] || (embed?.['author'] as Json | undefined)?.['name'] || '');
+  return { ...ask, repliesTo: { user: nameOf(referenced['author'] as FakeUser), text } };
 }
 
 function askedOf(record: InteractionRecord): CapturedAsk {

@@ -199,6 +199,60 @@ describe('fake Discord with one shard', () => {
     await expect.poll(() => seenAuthors).toEqual([PLAIN_USER.id, BOT_USER.id]);
   });
 
+  it('delivers a reply to the bot’s message with its reference, readable because it pings the bot, unless it does not', async () => {
+    const replies: Message[] = [];
+    handlers.message = async (message) => {
+      if (message.author.bot) return;
+      if (message.mentions.has(BOT_USER.id) && message.reference === null) {
+        await message.reply({ content: 'answer', allowedMentions: { parse: [] } });
+        return;
+      }
+      replies.push(message);
+    };
+    const asked = discord.sendMessage({ content: `<@${BOT_USER.id}> question`, mentions: [BOT_USER] });
+    const answer = (await discord.waitForReply(asked.id)).response as Json;
+    discord.sendMessage({ content: 'and then?', replyTo: answer['id'] as string });
+    discord.sendMessage({ content: 'quietly', replyTo: answer['id'] as string, ping: false });
+    await expect.poll(() => replies.length).toBe(2);
+    const [pinged, quiet] = replies;
+    expect(pinged?.content).toBe('and then?');
+    expect(pinged?.reference?.messageId).toBe(answer['id']);
+    expect((await pinged!.fetchReference()).content).toBe('answer');
+    expect(quiet?.content).toBe('');
+    expect(() => discord.sendMessage({ content: 'x', replyTo: '1' })).toThrow(/not in channel/);
+  });
+
+  it('starts a thread from a message, sends THREAD_CREATE, takes messages in it and lists them newest first', async () => {
+    const inThread: Message[] = [];
+    handlers.message = async (message) => {
+      if (message.author.bot) return;
+      if (message.channel.isThread()) {
+        inThread.push(message);
+        return;
+      }
+      const thread = await message.startThread({ name: 'A thread', autoArchiveDuration: 60 });
+      await thread.send({ content: 'first in thread' });
+    };
+    const starter = discord.sendMessage({ content: `<@${BOT_USER.id}> start`, mentions: [BOT_USER] });
+    const posted = await discord.waitForChannelMessage(starter.id);
+    expect(posted.body).toMatchObject({ content: 'first in thread' });
+    expect(discord.threads.at(-1)).toMatchObject({ id: starter.id, type: 11, parent_id: TEST_CHANNEL_ID, owner_id: BOT_USER.id, name: 'A thread' });
+    const cached = client.channels.cache.get(starter.id);
+    expect(cached?.isThread() && cached.ownerId).toBe(BOT_USER.id);
+
+    discord.sendMessage({ content: `<@${BOT_USER.id}> in the thread`, mentions: [BOT_USER], channelId: starter.id });
+    await expect.poll(() => inThread.length).toBe(1);
+    const history = await inThread[0]!.channel.messages.fetch({ limit: 10 });
+    expect([...history.values()].map((m) => m.content)).toEqual([`<@${BOT_USER.id}> in the thread`, 'first in thread']);
+
+    const again = await fetch(`${discord.apiUrl}/v10/channels/${TEST_CHANNEL_ID}/messages/${starter.id}/threads`, {
+      method: 'POST',
+      headers: { authorization: `Bot ${discord.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Twice' }),
+    });
+    expect(((await again.json()) as Json)['code']).toBe(160004);
+  });
+
   it('withholds what the intents exclude: unmentioned message content, and DMs without DirectMessages', () => {
     const sent = discord.sendMessage({ content: 'no mention here' });
     const dm = discord.sendMessage({ content: 'psst', guildId: null });

@@ -15,6 +15,7 @@ export const Permission = {
   EmbedLinks: 1n << 14n,
   ReadMessageHistory: 1n << 16n,
   UseApplicationCommands: 1n << 31n,
+  CreatePublicThreads: 1n << 35n,
   SendMessagesInThreads: 1n << 38n,
 } as const;
 
@@ -127,7 +128,7 @@ export const GUILDS: readonly GuildFixture[] = [
     roles: [
       { id: TEST_GUILD_ID, name: '@everyone', permissions: EVERYONE_PERMISSIONS, position: 0 },
       { id: MODERATOR_ROLE_ID, name: 'Moderator', permissions: Permission.ManageGuild | Permission.ManageMessages, position: 1 },
-      { id: BOT_ROLE_ID, name: BOT_USER.username, permissions: EVERYONE_PERMISSIONS, position: 2, managed: true },
+      { id: BOT_ROLE_ID, name: BOT_USER.username, permissions: EVERYONE_PERMISSIONS | Permission.CreatePublicThreads, position: 2, managed: true },
     ],
     members: [
       { user: BOT_USER, roles: [BOT_ROLE_ID] },

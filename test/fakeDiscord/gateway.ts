@@ -62,6 +62,8 @@ export interface GatewayOptions {
   readonly disallowedIntents: number;
   /** The ws:// origin of the server, known only once it listens. */
   readonly origin: () => string;
+  /** A guild's active threads, listed in its GUILD_CREATE. */
+  readonly threadsOf?: (guildId: string) => readonly Json[];
 }
 
 interface Session {
@@ -281,7 +283,7 @@ export class FakeGateway {
     this.#dispatch(session, 'READY', this.#readyPayload(session, guilds.map((guild) => guild.id)));
     if (intents & Intent.Guilds) {
       for (const guild of guilds) {
-        this.#dispatch(session, 'GUILD_CREATE', guildCreatePayload(guild, (intents & Intent.GuildMembers) !== 0));
+        this.#dispatch(session, 'GUILD_CREATE', guildCreatePayload(guild, (intents & Intent.GuildMembers) !== 0, this.options.threadsOf?.(guild.id) ?? []));
       }
     }
     for (const notify of this.#onShardChange) notify();

@@ -22,6 +22,8 @@ export interface RecordedRequest {
   readonly receivedAt: number;
   /** The HTTP status the fake answered (429 for an injected rate limit). */
   status: number;
+  /** The JSON body the fake answered with (the created message, for a POST of one), or null. */
+  response?: unknown;
 }
 
 /** What a route handler answers. */

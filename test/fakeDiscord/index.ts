@@ -41,6 +41,7 @@ import {
 import { MessageStore, MessageType } from './messages.ts';
 import { channelPayload, createSnowflakes, dmChannelId, dmChannelPayload, memberPayload, type Json } from './payloads.ts';
 import { handleRest, type RestContext } from './rest.ts';
+import { ThreadStore } from './threads.ts';
 
 export * from './fixtures.ts';
 export { Intent } from './gateway.ts';
@@ -84,6 +85,10 @@ export interface MessageSpec {
   readonly channelId?: string;
   /** Defaults to the channel's guild; null sends a DM. */
   readonly guildId?: string | null;
+  /** Makes the message a reply to this message (of the same channel), as Discord's "Reply" does. */
+  readonly replyTo?: string;
+  /** With `replyTo`: whether the reply pings the replied-to author (Discord's default: yes), which puts them among the mentions. */
+  readonly ping?: boolean;
 }
 
 /** The outcome of {@link FakeDiscord.sendMessage}. */
@@ -133,6 +138,10 @@ export interface FakeDiscord {
   sendMessage(spec: MessageSpec): SentMessage;
   /** Resolves with the POST /channels/:id/messages whose message_reference points at messageId. */
   waitForReply(messageId: string, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Resolves with the first successful POST /channels/:channelId/messages, past or future, that `matches` (default: any). */
+  waitForChannelMessage(channelId: string, matches?: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /** The threads the bot started, as channel objects, in order. */
+  readonly threads: readonly Json[];
   /** Closes the gateway socket(s) (all shards, or one) with a close code; returns how many closed. */
   closeGateway(code?: number, shardId?: number): number;
   /** Answers the next REST request matching `matches` with a 429 (retry_after = retryAfterMs). */
@@ -181,6 +190,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const requests = new Feed<RecordedRequest>((request) => `${request.status} ${request.method} ${request.path}`);
   const interactions = new Feed<InteractionRecord>((record) => `interaction ${record.id} callback=${record.callback?.type ?? 'none'}`);
   const messages = new MessageStore();
+  const threads = new ThreadStore();
   const commands = new Map<string, Json[]>();
   const rateLimits = new RateLimitQueue();
   const captureDir = options.captureDir ?? process.env['CAPTURE_REPLIES'];
@@ -201,6 +211,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     disallowedIntents: options.disallowedIntents ?? 0,
     origin: () => origin.replace(/^http/, 'ws'),
+    threadsOf: (guildId) => threads.ofGuild(guildId),
   });
 
   /** Dispatches MESSAGE_CREATE if the shard's intents let Discord send it; returns the body sent. */
@@ -240,6 +251,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     findInteraction: (match) => interactions.items.find(match),
     interactionChanged: () => interactions.changed(),
     messageCreated: (message, guildId) => void dispatchMessage(message, guildId),
+    threads,
+    threadCreated: (thread, guildId) => gateway.dispatch(gateway.shardFor(guildId), 'THREAD_CREATE', thread),
     newId,
     deletedChannels,
     dmChannels,
@@ -258,6 +271,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         if (fault !== null && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
         const reply = (fault !== null && 'reply' in fault ? fault.reply : null) ?? rateLimits.take(recorded) ?? (await handleRest(restContext, recorded));
         recorded.status = reply.status;
+        recorded.response = reply.body ?? null;
         const stall = reply.status < 300 ? stalls.findIndex((matches) => matches(recorded as RecordedRequest)) : -1;
         if (stall >= 0) {
           stalls.splice(stall, 1);
@@ -271,7 +285,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       } finally {
         if (recorded) {
           requests.push(recorded);
-          capture?.record(recorded, { interaction: (match) => interactions.items.find(match), message: (id) => messages.get(id) });
+          capture?.record(recorded, {
+            interaction: (match) => interactions.items.find(match),
+            message: (id) => messages.get(id),
+            threadStarter: (id) => {
+              const thread = threads.get(id);
+              return thread ? messages.get(thread.starterMessageId) : undefined;
+            },
+          });
         }
       }
     })();
@@ -295,6 +316,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           'id'
         ] as string | undefined,
       messageWithCustomId: (customId) => messages.findByCustomId(customId),
+      thread: (id) => threads.get(id)?.channel,
       shownModal: (customId) => shownModals.get(customId),
     });
     // Discord knows the DM channel an interaction comes from, whoever the user.
@@ -316,7 +338,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       edits: [],
       followUps: [],
       originalDeleted: false,
-      originalMessageId: null,
+      messageId: null,
       timedOut: false,
     };
     interactions.push(record);
@@ -330,17 +352,31 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   const sendMessage = (spec: MessageSpec): SentMessage => {
     const author = spec.author ?? PLAIN_USER;
-    const guildId =
-      spec.guildId !== undefined ? spec.guildId : spec.channelId ? (findGuildOfChannel(spec.channelId)?.id ?? null) : TEST_GUILD_ID;
+    const guildOfChannel = (id: string) => threads.get(id)?.guild.id ?? findGuildOfChannel(id)?.id ?? null;
+    const guildId = spec.guildId !== undefined ? spec.guildId : spec.channelId ? guildOfChannel(spec.channelId) : TEST_GUILD_ID;
     const channelId = spec.channelId ?? (guildId === null ? dmChannelId(author) : (findGuild(guildId)?.channels[0]?.id ?? TEST_CHANNEL_ID));
+    const referenced = spec.replyTo === undefined ? undefined : messages.get(spec.replyTo);
+    if (spec.replyTo !== undefined && (!referenced || referenced['channel_id'] !== channelId)) {
+      throw new Error(`fake Discord: message ${spec.replyTo} is not in channel ${channelId}`);
+    }
+    const repliedAuthor = referenced?.['author'] as FakeUser | undefined;
+    const mentions = [...(spec.mentions ?? []), ...(repliedAuthor && spec.ping !== false ? [repliedAuthor] : [])];
     const message = messages.create({
       id: newId(),
       channelId,
       guildId,
       author,
       body: { content: spec.content },
-      type: MessageType.Default,
-      extra: { mentions: [...(spec.mentions ?? [])] },
+      type: referenced ? MessageType.Reply : MessageType.Default,
+      extra: {
+        mentions,
+        ...(referenced
+          ? {
+              message_reference: { type: 0, channel_id: channelId, message_id: referenced['id'], ...(guildId ? { guild_id: guildId } : {}) },
+              referenced_message: referenced,
+            }
+          : {}),
+      },
     });
     const { payload, delivered } = dispatchMessage(message, guildId);
     return { id: message['id'] as string, payload, delivered };
@@ -375,6 +411,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         timeoutMs,
         `reply to message ${messageId}`,
       ),
+    waitForChannelMessage: (channelId, matches = () => true, timeoutMs = 2500) =>
+      requests.waitFor(
+        (request) => request.method === 'POST' && request.path === `/channels/${channelId}/messages` && request.status === 200 && matches(request),
+        timeoutMs,
+        `message in channel ${channelId}`,
+      ),
+    get threads() {
+      return threads.all();
+    },
     closeGateway: (code = 4000, shardId) => gateway.closeSockets(code, shardId),
     rateLimitNext: (matches, retryAfterMs) => rateLimits.add(matches, retryAfterMs),
     unauthorizedNext: (matches) => faults.add(matches, { reply: apiError(401, 0, '401: Unauthorized') }),

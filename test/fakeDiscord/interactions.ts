@@ -114,6 +114,8 @@ export interface InteractionOutcome {
   latencyMs: number | null;
   /** Bodies of PATCH …/messages/@original, in order. */
   readonly edits: Json[];
+  /** The id of the message the interaction's reply (or update) is, that @original refers to, once there is one. */
+  messageId: string | null;
   /** Bodies of follow-up messages (POST /webhooks/:app/:token), in order. */
   readonly followUps: Json[];
   originalDeleted: boolean;
@@ -127,8 +129,6 @@ export interface InteractionRecord extends InteractionOutcome {
   readonly channelId: string;
   readonly guildId: string | null;
   readonly kind: number;
-  /** The id of the message that @original refers to, once there is one. */
-  originalMessageId: string | null;
 }
 
 /** Whether the bot has finished with the interaction: a final callback, or a deferral followed by an edit or follow-up. */
@@ -151,6 +151,7 @@ export function snapshot(record: InteractionRecord, timedOut: boolean): Interact
     callback: record.callback,
     latencyMs: record.latencyMs,
     edits: [...record.edits],
+    messageId: record.messageId,
     followUps: [...record.followUps],
     originalDeleted: record.originalDeleted,
     timedOut,
@@ -167,6 +168,8 @@ export interface InteractionEnv {
   readonly messageWithCustomId: (customId: string) => Json | undefined;
   /** The latest modal the bot showed with this custom id (a type 9 callback's data). */
   readonly shownModal: (customId: string) => Json | undefined;
+  /** A thread the bot started, by id, as its channel object. */
+  readonly thread?: (id: string) => Json | undefined;
   readonly newId: () => string;
 }
 
@@ -176,7 +179,7 @@ export function buildInteraction(spec: InteractionSpec, env: InteractionEnv): { 
   const guildId = spec.guildId === undefined ? TEST_GUILD_ID : spec.guildId;
   const guild = guildId === null ? undefined : findGuild(guildId);
   if (guildId !== null && !guild) throw new Error(`fake Discord: unknown guild ${guildId}`);
-  const where = guild ? guildContext(guild, user, spec) : dmContext(user);
+  const where = guild ? guildContext(guild, user, spec, env) : dmContext(user);
   const payload: Json = {
     id: env.id,
     application_id: env.applicationId,
@@ -279,21 +282,23 @@ function optionPayload(name: string, value: OptionValue, focused: boolean): Json
   return { name, type, value, ...(focused ? { focused: true } : {}) };
 }
 
-function guildContext(guild: GuildFixture, user: FakeUser, spec: InteractionSpec): { fields: Json; channelId: string } {
-  const channel = guild.channels.find((candidate) => candidate.id === (spec.channelId ?? guild.channels[0]?.id));
+function guildContext(guild: GuildFixture, user: FakeUser, spec: InteractionSpec, env: InteractionEnv): { fields: Json; channelId: string } {
+  const thread = spec.channelId === undefined ? undefined : env.thread?.(spec.channelId);
+  const fixture = guild.channels.find((candidate) => candidate.id === (spec.channelId ?? guild.channels[0]?.id));
+  const channel = thread && thread['guild_id'] === guild.id ? thread : fixture ? channelPayload(guild, fixture) : undefined;
   if (!channel) throw new Error(`fake Discord: channel ${spec.channelId ?? '(default)'} is not in guild ${guild.id}`);
-  const fixture = guild.members.find((member) => member.user.id === user.id) ?? { user, roles: [] };
-  const member = memberPayload(guild, fixture, true);
+  const asMember = guild.members.find((member) => member.user.id === user.id) ?? { user, roles: [] };
+  const member = memberPayload(guild, asMember, true);
   if (spec.permissions !== undefined) member['permissions'] = spec.permissions.toString();
   const botMember = guild.members.find((candidate) => candidate.user.id === BOT_USER.id);
   return {
-    channelId: channel.id,
+    channelId: channel['id'] as string,
     fields: {
       guild_id: guild.id,
       guild: { id: guild.id, locale: 'en-US', features: [] },
       guild_locale: 'en-US',
-      channel: channelPayload(guild, channel),
-      channel_id: channel.id,
+      channel,
+      channel_id: channel['id'],
       member,
       app_permissions: memberPermissions(guild, BOT_USER.id, botMember?.roles ?? []).toString(),
       authorizing_integration_owners: { '0': guild.id },

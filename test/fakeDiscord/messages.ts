@@ -79,7 +79,7 @@ export class MessageStore {
     return this.#byId.delete(id);
   }
 
-  /** The messages of a channel, oldest first. */
+  /** Every message of a channel, in the order they were stored. */
   inChannel(channelId: string): Json[] {
     return [...this.#byId.values()].filter((message) => message['channel_id'] === channelId);
   }

@@ -135,9 +135,10 @@ export function guildPayload(guild: GuildFixture): Json {
 
 /**
  * The GUILD_CREATE dispatch body. Like Discord, it lists every member only when the session holds
- * the privileged GuildMembers intent; otherwise just the bot's own member.
+ * the privileged GuildMembers intent; otherwise just the bot's own member. `threads` are the
+ * guild's active threads.
  */
-export function guildCreatePayload(guild: GuildFixture, includeAllMembers: boolean): Json {
+export function guildCreatePayload(guild: GuildFixture, includeAllMembers: boolean, threads: readonly Json[] = []): Json {
   const members = includeAllMembers ? guild.members : guild.members.filter((member) => member.user.id === BOT_USER.id);
   return {
     ...guildPayload(guild),
@@ -150,7 +151,7 @@ export function guildCreatePayload(guild: GuildFixture, includeAllMembers: boole
       const { guild_id: _omitted, ...rest } = channelPayload(guild, channel, position);
       return rest;
     }),
-    threads: [],
+    threads: [...threads],
     members: members.map((member) => memberPayload(guild, member)),
     presences: [],
     voice_states: [],

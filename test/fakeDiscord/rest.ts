@@ -8,15 +8,18 @@ import {
   BOT_USER,
   GUILDS,
   OWNER_USER,
+  Permission,
   findGuild,
   findGuildOfChannel,
   findUser,
+  memberPermissions,
   type FakeUser,
 } from './fixtures.ts';
 import { NO_CONTENT, apiError, invalidForm, ok, type MessageRateLimits, type RecordedRequest, type Reply } from './http.ts';
 import { CallbackType, InteractionType, type InteractionRecord } from './interactions.ts';
 import { MessageFlag, MessageType, messageBodyProblem, type MessageStore } from './messages.ts';
 import { channelPayload, dmChannelPayload, guildPayload, memberPayload, rolePayload, type Json } from './payloads.ts';
+import type { ThreadStore } from './threads.ts';
 
 /** What the routes read and change. */
 export interface RestContext {
@@ -35,6 +38,9 @@ export interface RestContext {
   readonly interactionChanged: () => void;
   /** Called for every message the bot creates, so the gateway can echo MESSAGE_CREATE. */
   readonly messageCreated: (message: Json, guildId: string | null) => void;
+  readonly threads: ThreadStore;
+  /** Called for every thread the bot starts, so the gateway can send THREAD_CREATE. */
+  readonly threadCreated: (thread: Json, guildId: string) => void;
   readonly newId: () => string;
   /** Channels deleted through the driver: their routes answer 404 Unknown Channel. */
   readonly deletedChannels: ReadonlySet<string>;
@@ -307,13 +313,13 @@ function applyCallback(ctx: RestContext, record: InteractionRecord, type: number
       const body = type === CallbackType.ChannelMessageWithSource ? data : { flags: numberOr(data['flags']) | MessageFlag.Loading };
       const messageType = record.kind === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default;
       const message = createInteractionMessage(ctx, record, body, messageType);
-      record.originalMessageId = message['id'] as string;
+      record.messageId = message['id'] as string;
       if (type === CallbackType.ChannelMessageWithSource) announce(ctx, message, record.guildId);
       return message;
     }
     case CallbackType.UpdateMessage:
     case CallbackType.DeferredUpdateMessage: {
-      record.originalMessageId = componentMessageId;
+      record.messageId = componentMessageId;
       if (!componentMessageId) return null;
       return type === CallbackType.UpdateMessage ? (ctx.messages.edit(componentMessageId, data) ?? null) : (ctx.messages.get(componentMessageId) ?? null);
     }
@@ -358,7 +364,7 @@ function withWebhook(ctx: RestContext, params: Params, answer: (record: Interact
 }
 
 function webhookMessageId(record: InteractionRecord, id: string | undefined): string | null {
-  return id === '@original' ? record.originalMessageId : (id ?? null);
+  return id === '@original' ? record.messageId : (id ?? null);
 }
 
 route('POST', '/webhooks/:app/:token', false, (ctx, request, params) =>
@@ -409,11 +415,13 @@ route('DELETE', '/webhooks/:app/:token/messages/:message', false, (ctx, _request
 
 // ---- channels and messages -------------------------------------------------------------------
 
-/** A channel the bot can see: a fixture guild's text channel, its DM with a known user, or a DM it opened. */
+/** A channel the bot can see: a fixture guild's text channel, a thread started in one, its DM with a known user, or a DM it opened. */
 function channelObject(ctx: RestContext, channelId: string): { channel: Json; guildId: string | null } | null {
   if (ctx.deletedChannels.has(channelId)) return null;
   const opened = ctx.dmChannels.get(channelId);
   if (opened) return { channel: opened, guildId: null };
+  const thread = ctx.threads.get(channelId);
+  if (thread) return { channel: thread.channel, guildId: thread.guild.id };
   const guild = findGuildOfChannel(channelId);
   const fixture = guild?.channels.find((channel) => channel.id === channelId);
   if (guild && fixture) return { channel: channelPayload(guild, fixture), guildId: guild.id };
@@ -481,8 +489,56 @@ route('POST', '/channels/:channel/messages', true, (ctx, request, params) => {
     },
   });
   if (nonce !== null) ctx.nonces.set(nonce, message['id'] as string);
+  const thread = ctx.threads.get(channelId);
+  if (thread) {
+    thread.channel['message_count'] = Number(thread.channel['message_count'] ?? 0) + 1;
+    thread.channel['total_message_sent'] = Number(thread.channel['total_message_sent'] ?? 0) + 1;
+    thread.channel['last_message_id'] = message['id'];
+  }
   announce(ctx, message, found.guildId);
   return { ...ok(message), headers };
+});
+
+route('GET', '/channels/:channel/messages', true, (ctx, request, params) => {
+  const channelId = params['channel'] ?? '';
+  if (!channelObject(ctx, channelId)) return apiError(404, 10003, 'Unknown Channel');
+  const limit = Math.min(100, Math.max(1, Number(request.query['limit'] ?? 50) || 50));
+  const before = request.query['before'];
+  const after = request.query['after'];
+  // Newest first, as Discord lists them.
+  const listed = ctx.messages
+    .inChannel(channelId)
+    .filter((m) => (before === undefined || BigInt(m['id'] as string) < BigInt(before)) && (after === undefined || BigInt(m['id'] as string) > BigInt(after)))
+    .sort((a, b) => (BigInt(b['id'] as string) > BigInt(a['id'] as string) ? 1 : -1))
+    .slice(0, limit);
+  return ok(listed);
+});
+
+route('POST', '/channels/:channel/messages/:message/threads', true, (ctx, request, params) => {
+  const channelId = params['channel'] ?? '';
+  const guild = findGuildOfChannel(channelId);
+  if (!guild) return ctx.threads.get(channelId) ? apiError(400, 50024, 'Cannot execute action on this channel type') : apiError(404, 10003, 'Unknown Channel');
+  const starter = ctx.messages.get(params['message'] ?? '');
+  if (!starter || starter['channel_id'] !== channelId) return apiError(404, 10008, 'Unknown Message');
+  const bot = guild.members.find((member) => member.user.id === BOT_USER.id);
+  if ((memberPermissions(guild, BOT_USER.id, bot?.roles ?? []) & Permission.CreatePublicThreads) === 0n) return apiError(403, 50013, 'Missing Permissions');
+  if (ctx.threads.fromMessage(starter['id'] as string)) return apiError(400, 160004, 'A thread has already been created for this message');
+  const body = (request.body ?? {}) as Json;
+  const name = body['name'];
+  if (typeof name !== 'string' || name.length < 1 || name.length > 100) return invalidForm('name: Must be between 1 and 100 in length.');
+  const thread = ctx.threads.create({
+    id: starter['id'] as string,
+    parentId: channelId,
+    starterMessageId: starter['id'] as string,
+    name,
+    ownerId: BOT_USER.id,
+    autoArchiveDuration: typeof body['auto_archive_duration'] === 'number' ? body['auto_archive_duration'] : 4320,
+  });
+  if (!thread) return apiError(404, 10003, 'Unknown Channel');
+  // Discord marks the starter message with its thread and sends THREAD_CREATE to the guild.
+  starter['thread'] = thread.channel;
+  ctx.threadCreated({ ...thread.channel, newly_created: true }, guild.id);
+  return { status: 201, body: thread.channel };
 });
 
 route('GET', '/channels/:channel/messages/:message', true, (ctx, _request, params) => {

@@ -47,4 +47,17 @@ describe('Discord markdown for the reply pictures', () => {
     expect(html).toContain('border-left-color:#2b7de9');
     expect(html).toContain('Only you can see this');
   });
+
+  it('counts the author line and flags a source marker that no source line of the reply opens', () => {
+    const facts = replyFacts({ embeds: [{ author: { name: 'Q?' }, description: 'One.¹\n- Two.²\n\n-# ¹ Brief · Summary · undated' }] });
+    expect(facts.summary).toBe('44 visible characters · 1 embed');
+    expect(facts.notes).toEqual(['marker(s) without a source line: ²']);
+  });
+
+  it('draws a reply with the start of the message it replies to', () => {
+    const html = replyPage([
+      { id: '001-reply', caption: '#1', reply: { seq: 1, how: 'message', ephemeral: false, asked: { kind: 'message', user: 'ana', content: 'and microsoft?', repliesTo: { user: 'factcheck-bot', text: 'Did Amazon end <it>?' } }, body: { content: 'ok' } } },
+    ]);
+    expect(html).toContain('<div class="reply-to">↱ <span class="reply-name">@factcheck-bot</span> Did Amazon end &lt;it&gt;?</div>');
+  });
 });
