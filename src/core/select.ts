@@ -144,7 +144,8 @@ function scorePassage(
     const labelStems = sentence.label === undefined ? null : stemSet(sentence.label);
     const pieces = clausePieces(sentence, s.maxUnitChars).map((p) => stemSet(sentence.text.slice(p.start, p.end)));
     for (const span of spansOf(sentence, s.maxUnitChars)) {
-      const own = span.pieces[0] === span.pieces[1] && !span.cutBefore && !span.cutAfter ? stemSet(span.text) : unionOf(pieces, span.pieces);
+      // A clause cut at a word is scored on what it shows, not on the words cut off.
+      const own = span.wordCut || (span.pieces[0] === span.pieces[1] && !span.cutBefore && !span.cutAfter) ? stemSet(span.text) : unionOf(pieces, span.pieces);
       if (claim && restates(span.text, own, claim)) continue;
       const inUnit = coverage(terms, (x) => own.has(x) || (labelStems?.has(x) ?? false));
       const inContext = coverage(terms, (x) => own.has(x) || context.has(x));

@@ -16,6 +16,8 @@ export interface Span {
   readonly cutAfter: boolean;
   /** The sentence's clause pieces the span covers, first to last (see {@link clausePieces}); [0, 0] for the whole sentence. */
   readonly pieces: readonly [number, number];
+  /** The span is the start of one clause, cut at a word: it says less than its piece. */
+  readonly wordCut: boolean;
 }
 
 /** Where clauses meet: the separator is left out of both; a conjunction after it opens no clause of its own. */
@@ -79,7 +81,7 @@ export function spansOf(sentence: Sentence, maxChars: number): readonly Span[] {
 }
 
 function makeSpans(text: string, maxChars: number): { spans: Span[]; pieces: Piece[] } {
-  const whole: Span = { text, offset: 0, citations: citationsOf(text), cutBefore: false, cutAfter: false, pieces: [0, 0] };
+  const whole: Span = { text, offset: 0, citations: citationsOf(text), cutBefore: false, cutAfter: false, pieces: [0, 0], wordCut: false };
   if (text.length <= maxChars) return { spans: [whole], pieces: [{ start: 0, end: text.length }] };
   const pieces = clauses(text, maxChars);
   const spans: Span[] = [];
@@ -90,7 +92,7 @@ function makeSpans(text: string, maxChars: number): { spans: Span[]; pieces: Pie
       // The last clause keeps the sentence's end: its full stop and citation markers.
       const end = j === pieces.length - 1 ? text.length : last.end;
       if (end - first.start > maxChars) {
-        if (j === i) spans.push({ ...wordCut(text, first.start, maxChars, i > 0), pieces: [i, i] });
+        if (j === i) spans.push({ ...wordCut(text, first.start, maxChars, i > 0), pieces: [i, i], wordCut: true });
         break;
       }
       const raw = text.slice(first.start, end);
@@ -104,6 +106,7 @@ function makeSpans(text: string, maxChars: number): { spans: Span[]; pieces: Pie
         cutBefore: i > 0,
         cutAfter: j < pieces.length - 1,
         pieces: [i, j],
+        wordCut: false,
       });
     }
   }
@@ -111,7 +114,7 @@ function makeSpans(text: string, maxChars: number): { spans: Span[]; pieces: Pie
 }
 
 /** The start of a long clause, cut after the last whole word within `maxChars`. */
-function wordCut(text: string, start: number, maxChars: number, cutBefore: boolean): Omit<Span, 'pieces'> {
+function wordCut(text: string, start: number, maxChars: number, cutBefore: boolean): Omit<Span, 'pieces' | 'wordCut'> {
   const window = text.slice(start, start + maxChars);
   const space = window.lastIndexOf(' ');
   const cut = (space > maxChars / 2 ? window.slice(0, space) : window).replace(/[\s,;:–—-]+$/, '');
