@@ -40,6 +40,6 @@ const FIGURE_WORDS = new Set(['thousand', 'thousands', 'million', 'millions', 'b
 function isFocus(term: QueryTerm): boolean {
   // A year says when; other figures ("400 billion") are checked by the verdict, not asked about; a
   // name says whose, not what.
-  if (/^(?:19|20)\d{2}$/.test(term.word)) return true;
+  if (/^(?:19|20)\d{2}$/.test(term.word)) return !term.frame;
   return !term.weak && !term.name && (term.english || term.wordTypo) && !/^\d/.test(term.word) && !FIGURE_WORDS.has(term.word);
 }

@@ -121,9 +121,9 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   return { reason: null, lines };
 }
 
-/** Question types that ask for a figure or a date: an answer without one does not answer. */
 /** A name present in every passage weighs nothing by idf, yet it is still a name asked about. */
 const MIN_NAME_WEIGHT = 0.1;
+/** Question types that ask for a figure or a date: an answer without one does not answer. */
 const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
 
 function isYear(term: QueryTerm): boolean {

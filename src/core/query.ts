@@ -40,6 +40,8 @@ export interface QueryTerm {
    * and related forms: "kids" → "child"): a unit that says one of them speaks of the term.
    */
   readonly related: readonly string[];
+  /** A year that bounds the time asked about ("since 2018"): it narrows the question, it is not what is asked. */
+  readonly frame: boolean;
 }
 
 /** Longest question text analysed: a pasted essay is cut, not rejected. */
@@ -109,6 +111,7 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
       .replace(/(?:[-–,]|\bis (?:that|this|it))\s*(?:true|right|correct|so|real|legit|accurate)\s*\?*\s*$/i, ' '),
   );
   const category = answerCategory(text);
+  const frames = new Set([...text.matchAll(FRAMED_YEAR)].map((m) => m[1]));
   const names = capitalisedWords(question.slice(0, MAX_QUESTION_CHARS), lexicon);
   const maxIdf = index.maxIdf();
   const seen = new Set<string>();
@@ -144,7 +147,8 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
     const idf = found
       ? Math.max(0, ...[...matches, ...synonyms].map((m) => index.idf(m)))
       : maxIdf * unknownShare(term.word, name, dictionary, lexicon);
-    const weight = weak ? 0 : idf * (found && generic ? TUNING.query.genericWordShare : 1);
+    const frame = frames.has(term.word);
+    const weight = weak ? 0 : idf * (found && generic ? TUNING.query.genericWordShare : 1) * (frame ? TUNING.query.frameShare : 1);
     terms.push({
       stem: term.stem,
       word: term.word,
@@ -159,10 +163,14 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
       wordTypo: typos.length > 0 && lexicon.nearWord(term.word),
       noun: english && lexicon.isNoun(term.word),
       related: english ? relatedStems(term.word, lexicon) : [],
+      frame,
     });
   }
   return terms;
 }
+
+/** A year after a word that bounds a time ("since 2018", "before 2020"). */
+const FRAMED_YEAR = /\b(?:since|after|before|until|till|through|from)\s+((?:19|20)\d{2})\b/gi;
 
 /** The noun that says what kind of answer a which/what question wants ("which institution runs…"), or null. */
 function answerCategory(question: string): string | null {

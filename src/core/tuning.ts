@@ -24,6 +24,8 @@ export const TUNING = {
     synonymWeight: 0.5,
     /** A synonym found in a text covers this share of its term's weight. */
     synonymCoverage: 0.6,
+    /** A year that bounds the time asked about ("since 2018") counts this share of its weight. */
+    frameShare: 0.4,
   },
 
   /** Finding the passages and known questions (titles, claims, prompts) that match. */
