@@ -13,7 +13,7 @@ describe('spansOf: the verbatim pieces of a long sentence an answer may quote', 
     'while loans and guarantees were counted as if they were gifts, but the record shows otherwise [2].';
 
   it('gives a sentence that fits whole, uncut', () => {
-    expect(spansOf(sentence('It rained [1].'), 250)).toEqual([{ text: 'It rained [1].', offset: 0, citations: [1], cutBefore: false, cutAfter: false, pieces: [0, 0] }]);
+    expect(spansOf(sentence('It rained [1].'), 250)).toEqual([{ text: 'It rained [1].', offset: 0, citations: [1], cutBefore: false, cutAfter: false, pieces: [0, 0], wordCut: false }]);
   });
 
   it('cuts a long one at clause boundaries into spans that fit, each a slice of the sentence at its offset', () => {
@@ -39,6 +39,9 @@ describe('spansOf: the verbatim pieces of a long sentence an answer may quote', 
       expect(run.slice(s.offset, s.offset + s.text.length)).toBe(s.text);
       expect(run[s.offset + s.text.length] === ' ' || s.offset + s.text.length === run.length).toBe(true);
     }
+    // Only a span cut at a word, not at a clause boundary, says so: it is scored on the words it shows.
+    expect(spans.some((s) => s.wordCut)).toBe(true);
+    expect(spansOf(sentence(long), 120).every((s) => !s.wordCut)).toBe(true);
   });
 
   it('keeps every span of random sentences a slice within the limit', () => {
