@@ -1,3 +1,4 @@
+import { countedTerms } from './counted.ts';
 import type { Engine } from './engine.ts';
 import { parseQuery, type QueryTerm } from './query.ts';
 import { asksWhether, questionType, type QuestionType } from './questionType.ts';
@@ -19,6 +20,8 @@ export interface Analysis {
    * of the names around them.
    */
   readonly focus: readonly QueryTerm[];
+  /** What a "how many" question counts ("plastic particles"); empty when it does not say. */
+  readonly counted: readonly QueryTerm[];
 }
 
 /** Analyses a question over an engine's index. */
@@ -31,6 +34,7 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
     type: questionType(asked),
     whether: asksWhether(asked),
     focus: terms.filter((t) => isFocus(t)),
+    counted: countedTerms(asked, terms),
   };
 }
 

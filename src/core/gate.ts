@@ -1,6 +1,7 @@
 import type { Analysis } from './analyse.ts';
 import type { Engine } from './engine.ts';
 import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.ts';
+import { countsOrOmits } from './counted.ts';
 import { sentenceFits } from './questionType.ts';
 import type { Retrieval } from './retrieve.ts';
 import type { Selection } from './select.ts';
@@ -100,19 +101,35 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
     .flatMap((u) => wordStems(`${u.span.text} ${u.passage.heading} ${u.sentence.label ?? ''}`));
   const saidIn = (f: QueryTerm, ws: readonly (readonly [string, string])[]) => ws.some(([w, x]) => wordIsForm(f, w, x) || w === f.word);
   const focus = analysis.focus.filter((f) => !names.includes(f) && !titled(f));
-  if (focus.length > 0) {
-    const said = focus.filter((f) => saidIn(f, unitWords));
+  // A year narrows what is asked ("revenue in 2020"): the lead's passages must name it, and it
+  // stands for the thing asked only where the units say it in the question's own phrase
+  // ("November 2019 report"), not wherever that year comes up.
+  const years = focus.filter(isYear);
+  const leadPassages = units.filter((u) => u.passage.doc === brief.id).map((u) => passageStemSet(engine, u.passage));
+  const missingYears = years.filter((y) => !leadPassages.some((p) => p.has(y.word)));
+  if (missingYears.length > 0) {
+    return { reason: 'focus-missing', lines: [...lines, `asks about ${missingYears.map((y) => y.word).join(', ')}; the passages quoted never name it`] };
+  }
+  const asked = words(analysis.asked);
+  const spoken = unitWords.map(([w]) => w);
+  const things = focus.filter((f) => !isYear(f) || inPhrase(f.word, asked, spoken));
+  if (things.length > 0) {
+    const said = things.filter((f) => isYear(f) || saidIn(f, unitWords));
     // A noun names the thing asked about; a verb or adjective is as often only a way of asking.
     const weightOf = (ts: readonly QueryTerm[]) => ts.reduce((sum, t) => sum + focusWeight(engine, t), 0);
-    const share = weightOf(said) / Math.max(1e-9, weightOf(focus));
-    lines.push(`focus ${focus.map((f) => (said.includes(f) ? f.word : `${f.word} (missing)`)).join(', ')}: ${pct(share)} said (needs ${pct(g.minFocusShare)})`);
+    const share = weightOf(said) / Math.max(1e-9, weightOf(things));
+    lines.push(`focus ${focus.map((f) => (said.includes(f) ? f.word : isYear(f) ? `${f.word} (a bound)` : `${f.word} (missing)`)).join(', ')}: ${pct(share)} said (needs ${pct(g.minFocusShare)})`);
     if (share < g.minFocusShare) return { reason: 'focus-missing', lines };
+  } else if (years.length > 0) {
+    lines.push(`focus ${years.map((y) => y.word).join(', ')}: named`);
   } else {
     lines.push('no focus beyond the brief\'s topic');
   }
   // (A yes/no question is answered by what its brief says, with or without the figure.)
-  if (!analysis.whether && FIGURE_TYPES.has(analysis.type) && !units.some((u) => sentenceFits(analysis.type, u.span.text))) {
-    return { reason: 'focus-missing', lines: [...lines, `asks for a ${analysis.type}; no unit gives one`] };
+  const matchedTexts = matched.flatMap((p) => p.sentences.map((x) => x.text));
+  if (!analysis.whether && FIGURE_TYPES.has(analysis.type) && !givesFigure(analysis, units.map((u) => u.span.text), matchedTexts)) {
+    const what = analysis.counted.length > 0 ? `how many ${analysis.counted.map((t) => t.word).join(' ')}` : `a ${analysis.type}`;
+    return { reason: 'focus-missing', lines: [...lines, `asks for ${what}; no unit gives it`] };
   }
   // "Which company made…", "who wrote…": the answer names someone the question does not.
   if (!analysis.whether && analysis.type === 'name' && !units.some((u) => namesOtherThan(u.span.text, analysis.terms))) {
@@ -126,6 +143,17 @@ const MIN_NAME_WEIGHT = 0.1;
 /** Question types that ask for a figure or a date: an answer without one does not answer. */
 const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
 
+/**
+ * Whether the units give the figure asked for. Where they or the brief's matched passages name what
+ * a "how many" question counts, a unit must count it ("employee letters" and some other number do
+ * not say how many employees); where nothing names it, the brief may count it in other words.
+ */
+function givesFigure(analysis: Analysis, texts: readonly string[], passages: readonly string[]): boolean {
+  const counted = analysis.counted;
+  if (counted.length > 0 && [...texts, ...passages].some((t) => countsOrOmits(counted, t) !== 'omits')) return texts.some((t) => countsOrOmits(counted, t) === 'counts');
+  return texts.some((t) => sentenceFits(analysis.type, t));
+}
+
 function isYear(term: QueryTerm): boolean {
   return /^(?:19|20)\d{2}$/.test(term.word);
 }
@@ -133,4 +161,11 @@ function isYear(term: QueryTerm): boolean {
 function focusWeight(engine: Engine, term: QueryTerm): number {
   const weight = isYear(term) ? engine.passageIndex.maxIdf() * TUNING.query.unknownShare.noun : term.weight;
   return weight * (term.noun || isYear(term) ? 1 : TUNING.gate.focusVerbShare);
+}
+
+/** True when the units say the word with a neighbour it has in the question ("November 2019", "2019 report"). */
+function inPhrase(word: string, asked: readonly string[], spoken: readonly string[]): boolean {
+  const neighbours = (ws: readonly string[], i: number) => [ws[i - 1], ws[i + 1]].filter((n): n is string => n !== undefined && !isStopWord(n));
+  const wanted = new Set(asked.flatMap((w, i) => (w === word ? neighbours(asked, i) : [])));
+  return spoken.some((w, i) => w === word && neighbours(spoken, i).some((n) => wanted.has(n)));
 }

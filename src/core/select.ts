@@ -3,6 +3,7 @@ import { figuresOf, sameTopic } from './figures.ts';
 import { namesOtherThan } from './names.ts';
 import type { Engine } from './engine.ts';
 import { coverage, wordIsForm, type QueryTerm } from './query.ts';
+import { countsOrOmits } from './counted.ts';
 import { sentenceFits } from './questionType.ts';
 import type { Candidate, Retrieval } from './retrieve.ts';
 import { briefTopicStems, stemSet, wordStems } from './stemCache.ts';
@@ -232,5 +233,8 @@ function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[])
   }
   // "Which company…", "who…": a unit naming someone the question does not.
   if (analysis.type === 'name') return namesOtherThan(text, terms);
+  // "How many employees…": a unit naming the employees must count them; one that does not name them may count them in other words.
+  const count = analysis.type === 'count' && analysis.counted.length > 0 ? countsOrOmits(analysis.counted, text) : 'omits';
+  if (count !== 'omits') return count === 'counts';
   return analysis.type !== 'other' && sentenceFits(analysis.type, text);
 }

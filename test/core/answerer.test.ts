@@ -64,6 +64,33 @@ describe('questions the briefs do not cover', () => {
   });
 });
 
+describe('questions for a figure of a year or a count', () => {
+  it('declines a year the quoted passages never name, and answers the same question without it', () => {
+    const dated = ask('how many children died in immigration custody in 2022');
+    expect(dated.answered).toBe(false);
+    expect(dated.declineReason).toBe('focus-missing');
+    const undated = ask('how many children died in immigration custody');
+    expect(undated.answered).toBe(true);
+    expect(mentions(undated, /\bseven children\b/i)).toBe(true);
+  });
+
+  it('takes a year said in the question\'s own phrase as what is asked about', () => {
+    const answer = ask('What did the inspector general find in the November 2019 report?');
+    expect(answer.answered).toBe(true);
+    expect(mentions(answer, /November 2019 report/)).toBe(true);
+  });
+
+  it('answers "how many" with a number that counts what is asked, not money said near it', () => {
+    const workers = ask('how many Microsoft workers signed the letter against the ICE contract');
+    expect(workers.answered).toBe(true);
+    expect(mentions(workers, /more than 100 Microsoft employees/)).toBe(true);
+    // "$8 million in contracts" is in the briefs; how many contracts is not.
+    const contracts = ask('how many contracts did ICE sign with Amazon in 2019');
+    expect(contracts.answered).toBe(false);
+    expect(contracts.declineReason).toBe('focus-missing');
+  });
+});
+
 describe('odd input', () => {
   it.each([
     ['empty', ''],

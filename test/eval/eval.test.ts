@@ -17,14 +17,16 @@ interface Line {
   readonly falseAbstain: number;
 }
 const LINES: Record<string, Line> = {
-  'seeds tune': { facts: 0.78, source1: 0.78, abstain: 0.7, falseAbstain: 0.07 },
-  'seeds test': { facts: 0.5, source1: 0.6, abstain: 0.42, falseAbstain: 0.21 },
+  'seeds tune': { facts: 0.78, source1: 0.78, abstain: 0.78, falseAbstain: 0.07 },
+  'seeds test': { facts: 0.5, source1: 0.6, abstain: 0.45, falseAbstain: 0.21 },
   // source1 0.88 → 0.86 when near-duplicate briefs that disagree came to be quoted newest first (the
   // real-briefs issue's item 7): a question about an older figure is then led by the newer brief.
-  'desk tune': { facts: 0.82, source1: 0.86, abstain: 0.68, falseAbstain: 0.12 },
+  'desk tune': { facts: 0.82, source1: 0.86, abstain: 0.69, falseAbstain: 0.12 },
   // abstain 0.7 → 0.68 with the change that let yes/no questions be answered without a figure (on the
   // tune halves: 4 fewer false declines, none more answered wrongly; here one near miss more answered).
-  'desk test': { facts: 0.75, source1: 0.82, abstain: 0.68, falseAbstain: 0.18 },
+  // abstain raised with the gate's year and "how many" checks: a year the quoted passages never name,
+  // or a count of something else, no longer answers (tune halves: 6 more declined, 1 more declined wrongly).
+  'desk test': { facts: 0.75, source1: 0.82, abstain: 0.7, falseAbstain: 0.18 },
 };
 /** The seeds' titles and prompts, asked as questions: the first source must be a brief that answers. */
 const KNOWN_SOURCE1 = 0.9;
