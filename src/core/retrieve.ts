@@ -2,6 +2,7 @@ import type { Analysis } from './analyse.ts';
 import type { Engine, KnownQuestion } from './engine.ts';
 import { coverage, parseQuery, searchTerms, type QueryTerm } from './query.ts';
 import { passageStemSet, stemSet } from './stemCache.ts';
+import { spelledOut } from './text.ts';
 import { TUNING } from './tuning.ts';
 import type { Lexicon, Passage } from './types.ts';
 
@@ -30,10 +31,13 @@ export interface Retrieval {
 /** Finds the passages that best match an analysed question; `doc` keeps only one brief's. */
 export function retrieve(engine: Engine, analysis: Analysis, lexicon: Lexicon, doc?: string): Retrieval {
   const restated = restatedQuestion(engine, analysis.terms);
-  const terms =
+  const asked =
     restated?.kind === 'prompt'
       ? mergeTerms(analysis.terms, parseQuery(restated.text, engine.passageIndex, lexicon))
       : analysis.terms;
+  // "What does ICE stand for?" is answered where the name is spelled out, which "ice" alone cannot find.
+  const spelled = analysis.type === 'expansion' ? analysis.terms.flatMap((t) => spelledOut(t.word) ?? []) : [];
+  const terms = spelled.length > 0 ? mergeTerms(asked, parseQuery(spelled.join(' '), engine.passageIndex, lexicon)) : asked;
   const filter = doc === undefined ? undefined : (i: number) => passageAt(engine, i).doc === doc;
   const hits = engine.passageIndex.search(searchTerms(terms), TUNING.retrieve.candidatePassages, filter);
   // The brief whose own question or claim is restated is the one that sets out to answer it.

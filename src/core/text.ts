@@ -67,6 +67,21 @@ for (const [canonical, variants] of Object.entries(aliasData)) {
   }
 }
 
+/** "ice" → "immigration and customs enforcement": the first variant of more than one word, as written in `data/aliases.json`. */
+const SPELLED_OUT = new Map(
+  Object.entries(aliasData)
+    .filter(([canonical]) => !canonical.startsWith('_'))
+    .flatMap(([canonical, variants]) => {
+      const long = (variants as string[]).find((v) => v.includes(' '));
+      return long === undefined ? [] : [[canonical, long] as const];
+    }),
+);
+
+/** The name a term abbreviates, spelled out ("ice" → "immigration and customs enforcement"), if it is an alias. */
+export function spelledOut(term: string): string | undefined {
+  return SPELLED_OUT.get(term);
+}
+
 const OPENING_PHRASES: readonly (readonly string[])[] = stopwordData.phrases
   .map((p) => words(p))
   .sort((a, b) => b.length - a.length);

@@ -91,6 +91,17 @@ describe('questions for a figure of a year or a count', () => {
   });
 });
 
+describe('what a name stands for', () => {
+  it.each([
+    ['what does ICE stand for', /Immigration and Customs Enforcement/],
+    ['what is CBP short for', /Customs and Border Protection/],
+  ])('answers "%s" from a sentence that spells the name out', (question, spelled) => {
+    const answer = ask(question);
+    expect(answer.answered).toBe(true);
+    expect(mentions(answer, spelled)).toBe(true);
+  });
+});
+
 describe('odd input', () => {
   it.each([
     ['empty', ''],
