@@ -105,10 +105,10 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // stands for the thing asked only where the units say it in the question's own phrase
   // ("November 2019 report"), not wherever that year comes up.
   const years = focus.filter(isYear);
-  const leadPassages = units.filter((u) => u.passage.doc === brief.id).map((u) => passageStemSet(engine, u.passage));
-  const missingYears = years.filter((y) => !leadPassages.some((p) => p.has(y.word)));
+  const leadSentences = units.filter((u) => u.passage.doc === brief.id).map((u) => new Set(words(`${u.sentence.text} ${u.passage.heading}`)));
+  const missingYears = years.filter((y) => !leadSentences.some((p) => p.has(y.word)));
   if (missingYears.length > 0) {
-    return { reason: 'focus-missing', lines: [...lines, `asks about ${missingYears.map((y) => y.word).join(', ')}; the passages quoted never name it`] };
+    return { reason: 'focus-missing', lines: [...lines, `asks about ${missingYears.map((y) => y.word).join(', ')}; the sentences quoted never name it`] };
   }
   const asked = words(analysis.asked);
   const spoken = unitWords.map(([w]) => w);
