@@ -151,7 +151,7 @@ const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
 function givesFigure(analysis: Analysis, texts: readonly string[], passages: readonly string[]): boolean {
   const counted = analysis.counted;
   if (counted.length > 0 && [...texts, ...passages].some((t) => countsOrOmits(counted, t) !== 'omits')) return texts.some((t) => countsOrOmits(counted, t) === 'counts');
-  return texts.some((t) => sentenceFits(analysis.type, t));
+  return texts.some((t) => sentenceFits(analysis.type, t, analysis.asked));
 }
 
 function isYear(term: QueryTerm): boolean {

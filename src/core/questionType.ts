@@ -65,9 +65,18 @@ export function questionType(question: string): QuestionType {
   return CUES.find((c) => c.question.test(q))?.type ?? 'other';
 }
 
-/** True when a sentence holds the kind of fact the question type wants (an expansion is judged by the answerer). */
-export function sentenceFits(type: QuestionType, sentence: string): boolean {
+/**
+ * True when a sentence holds the kind of fact the question type wants (an expansion is judged by the
+ * answerer). Given the question, a figure it already states is no answer: "by what year will the
+ * ozone be back to 1980 levels" is not answered by a sentence whose only year is 1980.
+ */
+export function sentenceFits(type: QuestionType, sentence: string, question?: string): boolean {
   const cue = CUES.find((c) => c.type === type);
   if (!cue) return false;
-  return cue.sentence.test(type === 'name' ? sentence.slice(1) : sentence.toLowerCase());
+  if (type === 'name') return cue.sentence.test(sentence.slice(1));
+  const stated = question === undefined ? [] : (question.match(NUMBER) ?? []);
+  const rest = stated.reduce((text, n) => text.replace(new RegExp(`(?<![\\d,.])${n.replace(/[.]/g, '\\.')}(?![\\d,]|\\.\\d)`, 'g'), ' '), sentence.toLowerCase());
+  return cue.sentence.test(rest);
 }
+
+const NUMBER = /\d[\d,.]*\d|\d/g;

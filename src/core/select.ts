@@ -236,5 +236,5 @@ function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[])
   // "How many employees…": a unit naming the employees must count them; one that does not name them may count them in other words.
   const count = analysis.type === 'count' && analysis.counted.length > 0 ? countsOrOmits(analysis.counted, text) : 'omits';
   if (count !== 'omits') return count === 'counts';
-  return analysis.type !== 'other' && sentenceFits(analysis.type, text);
+  return analysis.type !== 'other' && sentenceFits(analysis.type, text, analysis.asked);
 }

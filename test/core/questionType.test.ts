@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { asksWhether, questionType, sentenceFits } from '../../src/core/questionType.ts';
+
+describe('what kind of fact a question asks for', () => {
+  it.each([
+    ['how much was the GitHub contract', 'amount'],
+    ['how many employees signed the letter', 'count'],
+    ['when did Microsoft sign it?', 'date'],
+    ['By roughly what year will the ozone layer recover?', 'date'],
+    ['who runs the shark attack file', 'name'],
+    ['what does ICE stand for', 'expansion'],
+    ['why did the workers protest', 'reason'],
+    ['what did Nadella say', 'other'],
+  ])('reads "%s" as asking for a %s', (question, type) => {
+    expect(questionType(question)).toBe(type);
+  });
+
+  it('tells a question whether something holds from one asking what', () => {
+    expect(asksWhether('did america give ukraine 400 billion')).toBe(true);
+    expect(asksWhether('pentagon wants 1 trillion, true?')).toBe(true);
+    expect(asksWhether('what did the pentagon ask for')).toBe(false);
+  });
+});
+
+describe('whether a sentence gives the fact asked for', () => {
+  it('takes a date or a figure the question already states as no answer', () => {
+    const asked = 'By what year should the ozone layer be back to 1980 levels?';
+    expect(sentenceFits('date', 'The benchmark of 1980 values was chosen for a reason.', asked)).toBe(false);
+    expect(sentenceFits('date', 'It should be back to 1980 levels by around 2066.', asked)).toBe(true);
+    expect(sentenceFits('date', 'The benchmark of 1980 values was chosen for a reason.')).toBe(true);
+  });
+
+  it('keeps a larger number that merely contains a stated one', () => {
+    expect(sentenceFits('amount', 'It cost $1,980 in all.', 'was it 980 or more?')).toBe(true);
+    expect(sentenceFits('amount', 'It cost $980 in all.', 'was it 980 or more?')).toBe(false);
+  });
+});
