@@ -58,10 +58,10 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
     .sort((a, b) => b.score - a.score || a.rank - b.rank || a.position - b.position || a.span.offset - b.span.offset);
   const s = TUNING.select;
   // A yes/no question about what a brief checks is led by that brief's verdict; a question for a
-  // figure or a date, by a unit that gives one when one scores close to the best.
+  // figure, a date or a name, by a unit that gives one when one scores close to the best.
   const top = ranked[0];
   const verdict = about === null ? undefined : ranked.find((c) => c.verdict);
-  const fitting = top && FIGURE_TYPES.has(analysis.type) && !fitsType(analysis, top.span.text, retrieval.terms)
+  const fitting = top && (FIGURE_TYPES.has(analysis.type) || analysis.type === 'name') && !fitsType(analysis, top.span.text, retrieval.terms)
     ? ranked.find((c) => c.score >= top.score * s.figureLeadShare && fitsType(analysis, c.span.text, retrieval.terms))
     : undefined;
   // A restated title asking for a figure wants the figure first, unless the verdict gives it.

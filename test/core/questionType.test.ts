@@ -8,6 +8,8 @@ describe('what kind of fact a question asks for', () => {
     ['when did Microsoft sign it?', 'date'],
     ['By roughly what year will the ozone layer recover?', 'date'],
     ['who runs the shark attack file', 'name'],
+    ['employees of which amazon-owned grocery chain protested', 'name'],
+    ['what supreme court case sank the plan', 'name'],
     ['what does ICE stand for', 'expansion'],
     ['why did the workers protest', 'reason'],
     ['what did Nadella say', 'other'],
