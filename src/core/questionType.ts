@@ -53,7 +53,7 @@ const EXPANSION = /\bstands? for\b|\bshort for\b|\bacronym\b|\babbreviat|\bfull 
 
 /** "Did…", "Is it true that…", "…or not?", "fact check: …": a question whether something holds. */
 const YES_NO =
-  /^\s*(?:(?:so|but|and|ok|hey|wait)[, ]+)?(?:is|isn't|are|aren't|was|wasn't|were|did|didn't|does|doesn't|do|don't|has|hasn't|have|haven't|had|can|could|will|would|should)\b|\b(?:is it true|true that|is that (?:true|right|correct|so)|is this (?:true|right)|really true|or not|fact[- ]?check|debunk(?:ed)?|legit|hoax|myth|a lie|for real)\b|[-–,]\s*(?:true|right|correct|real|legit|accurate)\s*\?*\s*$/i;
+  /^\s*(?:(?:so|but|and|ok|hey|wait)[, ]+)?(?:is|isn't|are|aren't|was|wasn't|were|did|didn't|does|doesn't|do|don't|has|hasn't|have|haven't|had|can|could|will|would|should)\b|\b(?:is it true|true that|is that (?:true|right|correct|so)|is this (?:true|right)|really true|or not|fact[- ]?check|debunk(?:ed)?|legit|hoax|myth|a lie|for real)\b|[-–,.]\s*(?:true|right|correct|real|legit|accurate)\s*\?*\s*$/i;
 
 /** True when the question asks whether something holds (answered by a brief's verdict first). */
 export function asksWhether(question: string): boolean {

@@ -20,6 +20,7 @@ describe('what kind of fact a question asks for', () => {
   it('tells a question whether something holds from one asking what', () => {
     expect(asksWhether('did america give ukraine 400 billion')).toBe(true);
     expect(asksWhether('pentagon wants 1 trillion, true?')).toBe(true);
+    expect(asksWhether('I heard the wage has not gone up since 2009. Correct?')).toBe(true);
     expect(asksWhether('what did the pentagon ask for')).toBe(false);
   });
 });
