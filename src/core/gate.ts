@@ -101,9 +101,9 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
     .flatMap((u) => wordStems(`${u.span.text} ${u.passage.heading} ${u.sentence.label ?? ''}`));
   const saidIn = (f: QueryTerm, ws: readonly (readonly [string, string])[]) => ws.some(([w, x]) => wordIsForm(f, w, x) || w === f.word);
   const focus = analysis.focus.filter((f) => !names.includes(f) && !titled(f));
-  // A year narrows what is asked ("revenue in 2020"): the lead's passages must name it, and it
-  // stands for the thing asked only where the units say it in the question's own phrase
-  // ("November 2019 report"), not wherever that year comes up.
+  // A year narrows what is asked ("revenue in 2020"): the sentences quoted from the lead brief must
+  // name it, and it stands for the thing asked only where the units say it in the question's own
+  // phrase ("November 2019 report"), not wherever that year comes up.
   const years = focus.filter(isYear);
   const leadSentences = units.filter((u) => u.passage.doc === brief.id).map((u) => new Set(words(`${u.sentence.text} ${u.passage.heading}`)));
   const missingYears = years.filter((y) => !leadSentences.some((p) => p.has(y.word)));
