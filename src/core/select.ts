@@ -154,7 +154,7 @@ function scorePassage(
       const verdict = wantsVerdict && isVerdict && !span.cutBefore;
       const score =
         s.inUnit * inUnit +
-        s.focus * focusHeld(analysis, wordStems(span.text)) +
+        s.focus * focusHeld(analysis, own, span.text) +
         s.inContext * inContext +
         s.passageShare * share +
         (fitsType(analysis, span.text, terms) ? s.typeFit : 0) +
@@ -220,10 +220,15 @@ function unionOf(pieces: readonly ReadonlySet<string>[], [first, last]: readonly
   return out;
 }
 
-/** Share of the question's focus words a unit says, in any of their forms (by its words: "found" is no "founded"). */
-function focusHeld(analysis: Analysis, ws: readonly (readonly [string, string])[]): number {
-  if (analysis.focus.length === 0) return 0;
-  return analysis.focus.filter((f) => ws.some(([w, x]) => wordIsForm(f, w, x))).length / analysis.focus.length;
+/**
+ * Share of the question's focus words a unit says, in any of their forms (by its words: "found" is
+ * no "founded"). Its stems tell first whether any could be there, which most units are not.
+ */
+function focusHeld(analysis: Analysis, own: ReadonlySet<string>, text: string): number {
+  const candidates = analysis.focus.filter((f) => f.matches.some((x) => own.has(x)) || f.synonyms.some((x) => own.has(x)) || f.related.some((x) => own.has(x)));
+  if (candidates.length === 0) return 0;
+  const ws = wordStems(text);
+  return candidates.filter((f) => ws.some(([w, x]) => wordIsForm(f, w, x))).length / analysis.focus.length;
 }
 
 function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[]): boolean {
