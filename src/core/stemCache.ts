@@ -1,5 +1,7 @@
 import type { Engine } from './engine.ts';
 import { stems, words, stem } from './text.ts';
+import { TUNING } from './tuning.ts';
+import { clausePieces } from './units.ts';
 import type { Brief, Passage } from './types.ts';
 
 /**
@@ -67,7 +69,17 @@ const casings = new WeakMap<object, ReadonlyMap<string, { capital: number; lower
 export function passageStemSet(engine: Engine, passage: Passage): ReadonlySet<string> {
   return kept(passage.sentences, () => {
     const brief = engine.briefs.get(passage.doc) as Brief;
-    return new Set(stems([brief.title, passage.heading, ...passage.sentences.map((s) => s.text)].join(' ')));
+    // Clause by clause, as units are cut, so that choosing units finds their stems already made.
+    const all = new Set<string>();
+    const add = (text: string) => {
+      for (const x of stemSet(text)) all.add(x);
+    };
+    add(brief.title);
+    add(passage.heading);
+    for (const sentence of passage.sentences) {
+      for (const piece of clausePieces(sentence, TUNING.select.maxUnitChars)) add(sentence.text.slice(piece.start, piece.end));
+    }
+    return all;
   });
 }
 
