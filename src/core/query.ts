@@ -254,8 +254,24 @@ function unknownShare(word: string, name: boolean, english: boolean, lexicon: Le
   return lexicon.isNoun(word) ? share.noun : share.other;
 }
 
-function typoMatches(stem: string, word: string, index: SearchIndex): string[] {
+function typoMatches(stem: string, word: string, index: SearchIndex): readonly string[] {
   if (word.length < 4 || word.length > MAX_TYPO_WORD || /\d/.test(word)) return [];
+  // Fuzzy matching walks the vocabulary's automaton: the same word asked again is looked up.
+  let known = typoMemo.get(index);
+  if (!known) typoMemo.set(index, (known = new Map()));
+  let found = known.get(word);
+  if (found === undefined) {
+    found = correctionsOf(stem, word, index);
+    if (known.size >= TYPO_MEMO_LIMIT) known.clear();
+    known.set(word, found);
+  }
+  return found;
+}
+
+const typoMemo = new WeakMap<SearchIndex, Map<string, readonly string[]>>();
+const TYPO_MEMO_LIMIT = 10_000;
+
+function correctionsOf(stem: string, word: string, index: SearchIndex): readonly string[] {
   const distance = word.length >= 8 ? 2 : 1;
   const candidates = new Set([...index.similarTerms(stem, distance), ...index.similarTerms(word, distance)]);
   // The commonest corrections are the likeliest; a few keep a rare typo from fanning out.

@@ -10,8 +10,31 @@ import type { Brief, Passage } from './types.ts';
  */
 
 const cache = new WeakMap<object, ReadonlySet<string>>();
-const wordCache = new Map<string, readonly (readonly [string, string])[]>();
-const WORD_CACHE_LIMIT = 50_000;
+/**
+ * A bounded map that forgets in two generations: when the newer fills, the older is dropped and
+ * the newer becomes it. The texts in use stay warm, where clearing everything at once would make
+ * every answer after it cold together (a stall of a few hundred milliseconds on a large corpus).
+ */
+class TwoGenerations<V> {
+  private newer = new Map<string, V>();
+  private older = new Map<string, V>();
+  constructor(private readonly perGeneration: number) {}
+
+  get(key: string, make: () => V): V {
+    let value = this.newer.get(key);
+    if (value !== undefined) return value;
+    value = this.older.get(key) ?? make();
+    if (this.newer.size >= this.perGeneration) {
+      this.older = this.newer;
+      this.newer = new Map();
+    }
+    this.newer.set(key, value);
+    return value;
+  }
+}
+
+const CACHE_GENERATION = 25_000;
+const wordCache = new TwoGenerations<readonly (readonly [string, string])[]>(CACHE_GENERATION);
 
 function kept(key: object, make: () => ReadonlySet<string>): ReadonlySet<string> {
   let set = cache.get(key);
@@ -22,17 +45,11 @@ function kept(key: object, make: () => ReadonlySet<string>): ReadonlySet<string>
   return set;
 }
 
-const textStems = new Map<string, ReadonlySet<string>>();
+const textStems = new TwoGenerations<ReadonlySet<string>>(CACHE_GENERATION);
 
-/** The stems of a text (a unit's, a heading's), remembered for the texts seen most (bounded). */
+/** The stems of a text (a unit's, a heading's), remembered for the texts seen lately (bounded). */
 export function stemSet(text: string): ReadonlySet<string> {
-  let set = textStems.get(text);
-  if (!set) {
-    set = new Set(stems(text));
-    if (textStems.size >= WORD_CACHE_LIMIT) textStems.clear();
-    textStems.set(text, set);
-  }
-  return set;
+  return textStems.get(text, () => new Set(stems(text)));
 }
 
 /**
@@ -90,11 +107,5 @@ export function briefTopicStems(brief: Brief): ReadonlySet<string> {
 
 /** The words of a text with their stems, for checks on the words themselves ("found" is not "founded"). */
 export function wordStems(text: string): readonly (readonly [string, string])[] {
-  let pairs = wordCache.get(text);
-  if (!pairs) {
-    pairs = words(text).map((w) => [w, stem(w)] as const);
-    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-    wordCache.set(text, pairs);
-  }
-  return pairs;
+  return wordCache.get(text, () => words(text).map((w) => [w, stem(w)] as const));
 }
