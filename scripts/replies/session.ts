@@ -9,6 +9,12 @@ import { BOT_USER, TEST_GUILD_ID, startFakeDiscord, type InteractionOutcome, typ
 import { componentsOf, newUser, replyOf, startBotUnderTest } from '../../test/discord/e2eSupport.ts';
 
 /** Plays `file` and returns how many steps it took; a step that cannot be played is reported and skipped. */
+/**
+ * How long a message waits for the bot's reply: like Discord, the fake lets a channel take 5
+ * messages in 5 s, and the bot's sixth waits out the limit.
+ */
+const MESSAGE_REPLY_MS = 10_000;
+
 export async function playSession(file: string, captureDir: string, say: (line: string) => void): Promise<number> {
   const steps = (await readFile(file, 'utf8')).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
   const discord = await startFakeDiscord({ captureDir });
@@ -48,10 +54,10 @@ export async function playSession(file: string, captureDir: string, say: (line: 
           continue;
         }
         const sent = discord.sendMessage({ content: step.slice('reply '.length).trim(), author: user, replyTo: lastId });
-        last = messageBody(await discord.waitForReply(sent.id));
+        last = messageBody(await discord.waitForReply(sent.id, MESSAGE_REPLY_MS));
       } else if (step.startsWith('@')) {
         const sent = discord.sendMessage({ content: `<@${BOT_USER.id}> ${step.slice(1).trim()}`, mentions: [BOT_USER], author: user });
-        last = messageBody(await discord.waitForReply(sent.id));
+        last = messageBody(await discord.waitForReply(sent.id, MESSAGE_REPLY_MS));
       } else if (step.startsWith('/')) {
         const [name = '', ...rest] = step.slice(1).split(' ');
         const option = /^(\w+):(.*)$/.exec(rest.join(' '));
