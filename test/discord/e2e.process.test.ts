@@ -13,6 +13,7 @@ import { EXIT } from '../../src/bin/exitCodes.ts';
 import { BOT_USER, Intent, MODERATOR_USER, TEST_CHANNEL_ID, TEST_GUILD_ID, startFakeDiscord, type FakeDiscord, type Json } from '../fakeDiscord/index.ts';
 import { isRunning } from '../support/processes.ts';
 import { askedOf, embedOf, newUser, replyOf, SEEDS } from './e2eSupport.ts';
+import { watchRun, type Run } from './processSupport.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX_LOADER = import.meta.resolve('tsx');
@@ -28,25 +29,9 @@ let work: string;
 let largeCorpus: string;
 const children: ChildProcess[] = [];
 
-interface Run {
-  readonly child: ChildProcess;
-  stdout: string;
-  stderr: string;
-  /** Resolves with the exit code (or the signal's name) once the process has ended. */
-  readonly exited: Promise<number | string>;
-}
-
 function watch(child: ChildProcess): Run {
   children.push(child);
-  const result: Run = {
-    child,
-    stdout: '',
-    stderr: '',
-    exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1))),
-  };
-  child.stdout?.on('data', (chunk: Buffer) => (result.stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (result.stderr += chunk.toString()));
-  return result;
+  return watchRun(child);
 }
 
 /** An entry point run as its npm script runs it (node with tsx's loader), `preload` imported first. */

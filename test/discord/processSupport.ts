@@ -32,6 +32,11 @@ export function runScript(script: string, cwd: string, env: Record<string, strin
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  return watchRun(child);
+}
+
+/** Keeps what a child process writes, and when it ends. */
+export function watchRun(child: ChildProcess): Run {
   const result: Run = {
     child,
     stdout: '',
