@@ -150,7 +150,11 @@ const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
  */
 function givesFigure(analysis: Analysis, texts: readonly string[], passages: readonly string[]): boolean {
   const counted = analysis.counted;
-  if (counted.length > 0 && [...texts, ...passages].some((t) => countsOrOmits(counted, t) !== 'omits')) return texts.some((t) => countsOrOmits(counted, t) === 'counts');
+  if (counted.length > 0) {
+    const inUnits = texts.map((t) => countsOrOmits(counted, t));
+    if (inUnits.includes('counts')) return true;
+    if (inUnits.includes('names only') || passages.some((t) => countsOrOmits(counted, t) !== 'omits')) return false;
+  }
   return texts.some((t) => sentenceFits(analysis.type, t, analysis.asked));
 }
 
