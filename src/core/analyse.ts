@@ -1,4 +1,4 @@
-import { countedTerms } from './counted.ts';
+import { countedTerms, type Counted } from './counted.ts';
 import type { Engine } from './engine.ts';
 import { parseQuery, type QueryTerm } from './query.ts';
 import { asksWhether, questionType, type QuestionType } from './questionType.ts';
@@ -20,8 +20,8 @@ export interface Analysis {
    * of the names around them.
    */
   readonly focus: readonly QueryTerm[];
-  /** What a "how many" question counts ("plastic particles"); empty when it does not say. */
-  readonly counted: readonly QueryTerm[];
+  /** What a "how many" question counts ("plastic particles"), and whose; empty when it does not say. */
+  readonly counted: Counted;
 }
 
 /** Analyses a question over an engine's index. */

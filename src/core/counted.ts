@@ -19,26 +19,60 @@ const NOT_COUNTS = new Set(['percent', 'dollars']);
 /** How far before the counted word its number may stand ("500 Microsoft employees"), and after ("employees, 500 of them"). */
 const COUNT_BEFORE = 4;
 const COUNT_AFTER = 3;
+/** How far before the counted word its owner may stand ("Chef had some 70 employees"), and after ("70 employees at Chef"); and how many words of the question may name it. */
+const OWNER_BEFORE = 6;
+const OWNER_AFTER = 2;
+const OWNER_WITHIN = 3;
+
+/** What a "how many" question counts, and whose. */
+export interface Counted {
+  /** The words up to the plural ("separated kids", "plastic particles"), names left out. */
+  readonly terms: readonly QueryTerm[];
+  /**
+   * The names the count belongs to ("how many Google employees", "how many employees does Chef
+   * have"): a count of someone else's ("100 Microsoft employees") is not the one asked for.
+   */
+  readonly of: readonly QueryTerm[];
+}
+
+const NOTHING_COUNTED: Counted = { terms: [], of: [] };
+/** Words after the counted plural that put its owner next ("how many employees at Chef"), or with a verb of having after it ("does Chef have"). */
+const OWNER_FOLLOWS = new Set(['at', 'of']);
+const OWNER_HAS = new Set(['does', 'did', 'do']);
+const HAVING = new Set(['have', 'has', 'had', 'employ', 'employs', 'own', 'owns']);
 
 /**
- * What "how many" or "number of" counts: the words up to the plural among the next few ("how many
- * separated kids", "how many plastic particles"), as terms of the question, names left out
- * ("how many Microsoft staffers" counts staffers). Empty when no plural follows ("how many times").
+ * What "how many" or "number of" counts: the words up to the plural among the next few, as terms of
+ * the question. Nothing when no plural follows ("how many times").
  */
-export function countedTerms(asked: string, terms: readonly QueryTerm[]): readonly QueryTerm[] {
+export function countedTerms(asked: string, terms: readonly QueryTerm[]): Counted {
   const ws = words(asked);
   const at = ws.findIndex((w, i) => (w === 'many' && ws[i - 1] === 'how') || (w === 'of' && ws[i - 1] === 'number'));
-  if (at < 0) return [];
+  if (at < 0) return NOTHING_COUNTED;
   const run: string[] = [];
-  for (const w of ws.slice(at + 1, at + 1 + COUNTED_WITHIN)) {
+  for (const [k, w] of ws.slice(at + 1, at + 1 + COUNTED_WITHIN).entries()) {
     if (isStopWord(w)) break;
     run.push(w);
     if (PLURALS.has(w) || (/[^s]s$/.test(w) && !NOT_COUNTED.has(w))) {
       const counted = terms.filter((t) => !t.weak && run.includes(t.word));
-      return counted.some((t) => t.word === w) ? counted.filter((t) => !t.name) : [];
+      if (!counted.some((t) => t.word === w)) return NOTHING_COUNTED;
+      const owner = ownerWords(ws.slice(at + 2 + k));
+      // A name, or a term of art no dictionary holds ("github employees"), says whose they are.
+      const whose = (t: QueryTerm) => t.word !== w && (t.name || !t.english);
+      const of = terms.filter((t) => !t.weak && ((whose(t) && run.includes(t.word)) || (t.name && owner.includes(t.word))));
+      return { terms: counted.filter((t) => !whose(t) && !t.name), of };
     }
   }
-  return [];
+  return NOTHING_COUNTED;
+}
+
+/** The words naming whose things are counted, in what follows the counted plural. */
+function ownerWords(after: readonly string[]): readonly string[] {
+  const [first, ...rest] = after;
+  if (OWNER_FOLLOWS.has(first ?? '')) return rest.slice(0, OWNER_WITHIN);
+  if (!OWNER_HAS.has(first ?? '')) return [];
+  const end = rest.slice(0, OWNER_WITHIN + 1).findIndex((w) => HAVING.has(w));
+  return end < 0 ? [] : rest.slice(0, end);
 }
 
 /**
@@ -46,16 +80,19 @@ export function countedTerms(asked: string, terms: readonly QueryTerm[]): readon
  * counts "plastic particles"). A text that does not name it is left to the general test for a
  * count: the brief may count the same people in other words ("50 coffee drinkers" for "participants").
  */
-export function countsOrOmits(counted: readonly QueryTerm[], text: string): 'counts' | 'names only' | 'omits' {
+export function countsOrOmits(counted: Counted, text: string): 'counts' | 'names only' | 'omits' {
   const ws = wordStems(text);
+  const isOwner = (i: number) => counted.of.some((t) => ws[i] !== undefined && (wordIsForm(t, ws[i]![0], ws[i]![1]) || ws[i]![0] === t.word));
+  const owned = (i: number) => counted.of.length === 0 || ws.some((_, j) => j >= i - OWNER_BEFORE && j <= i + OWNER_AFTER && isOwner(j));
   // "$8 million in contracts" is money and "93 percent of bottles" a share: neither counts them.
   const isCount = (i: number) =>
     i >= 0 && i < ws.length && (COUNT_WORDS.has(ws[i]![0]) || (/^\d/.test(ws[i]![0]) && ws[i - 1]?.[0] !== 'dollars' && !NOT_COUNTS.has(ws[i + 1]?.[0] ?? '')));
   let named = false;
   for (let i = 0; i < ws.length; i++) {
     const [w, x] = ws[i]!;
-    if (!counted.some((t) => wordIsForm(t, w, x) || w === t.word)) continue;
+    if (!counted.terms.some((t) => wordIsForm(t, w, x) || w === t.word)) continue;
     named = true;
+    if (!owned(i)) continue;
     for (let j = i - COUNT_BEFORE; j <= i + COUNT_AFTER; j++) if (j !== i && isCount(j)) return 'counts';
   }
   return named ? 'names only' : 'omits';

@@ -2,6 +2,7 @@ import type { Analysis } from './analyse.ts';
 import type { Engine } from './engine.ts';
 import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.ts';
 import { countsOrOmits } from './counted.ts';
+import { sameTopic } from './figures.ts';
 import { sentenceFits } from './questionType.ts';
 import type { Retrieval } from './retrieve.ts';
 import type { Selection } from './select.ts';
@@ -101,12 +102,12 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
     .flatMap((u) => wordStems(`${u.span.text} ${u.passage.heading} ${u.sentence.label ?? ''}`));
   const saidIn = (f: QueryTerm, ws: readonly (readonly [string, string])[]) => ws.some(([w, x]) => wordIsForm(f, w, x) || w === f.word);
   const focus = analysis.focus.filter((f) => !names.includes(f) && !titled(f));
-  // A year narrows what is asked ("revenue in 2020"): the sentences quoted from the lead brief must
-  // name it, and it stands for the thing asked only where the units say it in the question's own
+  // A year narrows what is asked ("revenue in 2020"): a sentence quoted from the lead brief, or
+  // from a near-duplicate of it that gives the year of the count both give, must name it, and it stands for the thing asked only where the units say it in the question's own
   // phrase ("November 2019 report"), not wherever that year comes up.
   const years = focus.filter(isYear);
-  const leadSentences = units.filter((u) => u.passage.doc === brief.id).map((u) => new Set(words(`${u.sentence.text} ${u.passage.heading}`)));
-  const missingYears = years.filter((y) => !leadSentences.some((p) => p.has(y.word)));
+  const quoted = units.filter((u) => u.passage.doc === brief.id || sameTopic(engine, brief, engine.briefs.get(u.passage.doc) as Brief)).map((u) => new Set(words(`${u.sentence.text} ${u.passage.heading}`)));
+  const missingYears = years.filter((y) => !quoted.some((p) => p.has(y.word)));
   if (missingYears.length > 0) {
     return { reason: 'focus-missing', lines: [...lines, `asks about ${missingYears.map((y) => y.word).join(', ')}; the sentences quoted never name it`] };
   }
@@ -128,7 +129,7 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // (A yes/no question is answered by what its brief says, with or without the figure.)
   const matchedTexts = matched.flatMap((p) => p.sentences.map((x) => x.text));
   if (!analysis.whether && FIGURE_TYPES.has(analysis.type) && !givesFigure(analysis, units.map((u) => u.span.text), matchedTexts)) {
-    const what = analysis.counted.length > 0 ? `how many ${analysis.counted.map((t) => t.word).join(' ')}` : `a ${analysis.type}`;
+    const what = analysis.counted.terms.length > 0 ? `how many ${[...analysis.counted.of, ...analysis.counted.terms].map((t) => t.word).join(' ')}` : `a ${analysis.type}`;
     return { reason: 'focus-missing', lines: [...lines, `asks for ${what}; no unit gives it`] };
   }
   // "Which company made…", "who wrote…": the answer names someone the question does not.
@@ -150,7 +151,7 @@ const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
  */
 function givesFigure(analysis: Analysis, texts: readonly string[], passages: readonly string[]): boolean {
   const counted = analysis.counted;
-  if (counted.length > 0) {
+  if (counted.terms.length > 0) {
     const inUnits = texts.map((t) => countsOrOmits(counted, t));
     if (inUnits.includes('counts')) return true;
     if (inUnits.includes('names only') || passages.some((t) => countsOrOmits(counted, t) !== 'omits')) return false;

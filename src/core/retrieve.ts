@@ -30,7 +30,7 @@ export interface Retrieval {
 
 /** Finds the passages that best match an analysed question; `doc` keeps only one brief's. */
 export function retrieve(engine: Engine, analysis: Analysis, lexicon: Lexicon, doc?: string): Retrieval {
-  const restated = restatedQuestion(engine, analysis.terms);
+  const restated = restatedQuestion(engine, analysis);
   const asked =
     restated?.kind === 'prompt'
       ? mergeTerms(analysis.terms, parseQuery(restated.text, engine.passageIndex, lexicon))
@@ -60,7 +60,8 @@ function passageAt(engine: Engine, doc: number): Passage {
 }
 
 /** A title, claim or prompt that says what the question says, or null. */
-function restatedQuestion(engine: Engine, terms: readonly QueryTerm[]): KnownQuestion | null {
+function restatedQuestion(engine: Engine, analysis: Analysis): KnownQuestion | null {
+  const terms = analysis.terms;
   const asked = new Set(terms.filter((t) => !t.weak).flatMap((t) => t.matches));
   if (asked.size === 0) return null;
   for (const hit of engine.questionIndex.search(searchTerms(terms), 3)) {
@@ -69,7 +70,10 @@ function restatedQuestion(engine: Engine, terms: readonly QueryTerm[]): KnownQue
     const knownStems = stemSet(known.text);
     const shared = [...knownStems].filter((s) => asked.has(s)).length;
     const enough = TUNING.retrieve.knownQuestionOverlap;
-    if (shared / Math.max(1, knownStems.size) >= enough && shared / asked.size >= enough) return known;
+    // "How many Canadians died…" does not restate "How many Americans died…": the names asked about
+    // are in it. (A claim is put in the asker's words, "Washington" for "the federal government".)
+    const namesHeld = analysis.whether || terms.every((t) => !t.name || t.weak || t.matches.some((m) => knownStems.has(m)));
+    if (namesHeld && shared / Math.max(1, knownStems.size) >= enough && shared / asked.size >= enough) return known;
   }
   return null;
 }

@@ -17,8 +17,8 @@ export interface Suite {
 }
 
 export const SUITES: readonly Suite[] = [
-  { name: 'seeds', corpus: 'seeds', sets: ['test/eval/questions.jsonl', 'test/eval/seeds-tune2.jsonl', 'test/eval/seeds-heldout.jsonl'] },
-  { name: 'desk', corpus: 'test/fixtures/desk-corpus', sets: ['test/eval/desk.jsonl', 'test/eval/desk-tune2.jsonl'] },
+  { name: 'seeds', corpus: 'seeds', sets: ['test/eval/questions.jsonl', 'test/eval/seeds-tune2.jsonl', 'test/eval/seeds-tune3.jsonl', 'test/eval/seeds-heldout.jsonl'] },
+  { name: 'desk', corpus: 'test/fixtures/desk-corpus', sets: ['test/eval/desk.jsonl', 'test/eval/desk-tune2.jsonl', 'test/eval/desk-tune3.jsonl'] },
 ];
 
 /**

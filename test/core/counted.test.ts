@@ -13,27 +13,42 @@ beforeAll(async () => {
 });
 
 const counted = (question: string) => analyse(knowledge.engine, question, lexicon).counted;
+const countedWords = (question: string) => counted(question).terms.map((t) => t.word);
+const ownerWords = (question: string) => counted(question).of.map((t) => t.word);
 
 describe('what a "how many" question counts', () => {
   it('is the words up to the plural after "how many" or "number of", names left out', () => {
-    expect(counted('how many separated kids still have not been reunited').map((t) => t.word)).toEqual(['separated', 'kids']);
-    expect(counted('How many Microsoft staffers signed the letter?').map((t) => t.word)).toEqual(['staffers']);
-    expect(counted('what was the number of children in custody').map((t) => t.word)).toEqual(['children']);
+    expect(countedWords('how many separated kids still have not been reunited')).toEqual(['separated', 'kids']);
+    expect(countedWords('How many Microsoft staffers signed the letter?')).toEqual(['staffers']);
+    expect(countedWords('what was the number of children in custody')).toEqual(['children']);
   });
 
   it('is nothing when no plural follows, or the plural asks how often or how long', () => {
-    expect(counted('how many times did ICE renew the deal')).toEqual([]);
-    expect(counted('how much was the GitHub contract')).toEqual([]);
-    expect(counted('how many years did the contract run')).toEqual([]);
+    expect(countedWords('how many times did ICE renew the deal')).toEqual([]);
+    expect(countedWords('how much was the GitHub contract')).toEqual([]);
+    expect(countedWords('how many years did the contract run')).toEqual([]);
   });
 
   it('is counted by a number standing near it, not by money or a share', () => {
     const kids = counted('how many separated kids');
     expect(countsOrOmits(kids, 'As many as 666 children have yet to be reunited with their separated parents.')).toBe('counts');
-    const contracts = counted('how many contracts did ICE sign');
+    const contracts = counted('how many contracts were signed');
     expect(countsOrOmits(contracts, 'It asked the company to drop its more than $8 million in contracts with ICE.')).toBe('names only');
     expect(countsOrOmits(contracts, 'Cloud spending rose 40 percent in contracts like these.')).toBe('names only');
     expect(countsOrOmits(contracts, 'Hundreds of contracts were reviewed.')).toBe('counts');
     expect(countsOrOmits(contracts, 'The agency spent 12 million on hosting.')).toBe('omits');
+  });
+
+  it('belongs to the names the question gives it, and a count of someone else\'s is not it', () => {
+    expect(ownerWords('How many Microsoft staffers signed the letter?')).toEqual(['microsoft']);
+    expect(ownerWords('how many employees does Palantir have')).toEqual(['palantir']);
+    expect(ownerWords('how many separated kids')).toEqual([]);
+    expect(ownerWords('how many github employees quit')).toEqual(['github']);
+    expect(countedWords('how many github employees quit')).toEqual(['employees']);
+    const palantir = counted('how many employees does Palantir have');
+    expect(countsOrOmits(palantir, 'More than 100 Microsoft employees published an open letter about Palantir.')).toBe('names only');
+    expect(countsOrOmits(palantir, 'Palantir had about 3,900 employees at the end of the year.')).toBe('counts');
+    const microsoft = counted('how many Microsoft staffers signed');
+    expect(countsOrOmits(microsoft, 'More than 100 Microsoft staffers published an open letter.')).toBe('counts');
   });
 });
