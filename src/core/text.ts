@@ -6,6 +6,14 @@ import { readNumbers } from './numbers.ts';
 
 /** Text with a character folding changes besides case: outside ASCII, or a backtick (read as an apostrophe). */
 const NON_ASCII = /[^\x00-\x5f\x61-\x7f]/;
+/** Negatives whose verb is not what is left without "n't". */
+const NEGATIVES = new Map([
+  ["can't", 'can'],
+  ["won't", 'will'],
+  ["shan't", 'shall'],
+  ["ain't", 'is'],
+]);
+
 /** A word of folded text: `$`, `%`, a number with its separators, letters and digits, or `&`. */
 const TOKEN = /\$|%|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:'[\p{L}]+)*|&/gu;
 
@@ -118,12 +126,15 @@ export function words(text: string): string[] {
     else if (/^\p{N}/u.test(token)) raw.push(numberWord(token));
     // "FY2024", "fy24": the fiscal year, as briefs write it ("fiscal 2024").
     else if (token.startsWith('fy') && /^fy\d{2}(?:\d{2})?$/.test(token)) raw.push('fiscal', token.length === 4 ? `20${token.slice(2)}` : token.slice(2));
+    // "S-1" and "s1", "G7" and "g-7": one name however it is typed.
+    else if (/^\p{L}\p{N}{1,2}$/u.test(token)) raw.push(token.slice(0, 1), token.slice(1));
     // "they've" → "they", "didn't" → "did", "Palantir's" → "palantir": the ending is no word of its own.
-    else if (token.includes("'")) raw.push(token.replace(/n't$/, '').replace(/'(?:s|ve|re|ll|d|m)$/, '').replace(/'/g, ''));
+    else if (token.includes("'")) raw.push(NEGATIVES.get(token) ?? token.replace(/n't$/, '').replace(/'(?:s|ve|re|ll|d|m)$/, '').replace(/'/g, ''));
     else raw.push(token);
   }
   return readNumbers(informal(raw));
 }
+
 
 /** "77,284,118" → "77284118" (thousands separators), "66.5" kept, "2018." never reaches here. */
 function numberWord(token: string): string {

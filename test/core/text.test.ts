@@ -29,6 +29,15 @@ describe('stems of a brief and of a question agree', () => {
     expect(stems('[1] [12][3]')).toEqual([]);
     expect(words('ICE [3] [6].')).toEqual(['ice']);
   });
+
+  it('reads a negative as its verb, "can\'t" as "can" and "won\'t" as "will"', () => {
+    expect(words("You can't, can you? It won't; it didn't.")).toEqual(['you', 'can', 'can', 'you', 'it', 'will', 'it', 'did']);
+  });
+
+  it('reads a letter and a number as one name however it is typed ("S-1", "s1", "S‑1")', () => {
+    expect(stems('the s1 filing')).toEqual(stems('the S-1 filing'));
+    expect(stems('the S\u20111 filing')).toEqual(stems('the s1 filing'));
+  });
 });
 
 describe('aliases', () => {
