@@ -77,7 +77,9 @@ export function sentenceFits(type: QuestionType, sentence: string, question?: st
   if (!cue) return false;
   if (type === 'name') return cue.sentence.test(sentence.slice(1));
   const stated = question === undefined ? [] : (question.match(NUMBER) ?? []);
-  const rest = stated.reduce((text, n) => text.replace(new RegExp(`(?<![\\d,.])${n.replace(/[.]/g, '\\.')}(?![\\d,]|\\.\\d)`, 'g'), ' '), sentence.toLowerCase());
+  // A citation marker ("[1]") is no figure.
+  const said = sentence.toLowerCase().replace(/\[\d+\]/g, ' ');
+  const rest = stated.reduce((text, n) => text.replace(new RegExp(`(?<![\\d,.])${n.replace(/[.]/g, '\\.')}(?![\\d,]|\\.\\d)`, 'g'), ' '), said);
   return cue.sentence.test(rest);
 }
 

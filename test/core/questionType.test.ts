@@ -37,4 +37,10 @@ describe('whether a sentence gives the fact asked for', () => {
     expect(sentenceFits('amount', 'It cost $1,980 in all.', 'was it 980 or more?')).toBe(true);
     expect(sentenceFits('amount', 'It cost $980 in all.', 'was it 980 or more?')).toBe(false);
   });
+
+  it('takes a citation marker for no figure', () => {
+    expect(sentenceFits('amount', 'The numbers come from a satellite programme [1] [2].')).toBe(false);
+    expect(sentenceFits('count', 'Children died in custody [3].')).toBe(false);
+    expect(sentenceFits('count', '7 children died in custody [3].')).toBe(true);
+  });
 });
