@@ -23,6 +23,8 @@ const COUNT_AFTER = 3;
 const OWNER_BEFORE = 6;
 const OWNER_AFTER = 2;
 const OWNER_WITHIN = 3;
+/** How far from a sum the names it belongs to may stand. */
+const PAYER_NEAR = 10;
 
 /** What a "how many" question counts, and whose. */
 export interface Counted {
@@ -48,7 +50,7 @@ const HAVING = new Set(['have', 'has', 'had', 'employ', 'employs', 'own', 'owns'
 export function countedTerms(asked: string, terms: readonly QueryTerm[]): Counted {
   const ws = words(asked);
   const at = ws.findIndex((w, i) => (w === 'many' && ws[i - 1] === 'how') || (w === 'of' && ws[i - 1] === 'number'));
-  if (at < 0) return NOTHING_COUNTED;
+  if (at < 0) return { terms: [], of: payers(asked, ws, terms) };
   const run: string[] = [];
   for (const [k, w] of ws.slice(at + 1, at + 1 + COUNTED_WITHIN).entries()) {
     if (isStopWord(w)) break;
@@ -64,6 +66,36 @@ export function countedTerms(asked: string, terms: readonly QueryTerm[]): Counte
     }
   }
   return NOTHING_COUNTED;
+}
+
+/** "How much did McKinsey make", "how much does ICE pay": whose sum is asked for, the names right after the verb. */
+function payers(asked: string, ws: readonly string[], terms: readonly QueryTerm[]): readonly QueryTerm[] {
+  const at = ws.findIndex((w, i) => w === 'much' && ws[i - 1] === 'how');
+  if (at < 0) return [];
+  const aux = ws.slice(at + 1, at + 4).findIndex((w) => OWNER_HAS.has(w));
+  if (aux < 0) return [];
+  const after = ws.slice(at + 2 + aux).filter((w) => !isStopWord(w));
+  const whose = (w: string) => terms.find((t) => t.word === w && !t.weak && (t.name || !t.english));
+  const out: QueryTerm[] = [];
+  for (const w of after) {
+    const t = whose(w);
+    // "did France's auditors say": the name says whose the words are, not whose the sum is.
+    if (!t || possessive(asked, w)) break;
+    out.push(t);
+  }
+  return out;
+}
+
+function possessive(text: string, word: string): boolean {
+  return new RegExp(`\\b${word.replace(/[^\\p{L}\\p{N}]/gu, '')}['’]s\\b`, 'iu').test(text);
+}
+
+/** Whether a text gives a figure with the names it belongs to near it ("McKinsey's $20 million contract"). */
+export function figureOf(of: readonly QueryTerm[], text: string): boolean {
+  if (of.length === 0) return true;
+  const ws = wordStems(text);
+  const owner = (i: number) => of.some((t) => wordIsForm(t, ws[i]![0], ws[i]![1]) || ws[i]![0] === t.word);
+  return ws.some(([w], i) => /^\d/.test(w) && ws.some((_, j) => Math.abs(j - i) <= PAYER_NEAR && owner(j)));
 }
 
 /** The words naming whose things are counted, in what follows the counted plural. */

@@ -1,7 +1,7 @@
 import type { Analysis } from './analyse.ts';
 import type { Engine } from './engine.ts';
 import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.ts';
-import { countsOrOmits } from './counted.ts';
+import { countsOrOmits, figureOf } from './counted.ts';
 import { sameTopic } from './figures.ts';
 import { sentenceFits } from './questionType.ts';
 import type { Retrieval } from './retrieve.ts';
@@ -128,7 +128,7 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   }
   // (A yes/no question is answered by what its brief says, with or without the figure.)
   const matchedTexts = matched.flatMap((p) => p.sentences.map((x) => x.text));
-  if (!analysis.whether && FIGURE_TYPES.has(analysis.type) && !givesFigure(analysis, units.map((u) => u.span.text), matchedTexts)) {
+  if (!analysis.whether && FIGURE_TYPES.has(analysis.type) && !givesFigure(analysis, units.map((u) => u.span.text), matchedTexts, analysis.counted.of.filter((t) => !titled(t)))) {
     const what = analysis.counted.terms.length > 0 ? `how many ${[...analysis.counted.of, ...analysis.counted.terms].map((t) => t.word).join(' ')}` : `a ${analysis.type}`;
     return { reason: 'focus-missing', lines: [...lines, `asks for ${what}; no unit gives it`] };
   }
@@ -149,8 +149,9 @@ const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
  * a "how many" question counts, a unit must count it ("employee letters" and some other number do
  * not say how many employees); where nothing names it, the brief may count it in other words.
  */
-function givesFigure(analysis: Analysis, texts: readonly string[], passages: readonly string[]): boolean {
+function givesFigure(analysis: Analysis, texts: readonly string[], passages: readonly string[], payers: readonly QueryTerm[]): boolean {
   const counted = analysis.counted;
+  if (counted.terms.length === 0 && !texts.some((t) => figureOf(payers, t))) return false;
   if (counted.terms.length > 0) {
     const inUnits = texts.map((t) => countsOrOmits(counted, t));
     if (inUnits.includes('counts')) return true;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analyse.ts';
-import { countsOrOmits } from '../../src/core/counted.ts';
+import { countsOrOmits, figureOf } from '../../src/core/counted.ts';
 import type { LiveKnowledge } from '../../src/core/knowledge.ts';
 import { loadLexicon } from '../../src/io/lexicon.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
@@ -50,5 +50,14 @@ describe('what a "how many" question counts', () => {
     expect(countsOrOmits(palantir, 'Palantir had about 3,900 employees at the end of the year.')).toBe('counts');
     const microsoft = counted('how many Microsoft staffers signed');
     expect(countsOrOmits(microsoft, 'More than 100 Microsoft staffers published an open letter.')).toBe('counts');
+  });
+
+  it('for "how much", is whose sum is asked for, and a sum far from them is not theirs', () => {
+    expect(ownerWords('how much $ did mckinsey make off its ice contract')).toEqual(['mckinsey']);
+    expect(ownerWords("How much public money did France's auditors say went into it?")).toEqual([]);
+    expect(ownerWords('how much was the GitHub contract')).toEqual([]);
+    const mckinsey = counted('how much did McKinsey make from ICE').of;
+    expect(figureOf(mckinsey, 'McKinsey was paid about $20 million for the work.')).toBe(true);
+    expect(figureOf(mckinsey, 'Microsoft told its workers its $20 million contract with ICE was unrelated to the detention policies, a point disputed by the activists who had also named McKinsey.')).toBe(false);
   });
 });
