@@ -38,10 +38,10 @@ export interface Counted {
 }
 
 const NOTHING_COUNTED: Counted = { terms: [], of: [] };
-/** Words after the counted plural that put its owner next ("how many employees at Chef"), or with a verb of having after it ("does Chef have"). */
+/** Words after the counted plural that put its owner next ("how many employees at Chef"), or with a verb of having or getting after it ("does Chef have", "did Stein get"). */
 const OWNER_FOLLOWS = new Set(['at', 'of']);
 const OWNER_HAS = new Set(['does', 'did', 'do']);
-const HAVING = new Set(['have', 'has', 'had', 'employ', 'employs', 'own', 'owns']);
+const HAVING = new Set(['have', 'has', 'had', 'employ', 'employs', 'own', 'owns', 'get', 'got', 'receive', 'received', 'win', 'won']);
 
 /**
  * What "how many" or "number of" counts: the words up to the plural among the next few, as terms of
