@@ -95,8 +95,16 @@ export function figureOf(of: readonly QueryTerm[], text: string): boolean {
   if (of.length === 0) return true;
   const ws = wordStems(text);
   const owner = (i: number) => of.some((t) => wordIsForm(t, ws[i]![0], ws[i]![1]) || ws[i]![0] === t.word);
-  return ws.some(([w], i) => /^\d/.test(w) && ws.some((_, j) => Math.abs(j - i) <= PAYER_NEAR && owner(j)));
+  // "only one of the companies" holds a number, not a sum.
+  const sum = (i: number) => {
+    const w = ws[i]![0];
+    return /^\d/.test(w) && (Number(w) >= 10 || SUM_WORDS.has(ws[i - 1]?.[0] ?? '') || SUM_WORDS.has(ws[i + 1]?.[0] ?? ''));
+  };
+  return ws.some((_, i) => sum(i) && ws.some((_, j) => Math.abs(j - i) <= PAYER_NEAR && owner(j)));
 }
+
+/** Words that make a small number a sum ("$5", "5 million", "5 percent"). */
+const SUM_WORDS = new Set(['dollars', 'euros', 'pounds', 'thousand', 'million', 'billion', 'trillion', 'percent']);
 
 /** The words naming whose things are counted, in what follows the counted plural. */
 function ownerWords(after: readonly string[]): readonly string[] {

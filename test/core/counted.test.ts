@@ -58,6 +58,7 @@ describe('what a "how many" question counts', () => {
     expect(ownerWords('how much was the GitHub contract')).toEqual([]);
     const mckinsey = counted('how much did McKinsey make from ICE').of;
     expect(figureOf(mckinsey, 'McKinsey was paid about $20 million for the work.')).toBe(true);
+    expect(figureOf(mckinsey, 'Only one of the firms on the lists, McKinsey, had cut its ties.')).toBe(false);
     expect(figureOf(mckinsey, 'Microsoft told its workers its $20 million contract with ICE was unrelated to the detention policies, a point disputed by the activists who had also named McKinsey.')).toBe(false);
   });
 });
