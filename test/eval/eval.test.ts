@@ -17,11 +17,13 @@ interface Line {
   readonly falseAbstain: number;
 }
 const LINES: Record<string, Line> = {
-  'seeds tune': { facts: 0.78, source1: 0.78, abstain: 0.78, falseAbstain: 0.07 },
+  // abstain 0.78 → 0.72 when seeds-tune3.jsonl joined the half (30 near misses by a writer who had not
+  // seen the engine: the engine of that day declined 64 of the 92, 11 of the new 30; now 67).
+  'seeds tune': { facts: 0.78, source1: 0.78, abstain: 0.72, falseAbstain: 0.07 },
   'seeds test': { facts: 0.5, source1: 0.6, abstain: 0.45, falseAbstain: 0.21 },
   // source1 0.88 → 0.86 when near-duplicate briefs that disagree came to be quoted newest first (the
   // real-briefs issue's item 7): a question about an older figure is then led by the newer brief.
-  'desk tune': { facts: 0.82, source1: 0.86, abstain: 0.72, falseAbstain: 0.12 },
+  'desk tune': { facts: 0.86, source1: 0.9, abstain: 0.72, falseAbstain: 0.08 },
   // abstain 0.7 → 0.68 with the change that let yes/no questions be answered without a figure (on the
   // tune halves: 4 fewer false declines, none more answered wrongly; here one near miss more answered).
   // abstain raised with the gate's year and "how many" checks: a year the quoted passages never name,
