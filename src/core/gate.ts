@@ -118,8 +118,12 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
     const said = things.filter((f) => isYear(f) || saidIn(f, unitWords));
     // A noun names the thing asked about; a verb or adjective is as often only a way of asking.
     const weightOf = (ts: readonly QueryTerm[]) => ts.reduce((sum, t) => sum + focusWeight(engine, t), 0);
-    const share = weightOf(said) / Math.max(1e-9, weightOf(things));
-    lines.push(`focus ${focus.map((f) => (said.includes(f) ? f.word : isYear(f) ? `${f.word} (a bound)` : `${f.word} (missing)`)).join(', ')}: ${pct(share)} said (needs ${pct(g.minFocusShare)})`);
+    // Said around the lead unit, in its passage, it is what that passage is about, if less surely.
+    const passageWords = wordStems(lead.passage.sentences.map((x) => x.text).join(' '));
+    const nearby = things.filter((f) => !said.includes(f) && saidIn(f, passageWords));
+    const share = (weightOf(said) + g.focusInPassageShare * weightOf(nearby)) / Math.max(1e-9, weightOf(things));
+    const shown = (f: QueryTerm) => (said.includes(f) ? f.word : nearby.includes(f) ? `${f.word} (in its passage)` : isYear(f) ? `${f.word} (a bound)` : `${f.word} (missing)`);
+    lines.push(`focus ${focus.map(shown).join(', ')}: ${pct(share)} said (needs ${pct(g.minFocusShare)})`);
     if (share < g.minFocusShare) return { reason: 'focus-missing', lines };
   } else if (years.length > 0) {
     lines.push(`focus ${years.map((y) => y.word).join(', ')}: named`);

@@ -53,6 +53,8 @@ export const TUNING = {
      * asking: "tall", "founded", "net worth") must be this much in the units, by weight.
      */
     minFocusShare: 0.34,
+    /** A focus word the units do not say but the lead unit's passage does counts this share of its weight. */
+    focusInPassageShare: 0.75,
     /** The names a question asks about (by weight) that the units must hold. */
     minNameShare: 0.5,
     /** A focus word that is not only a noun (a verb, an adjective) counts this much of its weight. */
