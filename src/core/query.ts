@@ -100,6 +100,8 @@ const CATEGORIES = new Set(stopwordData.categories);
 /** Filler and framing words a typo may hide ("realy", "happend"): read as what they are. */
 const STOP_LIST: readonly string[] = [...stopwordData.stop, ...stopwordData.weak].filter((w) => w.length >= 3);
 
+const ROMAN = /^[ivxlc]{2,5}$/;
+
 /** Analyses a question against an index. */
 export function parseQuery(question: string, index: SearchIndex, lexicon: Lexicon = NO_LEXICON): QueryTerm[] {
   // A pasted address ("is this true? https://…") is where the claim was seen, and a closing tag
@@ -137,7 +139,8 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
     const own = new Set(matches);
     const synonyms = [
       ...(SYNONYMS.get(matches[0] ?? term.stem) ?? []),
-      ...(matches.length === 0 ? lexicon.synonyms(term.word).flatMap((w) => (w.includes('_') ? [] : [stem(w)])) : []),
+      // "Artemis IV" is not any 4 the briefs give: a numeral names, it has no synonyms.
+      ...(matches.length === 0 && !ROMAN.test(term.word) ? lexicon.synonyms(term.word).flatMap((w) => (w.includes('_') ? [] : [stem(w)])) : []),
     ].filter((s) => !own.has(s) && indexed(s));
     const known = matches.length > 0;
     const found = known || synonyms.length > 0;
@@ -244,6 +247,8 @@ function oneEdit(a: string, b: string): boolean {
 }
 
 function looksLikeName(word: string, lexicon: Lexicon): boolean {
+  // "6g", "3d": a number run into letters is a model's or a standard's name.
+  if (/^\d+\p{L}+$/u.test(word)) return true;
   return lexicon !== NO_LEXICON && word.length >= 4 && !/\d/.test(word) && (word.length > MAX_TYPO_WORD || !lexicon.nearWord(word));
 }
 

@@ -15,7 +15,9 @@ const NEGATIVES = new Map([
 ]);
 
 /** A word of folded text: `$`, `%`, a number with its separators, letters and digits, or `&`. */
-const TOKEN = /\$|%|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:'[\p{L}]+)*|&/gu;
+const TOKEN = /\$|%|\p{N}+\p{L}{1,2}(?![\p{L}\p{N}])|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:'[\p{L}]+)*|&/gu;
+/** What after a number, with no space, is its unit or ending ("100m", "1990s", "2nd"), not part of a name ("5G", "3D"). */
+const NUMBER_SUFFIXES = new Set(['m', 'b', 'k', 'bn', 'mn', 's', 'st', 'nd', 'rd', 'th', 'am', 'pm', 'x', 'km', 'kg', 'cm', 'mm', 'ft', 'lb', 'oz', 'gw', 'mw', 'kw', 'yr', 'hr']);
 
 /**
  * The one text normalizer: briefs and questions go through the same steps (fold, split into words,
@@ -123,7 +125,11 @@ export function words(text: string): string[] {
     const token = match[0];
     if (token === '$') raw.push('dollars');
     else if (token === '%') raw.push('percent');
-    else if (/^\p{N}/u.test(token)) raw.push(numberWord(token));
+    else if (/^\p{N}+\p{L}/u.test(token)) {
+      const [, digits, suffix] = /^(\p{N}+)(\p{L}+)$/u.exec(token) as RegExpExecArray;
+      if (NUMBER_SUFFIXES.has(suffix as string)) raw.push(digits as string, suffix as string);
+      else raw.push(token);
+    } else if (/^\p{N}/u.test(token)) raw.push(numberWord(token));
     // "FY2024", "fy24": the fiscal year, as briefs write it ("fiscal 2024").
     else if (token.startsWith('fy') && /^fy\d{2}(?:\d{2})?$/.test(token)) raw.push('fiscal', token.length === 4 ? `20${token.slice(2)}` : token.slice(2));
     // "S-1" and "s1", "G7" and "g-7": one name however it is typed.

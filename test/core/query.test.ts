@@ -46,6 +46,15 @@ describe('parseQuery over the seed index', () => {
     expect(isKnown(tesla as QueryTerm)).toBe(false);
   });
 
+  it('takes a numeral or a number run into letters for a name the briefs never give, not for any 4 or 6 they do', () => {
+    const iv = termFor(parseQuery('when is Palantir IV due', index, lexicon), 'iv');
+    expect(iv?.synonyms).toEqual([]);
+    expect(isKnown(iv as QueryTerm)).toBe(false);
+    const sixG = termFor(parseQuery('does ICE use 6g networks', index, lexicon), '6g');
+    expect(sixG?.name).toBe(true);
+    expect(isKnown(sixG as QueryTerm)).toBe(false);
+  });
+
   it('does not "correct" a real English word into a different indexed one', () => {
     const capital = termFor(parseQuery('what is the capital of france', index, lexicon), 'capital');
     expect(capital?.matches).toEqual([]);

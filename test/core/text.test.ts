@@ -34,6 +34,11 @@ describe('stems of a brief and of a question agree', () => {
     expect(words("You can't, can you? It won't; it didn't.")).toEqual(['you', 'can', 'can', 'you', 'it', 'will', 'it', 'did']);
   });
 
+  it('keeps a number run into letters as one name ("5G", "3D"), and splits a unit or ending off ("100M", "1990s")', () => {
+    expect(words('Are 5G and 6G masts safe?')).toEqual(['are', '5g', 'and', '6g', 'masts', 'safe']);
+    expect(words('the $100M deal of the 1990s')).toEqual(['the', 'dollars', '100', 'm', 'deal', 'of', 'the', '1990', 's']);
+  });
+
   it('reads a letter and a number as one name however it is typed ("S-1", "s1", "S‑1")', () => {
     expect(stems('the s1 filing')).toEqual(stems('the S-1 filing'));
     expect(stems('the S\u20111 filing')).toEqual(stems('the s1 filing'));
