@@ -14,16 +14,17 @@ export interface Suite {
   readonly name: string;
   readonly corpus: string;
   readonly sets: readonly string[];
-  /** Only a test half: material no weight was ever tuned on. */
-  readonly heldOut?: boolean;
+  /** A corpus whose questions are all in one half: "test" for material no weight was ever tuned on. */
+  readonly only?: 'tune' | 'test';
 }
 
 export const SUITES: readonly Suite[] = [
   { name: 'seeds', corpus: 'seeds', sets: ['test/eval/questions.jsonl', 'test/eval/seeds-tune2.jsonl', 'test/eval/seeds-tune3.jsonl', 'test/eval/seeds-heldout.jsonl'] },
   { name: 'desk', corpus: 'test/fixtures/desk-corpus', sets: ['test/eval/desk.jsonl', 'test/eval/desk-tune2.jsonl', 'test/eval/desk-tune3.jsonl'] },
-  // Briefs and questions written on 2 December by a writer who had seen neither the engine nor the
-  // other corpora: a test half only, never tuned on.
-  { name: 'desk2', corpus: 'test/fixtures/desk2-corpus', sets: ['test/eval/desk2.jsonl'], heldOut: true },
+  // Briefs and questions written on 2 December by writers who had seen neither the engine nor the
+  // other corpora: desk3 to tune on, desk2 held out (never tuned on).
+  { name: 'desk3', corpus: 'test/fixtures/desk3-corpus', sets: ['test/eval/desk3.jsonl'], only: 'tune' },
+  { name: 'desk2', corpus: 'test/fixtures/desk2-corpus', sets: ['test/eval/desk2.jsonl'], only: 'test' },
 ];
 
 /**
