@@ -35,6 +35,8 @@ for (const [k, v] of Object.entries(informalData.phrases)) {
   const ws = k.split(' ');
   INFORMAL_PHRASES.set(ws[0] as string, [...(INFORMAL_PHRASES.get(ws[0] as string) ?? []), { words: ws, as: v.split(' ') }]);
 }
+/** Words that are a chat spelling or open a chat phrase: one lookup tells most words of a text apart. */
+const INFORMAL_STARTS = new Set([...INFORMAL.keys(), ...INFORMAL_PHRASES.keys()]);
 
 // Stemming is most of the analyzer's cost, and a corpus of any size repeats a small vocabulary:
 // stems are remembered (bounded, so a stream of odd words cannot grow it without end).
@@ -111,11 +113,10 @@ export function fold(text: string): string {
  */
 export function words(text: string): string[] {
   const raw: string[] = [];
-  for (const match of fold(text).matchAll(TOKEN)) {
-    const token = match[0];
+  for (const token of fold(text).match(TOKEN) ?? []) {
     if (token === '$') raw.push('dollars');
     else if (token === '%') raw.push('percent');
-    else if (/^\p{N}/u.test(token)) raw.push(numberWord(token));
+    else if (startsWithNumber(token)) raw.push(numberWord(token));
     // "FY2024", "fy24": the fiscal year, as briefs write it ("fiscal 2024").
     else if (token.startsWith('fy') && /^fy\d{2}(?:\d{2})?$/.test(token)) raw.push('fiscal', token.length === 4 ? `20${token.slice(2)}` : token.slice(2));
     // "they've" → "they", "didn't" → "did", "Palantir's" → "palantir": the ending is no word of its own.
@@ -123,6 +124,12 @@ export function words(text: string): string[] {
     else raw.push(token);
   }
   return readNumbers(informal(raw));
+}
+
+/** The token opens with a number (`\p{N}`); most are ASCII, told by their first code unit alone. */
+function startsWithNumber(token: string): boolean {
+  const first = token.charCodeAt(0);
+  return first < 0x80 ? first >= 0x30 && first <= 0x39 : /^\p{N}/u.test(token);
 }
 
 /** "77,284,118" → "77284118" (thousands separators), "66.5" kept, "2018." never reaches here. */
@@ -134,6 +141,10 @@ function informal(ws: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
     const word = ws[i] as string;
+    if (!INFORMAL_STARTS.has(word)) {
+      out.push(word);
+      continue;
+    }
     const phrase = INFORMAL_PHRASES.get(word)?.find((p) => p.words.every((w, j) => ws[i + j] === w));
     if (phrase) {
       for (const w of phrase.as) out.push(w);
