@@ -42,10 +42,11 @@ export interface EncodedCorpus {
   /**
    * Per sentence, what `analyseClauses` gave: the number of its clause pieces, then each piece's
    * stems; the number of its spans cut at a word, then each one's piece and stems. Stems as their
-   * number, then their positions in `stems`, in the order the analyzer gave them.
+   * number, then their positions in `stems`, in the order the analyzer gave them. Every number is a
+   * LEB128 varint: most take a byte or two, where 32 bits made the saved index a quarter larger.
    */
-  readonly clauseStems: Int32Array;
-  /** Where each passage's sentences end in `clauseStems`, passages in corpus order. */
+  readonly clauseStems: Uint8Array;
+  /** The byte where each passage's sentences end in `clauseStems`, passages in corpus order. */
   readonly clauseStemEnds: Int32Array;
   /** The corpus's skipped files, as JSON. */
   readonly skipped: Uint8Array;
@@ -116,7 +117,7 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
   const sentenceAt: number[] = [];
   const citations: number[] = [];
   const stemPositions = new Map<string, number>();
-  const clauseStems: number[] = [];
+  const clauseStems = new VarintWriter();
   const clauseStemEnds: number[] = [];
   let lineBytes = 0;
   let textBytes = 0;
@@ -138,20 +139,21 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
         sentenceAt.push(sentence.at);
         citations.push(sentence.citations.length, ...sentence.citations);
         const { pieces, cuts } = analyseClauses(sentence);
-        const push = (stems: ReadonlySet<string>) => {
-          clauseStems.push(stems.size);
+        const push = (value: number) => clauseStems.push(value);
+        const pushStems = (stems: ReadonlySet<string>) => {
+          push(stems.size);
           for (const x of stems) {
             let position = stemPositions.get(x);
             if (position === undefined) stemPositions.set(x, (position = stemPositions.size));
-            clauseStems.push(position);
+            push(position);
           }
         };
-        clauseStems.push(pieces.length);
-        pieces.forEach(push);
-        clauseStems.push(cuts.size);
+        push(pieces.length);
+        pieces.forEach(pushStems);
+        push(cuts.size);
         for (const [piece, stems] of cuts) {
-          clauseStems.push(piece);
-          push(stems);
+          push(piece);
+          pushStems(stems);
         }
       }
       passageEnds.push(textBytes);
@@ -167,7 +169,7 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
     sentenceAt: Int32Array.from(sentenceAt),
     citations: Int32Array.from(citations),
     stems: utf8.encode(JSON.stringify([...stemPositions.keys()])),
-    clauseStems: Int32Array.from(clauseStems),
+    clauseStems: clauseStems.bytes(),
     clauseStemEnds: Int32Array.from(clauseStemEnds),
     skipped: utf8.encode(JSON.stringify(corpus.skipped)),
   };
@@ -327,11 +329,45 @@ function readSentences(
   return sentences;
 }
 
+/** Numbers (0 or more) as LEB128 varints, seven bits a byte and the high bit set on all but the last, in a buffer that grows. */
+class VarintWriter {
+  private buffer = new Uint8Array(1 << 16);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length + 5 > this.buffer.length) {
+      const larger = new Uint8Array(this.buffer.length * 2);
+      larger.set(this.buffer);
+      this.buffer = larger;
+    }
+    let rest = value;
+    while (rest >= 0x80) {
+      this.buffer[this.length++] = (rest & 0x7f) | 0x80;
+      rest >>>= 7;
+    }
+    this.buffer[this.length++] = rest;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
 /** A passage's clause stems from `clauseStems[start..end)`. @throws when they are not `count` sentences' worth. */
-function readClauseStems(clauseStems: Int32Array, start: number, end: number, count: number, table: readonly string[]): ClauseStems {
+function readClauseStems(clauseStems: Uint8Array, start: number, end: number, count: number, table: readonly string[]): ClauseStems {
   const sentences: SentenceStems[] = [];
   let at = start;
-  const next = () => clauseStems[at++] as number;
+  const next = () => {
+    let value = 0;
+    let byte: number;
+    let shift = 0;
+    do {
+      byte = clauseStems[at++] ?? 0;
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
   const read = () => {
     const stems = new Set<string>();
     for (let n = next(); n > 0; n--) stems.add(table[next()] as string);

@@ -90,7 +90,7 @@ describe('the engine codec', () => {
 
   it('refuses clause stems that do not match the sentences', async () => {
     const encoded = encodeEngine(buildEngine(manyPassages(20)));
-    const decoded = await decodeEngine({ ...encoded, clauseStems: Int32Array.from(encoded.clauseStems, (x, i) => (i === 0 ? x + 1 : x)) });
+    const decoded = await decodeEngine({ ...encoded, clauseStems: Uint8Array.from(encoded.clauseStems, (x, i) => (i === 0 ? x + 1 : x)) });
     expect(() => clauseStems(decoded.passages[0] as Passage)).toThrow(/clause stems/);
   });
 
