@@ -353,34 +353,41 @@ class VarintWriter {
   }
 }
 
+/** Reads what a {@link VarintWriter} wrote, from byte `at` on; past the end it reads zeros. */
+class VarintReader {
+  constructor(
+    private readonly bytes: Uint8Array,
+    public at: number,
+  ) {}
+
+  next(): number {
+    let byte = this.bytes[this.at++] ?? 0;
+    let value = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = this.bytes[this.at++] ?? 0;
+      value |= (byte & 0x7f) << shift;
+    }
+    return value;
+  }
+}
+
 /** A passage's clause stems from `clauseStems[start..end)`. @throws when they are not `count` sentences' worth. */
 function readClauseStems(clauseStems: Uint8Array, start: number, end: number, count: number, table: readonly string[]): ClauseStems {
   const sentences: SentenceStems[] = [];
-  let at = start;
-  const next = () => {
-    let value = 0;
-    let byte: number;
-    let shift = 0;
-    do {
-      byte = clauseStems[at++] ?? 0;
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
+  const reader = new VarintReader(clauseStems, start);
   const read = () => {
     const stems = new Set<string>();
-    for (let n = next(); n > 0; n--) stems.add(table[next()] as string);
+    for (let n = reader.next(); n > 0; n--) stems.add(table[reader.next()] as string);
     return stems;
   };
-  while (at < end) {
+  while (reader.at < end) {
     const pieces: Set<string>[] = [];
-    for (let p = next(); p > 0; p--) pieces.push(read());
+    for (let p = reader.next(); p > 0; p--) pieces.push(read());
     const cuts = new Map<number, Set<string>>();
-    for (let c = next(); c > 0; c--) cuts.set(next(), read());
+    for (let c = reader.next(); c > 0; c--) cuts.set(reader.next(), read());
     sentences.push({ pieces, cuts });
   }
-  if (at !== end || sentences.length !== count) throw new Error('encoded engine: clause stems do not match the sentences');
+  if (reader.at !== end || sentences.length !== count) throw new Error('encoded engine: clause stems do not match the sentences');
   return sentences;
 }
 
