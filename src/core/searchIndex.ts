@@ -118,8 +118,8 @@ export class SearchIndex {
 
   /**
    * The indexed stems within `distance` edits of `stem` that begin with the same character (lunr's own
-   * fuzzy matching over its token set). A typo rarely changes the first letter, and allowing it turns
-   * real words into others ("prefer" → "refer").
+   * fuzzy matching, over the vocabulary seen as a trie). A typo rarely changes the first letter, and
+   * allowing it turns real words into others ("prefer" → "refer").
    */
   similarTerms(stem: string, distance: number): string[] {
     const { TokenSet } = lunr as unknown as LunrTokenSets;
