@@ -278,7 +278,8 @@ const TYPO_MEMO_LIMIT = 10_000;
 
 function correctionsOf(stem: string, word: string, index: SearchIndex): readonly string[] {
   const distance = word.length >= 8 ? 2 : 1;
-  const candidates = new Set([...index.similarTerms(stem, distance), ...index.similarTerms(word, distance)]);
+  // A word that is its own stem is looked up once: the fuzzy walk is most of a typo's cost.
+  const candidates = new Set([...index.similarTerms(stem, distance), ...(word === stem ? [] : index.similarTerms(word, distance))]);
   // The commonest corrections are the likeliest; a few keep a rare typo from fanning out.
   return [...candidates]
     .sort((a, b) => index.documentFrequency(b) - index.documentFrequency(a))

@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import { analyze } from './text.ts';
+import { VocabularyTrie } from './vocabularyTrie.ts';
 
 /**
  * A lunr-built index over documents whose fields are analysed by our own normalizer, compiled into
@@ -62,7 +63,6 @@ export class SearchIndex {
   private readonly seen: Uint32Array;
   private readonly touched: Int32Array;
   private epoch = 0;
-  private readonly vocabularies = new Map<string, lunr.TokenSet>();
 
   private constructor(private readonly data: IndexData) {
     this.scores = new Float64Array(data.refs.length);
@@ -118,21 +118,16 @@ export class SearchIndex {
 
   /**
    * The indexed stems within `distance` edits of `stem` that begin with the same character (lunr's own
-   * fuzzy matching over its token set). A typo rarely changes the first letter, and allowing it turns
-   * real words into others ("prefer" → "refer").
+   * fuzzy matching, over the vocabulary seen as a trie). A typo rarely changes the first letter, and
+   * allowing it turns real words into others ("prefer" → "refer").
    */
   similarTerms(stem: string, distance: number): string[] {
     const { TokenSet } = lunr as unknown as LunrTokenSets;
     const first = stem.charAt(0);
     if (first === '') return [];
-    // One token set per first character, built on first use: the whole vocabulary of a large corpus
-    // takes lunr a third of a second to build, one letter of it a few tens of milliseconds.
-    let vocabulary = this.vocabularies.get(first);
-    if (!vocabulary) {
-      vocabulary = TokenSet.fromArray(this.termsStartingWith(first));
-      this.vocabularies.set(first, vocabulary);
-    }
-    return vocabulary.intersect(TokenSet.fromFuzzyString(stem, distance)).toArray();
+    const { terms } = this.data;
+    const vocabulary = new VocabularyTrie(terms, lowerBound(terms, first), lowerBound(terms, String.fromCharCode(first.charCodeAt(0) + 1)), 0);
+    return TokenSet.prototype.intersect.call(vocabulary, TokenSet.fromFuzzyString(stem, distance)).toArray();
   }
 
   /**
@@ -143,14 +138,6 @@ export class SearchIndex {
   private termId(stem: string): number | undefined {
     const at = lowerBound(this.data.terms, stem);
     return this.data.terms[at] === stem ? at : undefined;
-  }
-
-  /** The terms that begin with `first` (one UTF-16 unit): a run of the sorted term list. */
-  private termsStartingWith(first: string): string[] {
-    const { terms } = this.data;
-    const from = lowerBound(terms, first);
-    const to = lowerBound(terms, String.fromCharCode(first.charCodeAt(0) + 1));
-    return terms.slice(from, to);
   }
 
   /** Scores documents by the weighted sum of their term weights; returns the best `k`, best first. */
@@ -200,7 +187,8 @@ function lowerBound(terms: readonly string[], value: string): number {
 interface LunrTokenSets {
   TokenSet: {
     fromFuzzyString(str: string, editDistance: number): lunr.TokenSet;
-    fromArray(sortedTerms: readonly string[]): lunr.TokenSet;
+    /** Reads only `edges` and `final` of the token set it is called on, which may be a {@link VocabularyTrie}. */
+    prototype: { intersect(this: lunr.TokenSet | VocabularyTrie, other: lunr.TokenSet): lunr.TokenSet };
   };
 }
 

@@ -6,10 +6,10 @@ import { coverage, wordIsForm, type QueryTerm } from './query.ts';
 import { countsOrOmits } from './counted.ts';
 import { sentenceFits } from './questionType.ts';
 import type { Candidate, Retrieval } from './retrieve.ts';
-import { briefTopicStems, stemSet, wordStems } from './stemCache.ts';
+import { briefTopicStems, clauseStems, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
 import { analyze, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
-import { clausePieces, spansOf, type Span } from './units.ts';
+import { spansOf, type Span } from './units.ts';
 import type { Brief, Passage, Sentence } from './types.ts';
 
 /**
@@ -138,15 +138,15 @@ function scorePassage(
   const claim = brief.claim === null ? null : stemSet(brief.claim);
   const s = TUNING.select;
   const out: Scored[] = [];
+  const unitStems = clauseStems(passage);
   passage.sentences.forEach((sentence, position) => {
     // A question in a brief asks; it answers nothing.
     if (/\?["'”’)\]]*(?:\s*\[\d+\])*$/.test(sentence.text)) return;
     const isVerdict = sentence.text === brief.verdict;
     const labelStems = sentence.label === undefined ? null : stemSet(sentence.label);
-    const pieces = clausePieces(sentence, s.maxUnitChars).map((p) => stemSet(sentence.text.slice(p.start, p.end)));
+    const stems = unitStems[position] as SentenceStems;
     for (const span of spansOf(sentence, s.maxUnitChars)) {
-      // A clause cut at a word is scored on what it shows, not on the words cut off.
-      const own = span.wordCut || (span.pieces[0] === span.pieces[1] && !span.cutBefore && !span.cutAfter) ? stemSet(span.text) : unionOf(pieces, span.pieces);
+      const own = spanStems(stems, span);
       if (claim && restates(span.text, own, claim)) continue;
       const inUnit = coverage(terms, (x) => own.has(x) || (labelStems?.has(x) ?? false));
       const inContext = coverage(terms, (x) => own.has(x) || context.has(x));
@@ -211,14 +211,6 @@ function restates(text: string, own: ReadonlySet<string>, claim: ReadonlySet<str
 }
 
 const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
-
-/** The stems of the clause pieces a span covers. */
-function unionOf(pieces: readonly ReadonlySet<string>[], [first, last]: readonly [number, number]): ReadonlySet<string> {
-  if (first === last) return pieces[first] ?? new Set();
-  const out = new Set<string>();
-  for (let i = first; i <= last; i++) for (const x of pieces[i] ?? []) out.add(x);
-  return out;
-}
 
 /**
  * Share of the question's focus words a unit says, in any of their forms (by its words: "found" is

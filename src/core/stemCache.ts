@@ -1,8 +1,8 @@
 import type { Engine } from './engine.ts';
 import { stems, words, stem } from './text.ts';
 import { TUNING } from './tuning.ts';
-import { clausePieces } from './units.ts';
-import type { Brief, Passage } from './types.ts';
+import { clausePieces, spansOf, type Span } from './units.ts';
+import type { Brief, Passage, Sentence } from './types.ts';
 
 /**
  * Stems of the texts an answer looks at, computed on first use and kept with the immutable object
@@ -86,16 +86,8 @@ const casings = new WeakMap<object, ReadonlyMap<string, { capital: number; lower
 export function passageStemSet(engine: Engine, passage: Passage): ReadonlySet<string> {
   return kept(passage.sentences, () => {
     const brief = engine.briefs.get(passage.doc) as Brief;
-    // Clause by clause, as units are cut, so that choosing units finds their stems already made.
-    const all = new Set<string>();
-    const add = (text: string) => {
-      for (const x of stemSet(text)) all.add(x);
-    };
-    add(brief.title);
-    add(passage.heading);
-    for (const sentence of passage.sentences) {
-      for (const piece of clausePieces(sentence, TUNING.select.maxUnitChars)) add(sentence.text.slice(piece.start, piece.end));
-    }
+    const all = new Set([...stemSet(brief.title), ...stemSet(passage.heading)]);
+    for (const { pieces } of clauseStems(passage)) for (const piece of pieces) for (const x of piece) all.add(x);
     return all;
   });
 }
@@ -108,4 +100,59 @@ export function briefTopicStems(brief: Brief): ReadonlySet<string> {
 /** The words of a text with their stems, for checks on the words themselves ("found" is not "founded"). */
 export function wordStems(text: string): readonly (readonly [string, string])[] {
   return wordCache.get(text, () => words(text).map((w) => [w, stem(w)] as const));
+}
+
+/** The stems a sentence's units are made of (for `TUNING.select.maxUnitChars`). */
+export interface SentenceStems {
+  /** Each clause piece's (`clausePieces`): a unit's stems are the union of its pieces'. */
+  readonly pieces: readonly ReadonlySet<string>[];
+  /** By piece, the stems of the span cut from it at a word (`Span.wordCut`), which says less than its piece. */
+  readonly cuts: ReadonlyMap<number, ReadonlySet<string>>;
+}
+
+/** Per sentence of a passage, the stems its units are made of. */
+export type ClauseStems = readonly SentenceStems[];
+
+const clauseCache = new WeakMap<readonly Sentence[], ClauseStems>();
+const storedClauses = new WeakMap<readonly Sentence[], () => ClauseStems>();
+
+/**
+ * The stems of each sentence's units of a passage, as units are cut. Kept with the passage's
+ * sentences; read from the saved index when it holds them, since analysing every candidate
+ * passage's sentences again was most of an answer's time.
+ */
+export function clauseStems(passage: Passage): ClauseStems {
+  let known = clauseCache.get(passage.sentences);
+  if (!known) {
+    known = storedClauses.get(passage.sentences)?.() ?? passage.sentences.map(analyseClauses);
+    clauseCache.set(passage.sentences, known);
+  }
+  return known;
+}
+
+/** The stems a sentence's units are made of, by the analyzer: what a saved index stores. */
+export function analyseClauses(sentence: Sentence): SentenceStems {
+  const { maxUnitChars } = TUNING.select;
+  return {
+    pieces: clausePieces(sentence, maxUnitChars).map((p) => stemSet(sentence.text.slice(p.start, p.end))),
+    cuts: new Map(spansOf(sentence, maxUnitChars).flatMap((span) => (span.wordCut ? [[span.pieces[0], stemSet(span.text)] as const] : []))),
+  };
+}
+
+/** A unit's stems: a clause cut at a word on what it shows, not on the words cut off; else its pieces'. */
+export function spanStems(stems: SentenceStems, span: Span): ReadonlySet<string> {
+  const [first, last] = span.pieces;
+  if (span.wordCut) return stems.cuts.get(first) ?? new Set();
+  if (first === last) return stems.pieces[first] ?? new Set();
+  const out = new Set<string>();
+  for (let i = first; i <= last; i++) for (const x of stems.pieces[i] ?? []) out.add(x);
+  return out;
+}
+
+/**
+ * Gives the clause stems of a list of sentences made from a saved index: `read` decodes what
+ * `analyseClauses` gave at build time, when they are first asked for.
+ */
+export function storeClauseStems(sentences: readonly Sentence[], read: () => ClauseStems): void {
+  storedClauses.set(sentences, read);
 }

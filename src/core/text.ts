@@ -45,6 +45,8 @@ for (const [k, v] of Object.entries(informalData.phrases)) {
   const ws = k.split(' ');
   INFORMAL_PHRASES.set(ws[0] as string, [...(INFORMAL_PHRASES.get(ws[0] as string) ?? []), { words: ws, as: v.split(' ') }]);
 }
+/** Words that are a chat spelling or open a chat phrase: one lookup tells most words of a text apart. */
+const INFORMAL_STARTS = new Set([...INFORMAL.keys(), ...INFORMAL_PHRASES.keys()]);
 
 // Stemming is most of the analyzer's cost, and a corpus of any size repeats a small vocabulary:
 // stems are remembered (bounded, so a stream of odd words cannot grow it without end).
@@ -121,19 +123,20 @@ export function fold(text: string): string {
  */
 export function words(text: string): string[] {
   const raw: string[] = [];
-  for (const match of fold(text).matchAll(TOKEN)) {
-    const token = match[0];
+  for (const token of fold(text).match(TOKEN) ?? []) {
     if (token === '$') raw.push('dollars');
     else if (token === '%') raw.push('percent');
-    else if (/^\p{N}+\p{L}/u.test(token)) {
-      const [, digits, suffix] = /^(\p{N}+)(\p{L}+)$/u.exec(token) as RegExpExecArray;
-      if (NUMBER_SUFFIXES.has(suffix as string)) raw.push(digits as string, suffix as string);
+    else if (startsWithNumber(token)) {
+      // "5G", "3D" are names; "100M", "1990s", "2nd" a number and its unit or ending.
+      const run = /^(\p{N}+)(\p{L}+)$/u.exec(token);
+      if (run === null) raw.push(numberWord(token));
+      else if (NUMBER_SUFFIXES.has(run[2] as string)) raw.push(run[1] as string, run[2] as string);
       else raw.push(token);
-    } else if (/^\p{N}/u.test(token)) raw.push(numberWord(token));
+    }
     // "FY2024", "fy24": the fiscal year, as briefs write it ("fiscal 2024").
     else if (token.startsWith('fy') && /^fy\d{2}(?:\d{2})?$/.test(token)) raw.push('fiscal', token.length === 4 ? `20${token.slice(2)}` : token.slice(2));
-    // "S-1" and "s1", "G7" and "g-7": one name however it is typed.
-    else if (/^\p{L}\p{N}{1,2}$/u.test(token)) raw.push(token.slice(0, 1), token.slice(1));
+    // "S-1" and "s1", "G7" and "g-7": one name however it is typed ("b4" is a chat spelling).
+    else if (/^\p{L}\p{N}{1,2}$/u.test(token) && !INFORMAL.has(token)) raw.push(token.slice(0, 1), token.slice(1));
     // "they've" → "they", "didn't" → "did", "Palantir's" → "palantir": the ending is no word of its own.
     else if (token.includes("'")) raw.push(NEGATIVES.get(token) ?? token.replace(/n't$/, '').replace(/'(?:s|ve|re|ll|d|m)$/, '').replace(/'/g, ''));
     else raw.push(token);
@@ -141,6 +144,11 @@ export function words(text: string): string[] {
   return readNumbers(informal(raw));
 }
 
+/** The token opens with a number (`\p{N}`); most are ASCII, told by their first code unit alone. */
+function startsWithNumber(token: string): boolean {
+  const first = token.charCodeAt(0);
+  return first < 0x80 ? first >= 0x30 && first <= 0x39 : /^\p{N}/u.test(token);
+}
 
 /** "77,284,118" → "77284118" (thousands separators), "66.5" kept, "2018." never reaches here. */
 function numberWord(token: string): string {
@@ -151,6 +159,10 @@ function informal(ws: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
     const word = ws[i] as string;
+    if (!INFORMAL_STARTS.has(word)) {
+      out.push(word);
+      continue;
+    }
     const phrase = INFORMAL_PHRASES.get(word)?.find((p) => p.words.every((w, j) => ws[i + j] === w));
     if (phrase) {
       for (const w of phrase.as) out.push(w);

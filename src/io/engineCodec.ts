@@ -1,5 +1,6 @@
 import { buildIndexes, loadEngine, saveIndexes, type Engine } from '../core/engine.ts';
 import type { IndexData } from '../core/searchIndex.ts';
+import { analyseClauses, storeClauseStems, type ClauseStems, type SentenceStems } from '../core/stemCache.ts';
 import type { Brief, Corpus, Passage, Sentence, SkippedFile } from '../core/types.ts';
 
 /**
@@ -36,6 +37,17 @@ export interface EncodedCorpus {
   readonly sentenceAt: Int32Array;
   /** Per sentence: the number of citations, then the citations. */
   readonly citations: Int32Array;
+  /** The distinct stems of the sentences' clause pieces, as a JSON array. */
+  readonly stems: Uint8Array;
+  /**
+   * Per sentence, what `analyseClauses` gave: the number of its clause pieces, then each piece's
+   * stems; the number of its spans cut at a word, then each one's piece and stems. Stems as their
+   * number, then their positions in `stems`, in the order the analyzer gave them. Every number is a
+   * LEB128 varint: most take a byte or two, where 32 bits made the saved index a quarter larger.
+   */
+  readonly clauseStems: Uint8Array;
+  /** The byte where each passage's sentences end in `clauseStems`, passages in corpus order. */
+  readonly clauseStemEnds: Int32Array;
   /** The corpus's skipped files, as JSON. */
   readonly skipped: Uint8Array;
 }
@@ -55,6 +67,9 @@ export const ENCODED_ARRAYS = [
   'sentenceLengths',
   'sentenceAt',
   'citations',
+  'stems',
+  'clauseStems',
+  'clauseStemEnds',
   'skipped',
   'passageIndex.terms',
   'passageIndex.refs',
@@ -101,6 +116,9 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
   const sentenceLengths: number[] = [];
   const sentenceAt: number[] = [];
   const citations: number[] = [];
+  const stemPositions = new Map<string, number>();
+  const clauseStems = new VarintWriter();
+  const clauseStemEnds: number[] = [];
   let lineBytes = 0;
   let textBytes = 0;
   corpus.briefs.forEach((brief, i) => {
@@ -120,8 +138,26 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
         sentenceLengths.push(sentence.text.length);
         sentenceAt.push(sentence.at);
         citations.push(sentence.citations.length, ...sentence.citations);
+        const { pieces, cuts } = analyseClauses(sentence);
+        const push = (value: number) => clauseStems.push(value);
+        const pushStems = (stems: ReadonlySet<string>) => {
+          push(stems.size);
+          for (const x of stems) {
+            let position = stemPositions.get(x);
+            if (position === undefined) stemPositions.set(x, (position = stemPositions.size));
+            push(position);
+          }
+        };
+        push(pieces.length);
+        pieces.forEach(pushStems);
+        push(cuts.size);
+        for (const [piece, stems] of cuts) {
+          push(piece);
+          pushStems(stems);
+        }
       }
       passageEnds.push(textBytes);
+      clauseStemEnds.push(clauseStems.length);
     }
   });
   return {
@@ -132,6 +168,9 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
     sentenceLengths: Int32Array.from(sentenceLengths),
     sentenceAt: Int32Array.from(sentenceAt),
     citations: Int32Array.from(citations),
+    stems: utf8.encode(JSON.stringify([...stemPositions.keys()])),
+    clauseStems: clauseStems.bytes(),
+    clauseStemEnds: Int32Array.from(clauseStemEnds),
     skipped: utf8.encode(JSON.stringify(corpus.skipped)),
   };
 }
@@ -167,6 +206,9 @@ interface Cursor {
   citation: number;
 }
 
+/** A saved index's table of stems, parsed when a passage's clause stems are first read. */
+type StemTable = () => readonly string[];
+
 /** Passages whose sentences are kept as objects once read; older ones go back to being read from bytes. */
 const PASSAGES_KEPT = 4096;
 
@@ -199,10 +241,12 @@ class RecentlyRead {
 function* decodeBriefs(encoded: EncodedCorpus): Generator<Brief> {
   const cursor: Cursor = { passage: 0, sentence: 0, citation: 0 };
   const recent = new RecentlyRead(PASSAGES_KEPT);
+  let table: readonly string[] | undefined;
+  const stems: StemTable = () => (table ??= JSON.parse(fromUtf8.decode(encoded.stems)) as string[]);
   for (let i = 0; i < encoded.briefEnds.length; i++) {
     const line = fromUtf8.decode(encoded.briefs.subarray(i === 0 ? 0 : encoded.briefEnds[i - 1], encoded.briefEnds[i]));
     const brief = JSON.parse(line) as BriefLine;
-    yield { ...brief, passages: brief.passages.map((p) => storedPassage(encoded, p, cursor, recent)) };
+    yield { ...brief, passages: brief.passages.map((p) => storedPassage(encoded, p, cursor, recent, stems)) };
   }
   const textEnd = encoded.passageEnds.length === 0 ? 0 : encoded.passageEnds[encoded.passageEnds.length - 1];
   if (textEnd !== encoded.text.length) throw new Error('encoded engine: text unused');
@@ -210,16 +254,20 @@ function* decodeBriefs(encoded: EncodedCorpus): Generator<Brief> {
     cursor.passage !== encoded.passageEnds.length ||
     cursor.sentence !== encoded.sentenceLengths.length ||
     encoded.sentenceAt.length !== encoded.sentenceLengths.length ||
-    cursor.citation !== encoded.citations.length
+    cursor.citation !== encoded.citations.length ||
+    encoded.clauseStemEnds.length !== encoded.passageEnds.length ||
+    (encoded.clauseStemEnds[encoded.clauseStemEnds.length - 1] ?? 0) !== encoded.clauseStems.length
   ) {
     throw new Error('encoded engine: unused sentences');
   }
 }
 
 /** A passage whose sentences are read from the arrays when used. @throws when its data is inconsistent. */
-function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor, recent: RecentlyRead): Passage {
+function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor, recent: RecentlyRead, stems: StemTable): Passage {
   const { sentences: count, marks = [], ...fields } = line;
   const start = cursor.passage === 0 ? 0 : (encoded.passageEnds[cursor.passage - 1] as number);
+  const clausesStart = cursor.passage === 0 ? 0 : (encoded.clauseStemEnds[cursor.passage - 1] as number);
+  const clausesEnd = encoded.clauseStemEnds[cursor.passage] as number;
   const end = encoded.passageEnds[cursor.passage++];
   const firstSentence = cursor.sentence;
   const firstCitation = cursor.citation;
@@ -240,6 +288,7 @@ function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor
     get sentences() {
       if (!sentences) {
         sentences = readSentences(encoded, start, end, count, firstSentence, firstCitation, marks);
+        storeClauseStems(sentences, () => readClauseStems(encoded.clauseStems, clausesStart, clausesEnd, count, stems()));
         recent.keep(() => {
           sentences = undefined;
         });
@@ -277,6 +326,68 @@ function readSentences(
   }
   // The lengths were written from these very texts; a mismatch is a build bug, not a user's problem.
   if (at !== text.length) throw new Error('encoded engine: sentence lengths do not match the text');
+  return sentences;
+}
+
+/** Numbers (0 or more) as LEB128 varints, seven bits a byte and the high bit set on all but the last, in a buffer that grows. */
+class VarintWriter {
+  private buffer = new Uint8Array(1 << 16);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length + 5 > this.buffer.length) {
+      const larger = new Uint8Array(this.buffer.length * 2);
+      larger.set(this.buffer);
+      this.buffer = larger;
+    }
+    let rest = value;
+    while (rest >= 0x80) {
+      this.buffer[this.length++] = (rest & 0x7f) | 0x80;
+      rest >>>= 7;
+    }
+    this.buffer[this.length++] = rest;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
+/** Reads what a {@link VarintWriter} wrote, from byte `at` on; past the end it reads zeros. */
+class VarintReader {
+  constructor(
+    private readonly bytes: Uint8Array,
+    public at: number,
+  ) {}
+
+  next(): number {
+    let byte = this.bytes[this.at++] ?? 0;
+    let value = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = this.bytes[this.at++] ?? 0;
+      value |= (byte & 0x7f) << shift;
+    }
+    return value;
+  }
+}
+
+/** A passage's clause stems from `clauseStems[start..end)`. @throws when they are not `count` sentences' worth. */
+function readClauseStems(clauseStems: Uint8Array, start: number, end: number, count: number, table: readonly string[]): ClauseStems {
+  const sentences: SentenceStems[] = [];
+  const reader = new VarintReader(clauseStems, start);
+  const read = () => {
+    const stems = new Set<string>();
+    for (let n = reader.next(); n > 0; n--) stems.add(table[reader.next()] as string);
+    return stems;
+  };
+  while (reader.at < end) {
+    const pieces: Set<string>[] = [];
+    for (let p = reader.next(); p > 0; p--) pieces.push(read());
+    const cuts = new Map<number, Set<string>>();
+    for (let c = reader.next(); c > 0; c--) cuts.set(reader.next(), read());
+    sentences.push({ pieces, cuts });
+  }
+  if (reader.at !== end || sentences.length !== count) throw new Error('encoded engine: clause stems do not match the sentences');
   return sentences;
 }
 

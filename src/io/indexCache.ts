@@ -19,7 +19,7 @@ import type { BriefFile } from './seedLoader.ts';
  */
 
 const MAGIC = 'FCBX';
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Header {

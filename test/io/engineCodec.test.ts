@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildEngine } from '../../src/core/engine.ts';
-import type { Brief, Corpus } from '../../src/core/types.ts';
+import { analyseClauses, clauseStems, type SentenceStems } from '../../src/core/stemCache.ts';
+import type { Brief, Corpus, Passage } from '../../src/core/types.ts';
 import { decodeEngine, encodedArrays, encodeEngine, fromEncodedArrays } from '../../src/io/engineCodec.ts';
 import { loadCorpus } from '../../src/io/seedLoader.ts';
 import { seedsDir } from '../fixtures/answer-core/support.ts';
 
 /** Plain copies of briefs (their passages' sentences read), for comparing corpora. */
 const plain = (briefs: readonly Brief[]) => JSON.parse(JSON.stringify(briefs)) as unknown;
+
+/** Clause stems as arrays, in the analyzer's order. */
+const ordered = (stems: readonly SentenceStems[]) =>
+  stems.map(({ pieces, cuts }) => ({ pieces: pieces.map((p) => [...p]), cuts: [...cuts].map(([piece, s]) => [piece, [...s]]) }));
 
 /** A corpus of `passages` one-sentence passages spread over briefs of ten, with non-ASCII text and citations. */
 function manyPassages(passages: number): Corpus {
@@ -52,6 +57,16 @@ describe('the engine codec', () => {
     expect(decoded.questionIndex.toData()).toEqual(engine.questionIndex.toData());
   });
 
+  it("gives each passage's sentences the clause stems the analyzer gives them", async () => {
+    const engine = buildEngine(await loadCorpus(seedsDir));
+    const decoded = await decodeEngine(encodeEngine(engine));
+    const cut = decoded.passages.flatMap((p) => clauseStems(p)).filter((s) => s.cuts.size > 0);
+    expect(cut.length).toBeGreaterThan(0);
+    decoded.passages.forEach((passage, i) => {
+      expect(ordered(clauseStems(passage))).toEqual(ordered(engine.passages[i]?.sentences.map(analyseClauses) ?? []));
+    });
+  });
+
   it('gives the same sentences when a passage is read again after thousands of others', async () => {
     const corpus = manyPassages(5000);
     const decoded = await decodeEngine(encodeEngine(buildEngine(corpus)));
@@ -71,6 +86,12 @@ describe('the engine codec', () => {
     const lengths = encoded.sentenceLengths.slice();
     lengths[3] = (lengths[3] as number) + 500;
     await expect(decodeEngine({ ...encoded, sentenceLengths: lengths })).rejects.toThrow(/sentence lengths/);
+  });
+
+  it('refuses clause stems that do not match the sentences', async () => {
+    const encoded = encodeEngine(buildEngine(manyPassages(20)));
+    const decoded = await decodeEngine({ ...encoded, clauseStems: Uint8Array.from(encoded.clauseStems, (x, i) => (i === 0 ? x + 1 : x)) });
+    expect(() => clauseStems(decoded.passages[0] as Passage)).toThrow(/clause stems/);
   });
 
   it('refuses arrays with sentences left over', async () => {
