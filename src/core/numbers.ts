@@ -25,6 +25,8 @@ const THOUSANDS = new Set(['k', 'grand']);
 export function readNumbers(words: readonly string[]): string[] {
   if (!words.some((w) => isNumberWord(w) || THOUSANDS.has(w))) return words as string[];
   const out: string[] = [];
+  // Where a value read from words stands in `out`: "nineteen ninety-two" is two of them, and a year.
+  const read = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     if (!isNumberWord(words[i]) || words[i] === 'hundred' || words[i] === 'thousand') {
       out.push(words[i] as string);
@@ -52,8 +54,15 @@ export function readNumbers(words: readonly string[]): string[] {
         current = 0;
       } else break;
     }
+    read.add(out.length);
     out.push(String(total + current));
     i = j - 1;
+  }
+  // "eighteen eighty-nine", "twenty twenty-four": a year said as two numbers.
+  for (let i = out.length - 2; i >= 0; i--) {
+    if (!read.has(i) || !read.has(i + 1)) continue;
+    const [century, rest] = [Number(out[i]), Number(out[i + 1])];
+    if (century >= 10 && century <= 20 && rest >= 10 && rest <= 99) out.splice(i, 2, String(century * 100 + rest));
   }
   // "200k", "two hundred grand" → 200000.
   for (let i = out.length - 1; i > 0; i--) {

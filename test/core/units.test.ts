@@ -67,6 +67,12 @@ describe('the words people type', () => {
     expect(readNumbers('the hundred days'.split(' '))).toEqual(['the', 'hundred', 'days']);
   });
 
+  it('reads a year said as two numbers ("eighteen eighty nine"), and leaves a count of digits alone', () => {
+    expect(readNumbers('opened in eighteen eighty nine'.split(' '))).toEqual(['opened', 'in', '1889']);
+    expect(readNumbers('by twenty twenty four'.split(' '))).toEqual(['by', '2024']);
+    expect(readNumbers('one two three'.split(' '))).toEqual(['1', '2', '3']);
+  });
+
   it('reads $ as dollars, % as percent, and keeps a number with its separators whole', () => {
     expect(words('$400 billion, 77,284,118 votes, 66.5%')).toEqual(['dollars', '400', 'billion', '77284118', 'votes', '66.5', 'percent']);
     expect(analyze('400 dollars').map((t) => t.stem)).toEqual(analyze('$400').map((t) => t.stem).reverse());
