@@ -31,7 +31,8 @@ const LINES: Record<string, Line> = {
   'desk test': { facts: 0.75, source1: 0.82, abstain: 0.7, falseAbstain: 0.18 },
   // A corpus on new topics written to tune on (its first score, before any tuning on it: facts 60%,
   // source@1 73%, abstain 40/50, false-abstain 25/100).
-  'desk3 tune': { facts: 0.6, source1: 0.72, abstain: 0.78, falseAbstain: 0.25 },
+  // After tuning on it: facts 70%, source@1 84%, abstain 39/50, false-abstain 14/100.
+  'desk3 tune': { facts: 0.68, source1: 0.82, abstain: 0.76, falseAbstain: 0.16 },
   // The corpus no weight was tuned on (its first score, before any change that day: facts 66%,
   // source@1 78%, abstain 31/40, false-abstain 16/80).
   'desk2 test': { facts: 0.66, source1: 0.77, abstain: 0.72, falseAbstain: 0.2 },
