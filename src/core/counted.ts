@@ -3,8 +3,9 @@ import { wordStems } from './stemCache.ts';
 import { isStopWord, words } from './text.ts';
 
 /**
- * What a "how many" question counts, and whether a text gives that count. "How many employees does
- * Palantir have?" is not answered by a sentence about employee letters that holds some other number.
+ * What a "how many" question counts and whose, whose sum a "how much" question asks for, and whether
+ * a text gives that count or sum. "How many employees does Palantir have?" is not answered by a
+ * sentence about employee letters that holds some other number, nor by "100 Microsoft employees".
  */
 
 /** How many words after "how many" the counted noun may come ("how many separated kids"). */
@@ -26,7 +27,7 @@ const OWNER_WITHIN = 3;
 /** How far from a sum the names it belongs to may stand. */
 const PAYER_NEAR = 10;
 
-/** What a "how many" question counts, and whose. */
+/** What a "how many" question counts, and whose; for "how much", only whose. */
 export interface Counted {
   /** The words up to the plural ("separated kids", "plastic particles"), names left out. */
   readonly terms: readonly QueryTerm[];
@@ -45,7 +46,8 @@ const HAVING = new Set(['have', 'has', 'had', 'employ', 'employs', 'own', 'owns'
 
 /**
  * What "how many" or "number of" counts: the words up to the plural among the next few, as terms of
- * the question. Nothing when no plural follows ("how many times").
+ * the question, and whose they are. Nothing counted when no plural follows ("how many times"); for
+ * "how much", whose sum it is.
  */
 export function countedTerms(asked: string, terms: readonly QueryTerm[]): Counted {
   const ws = words(asked);
@@ -94,7 +96,7 @@ function possessive(text: string, word: string): boolean {
 export function figureOf(of: readonly QueryTerm[], text: string): boolean {
   if (of.length === 0) return true;
   const ws = wordStems(text);
-  const owner = (i: number) => of.some((t) => wordIsForm(t, ws[i]![0], ws[i]![1]) || ws[i]![0] === t.word);
+  const owner = (i: number) => namedAt(of, ws, i);
   // "only one of the companies" holds a number, not a sum.
   const sum = (i: number) => {
     const w = ws[i]![0];
@@ -122,18 +124,22 @@ function ownerWords(after: readonly string[]): readonly string[] {
  */
 export function countsOrOmits(counted: Counted, text: string): 'counts' | 'names only' | 'omits' {
   const ws = wordStems(text);
-  const isOwner = (i: number) => counted.of.some((t) => ws[i] !== undefined && (wordIsForm(t, ws[i]![0], ws[i]![1]) || ws[i]![0] === t.word));
-  const owned = (i: number) => counted.of.length === 0 || ws.some((_, j) => j >= i - OWNER_BEFORE && j <= i + OWNER_AFTER && isOwner(j));
+  const owned = (i: number) => counted.of.length === 0 || ws.some((_, j) => j >= i - OWNER_BEFORE && j <= i + OWNER_AFTER && namedAt(counted.of, ws, j));
   // "$8 million in contracts" is money and "93 percent of bottles" a share: neither counts them.
   const isCount = (i: number) =>
     i >= 0 && i < ws.length && (COUNT_WORDS.has(ws[i]![0]) || (/^\d/.test(ws[i]![0]) && ws[i - 1]?.[0] !== 'dollars' && !NOT_COUNTS.has(ws[i + 1]?.[0] ?? '')));
   let named = false;
   for (let i = 0; i < ws.length; i++) {
-    const [w, x] = ws[i]!;
-    if (!counted.terms.some((t) => wordIsForm(t, w, x) || w === t.word)) continue;
+    if (!namedAt(counted.terms, ws, i)) continue;
     named = true;
     if (!owned(i)) continue;
     for (let j = i - COUNT_BEFORE; j <= i + COUNT_AFTER; j++) if (j !== i && isCount(j)) return 'counts';
   }
   return named ? 'names only' : 'omits';
+}
+
+/** True when the word at `i` is one of the terms, in some form of it. */
+function namedAt(terms: readonly QueryTerm[], ws: readonly (readonly [string, string])[], i: number): boolean {
+  const at = ws[i];
+  return at !== undefined && terms.some((t) => wordIsForm(t, at[0], at[1]) || at[0] === t.word);
 }

@@ -1,7 +1,7 @@
 import type { Engine } from './engine.ts';
 import { stems, words, stem } from './text.ts';
 import { TUNING } from './tuning.ts';
-import { clausePieces, spansOf, type Span } from './units.ts';
+import { makeSpans, type Span } from './units.ts';
 import type { Brief, Passage, Sentence } from './types.ts';
 
 /**
@@ -132,10 +132,11 @@ export function clauseStems(passage: Passage): ClauseStems {
 
 /** The stems a sentence's units are made of, by the analyzer: what a saved index stores. */
 export function analyseClauses(sentence: Sentence): SentenceStems {
-  const { maxUnitChars } = TUNING.select;
+  // Made afresh, not through the caches: a build passes over every sentence once.
+  const { spans, pieces } = makeSpans(sentence.text, TUNING.select.maxUnitChars);
   return {
-    pieces: clausePieces(sentence, maxUnitChars).map((p) => stemSet(sentence.text.slice(p.start, p.end))),
-    cuts: new Map(spansOf(sentence, maxUnitChars).flatMap((span) => (span.wordCut ? [[span.pieces[0], stemSet(span.text)] as const] : []))),
+    pieces: pieces.map((p) => new Set(stems(sentence.text.slice(p.start, p.end)))),
+    cuts: new Map(spans.flatMap((span) => (span.wordCut ? [[span.pieces[0], new Set(stems(span.text))] as const] : []))),
   };
 }
 

@@ -80,7 +80,11 @@ export function spansOf(sentence: Sentence, maxChars: number): readonly Span[] {
   return made.spans;
 }
 
-function makeSpans(text: string, maxChars: number): { spans: Span[]; pieces: Piece[] } {
+/**
+ * The spans and clause pieces of a sentence's text, made afresh: for a pass over every sentence of a
+ * corpus (the saved index's clause stems), which the per-sentence cache would only fill.
+ */
+export function makeSpans(text: string, maxChars: number): { spans: Span[]; pieces: Piece[] } {
   const whole: Span = { text, offset: 0, citations: citationsOf(text), cutBefore: false, cutAfter: false, pieces: [0, 0], wordCut: false };
   if (text.length <= maxChars) return { spans: [whole], pieces: [{ start: 0, end: text.length }] };
   const pieces = clauses(text, maxChars);
