@@ -162,6 +162,10 @@ class StoppedError extends Error {
   }
 }
 
+/** Signals a terminal or a supervisor sends to the whole process group, and how long this process's handler may take to hear its own. */
+const GROUP_SIGNALS = new Set<NodeJS.Signals>(['SIGTERM', 'SIGINT', 'SIGHUP']);
+const GROUP_SIGNAL_GRACE_MS = 200;
+
 /** The worker processes running now. */
 const workers = new Set<ChildProcess>();
 let stopped = false;
@@ -220,10 +224,16 @@ function runWorker(
       workers.delete(worker);
       closed();
       if (workers.size === 0) process.off('exit', killWorkersOnExit);
-      if (reply) resolve(reply);
-      else if (stopped) reject(new StoppedError());
-      else if (heapMb !== undefined && /heap out of memory/i.test(errorTail)) reject(new OutOfMemoryError(errorTail));
-      else reject(new Error(`the index build worker exited (${signal ?? `code ${code}`}) without a result${errorTail.trim() ? `: ${lastLine(errorTail)}` : ''}`));
+      const settle = () => {
+        if (reply) resolve(reply);
+        else if (stopped) reject(new StoppedError());
+        else if (heapMb !== undefined && /heap out of memory/i.test(errorTail)) reject(new OutOfMemoryError(errorTail));
+        else reject(new Error(`the index build worker exited (${signal ?? `code ${code}`}) without a result${errorTail.trim() ? `: ${lastLine(errorTail)}` : ''}`));
+      };
+      // A stop signal sent to the process group reaches the worker and this process together, and the
+      // worker's end may be heard first: this process's own handler is given a moment to say it stops.
+      if (!reply && !stopped && signal !== null && GROUP_SIGNALS.has(signal)) setTimeout(settle, GROUP_SIGNAL_GRACE_MS);
+      else settle();
     });
   });
 }
