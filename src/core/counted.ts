@@ -96,13 +96,13 @@ function possessive(text: string, word: string): boolean {
 export function figureOf(of: readonly QueryTerm[], text: string): boolean {
   if (of.length === 0) return true;
   const ws = wordStems(text);
-  const owner = (i: number) => namedAt(of, ws, i);
+  const owners = ws.flatMap((_, i) => (namedAt(of, ws, i) ? [i] : []));
   // "only one of the companies" holds a number, not a sum.
   const sum = (i: number) => {
     const w = ws[i]![0];
     return /^\d/.test(w) && (Number(w) >= 10 || SUM_WORDS.has(ws[i - 1]?.[0] ?? '') || SUM_WORDS.has(ws[i + 1]?.[0] ?? ''));
   };
-  return ws.some((_, i) => sum(i) && ws.some((_, j) => Math.abs(j - i) <= PAYER_NEAR && owner(j)));
+  return owners.length > 0 && ws.some((_, i) => sum(i) && owners.some((j) => Math.abs(j - i) <= PAYER_NEAR));
 }
 
 /** Words that make a small number a sum ("$5", "5 million", "5 percent"). */

@@ -2,29 +2,17 @@
  * stopBuilds, as the bot's shutdown calls it: a build in progress is cut at once and says why, and no
  * build starts after it. (In a file of its own: it stops builds for the rest of the process.)
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildInWorker, stopBuilds } from '../../src/io/buildWorker.ts';
 import { isRunning } from '../support/processes.ts';
-import { seedsDir } from '../fixtures/answer-core/support.ts';
+import { seedsCopyForFile } from '../support/seedsCopy.ts';
 
-let work: string;
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'stop-builds-'));
-  await cp(seedsDir, join(work, 'seeds'), { recursive: true });
-});
-
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+const seeds = seedsCopyForFile('stop-builds-');
 
 describe('stopBuilds', () => {
   it('cuts the running build, which fails saying the bot is stopping, and refuses new ones', async () => {
     let worker: number | undefined;
-    const build = buildInWorker({ seedsDir: join(work, 'seeds'), cacheDir: null }, {
+    const build = buildInWorker({ seedsDir: seeds(), cacheDir: null }, {
       started: (pid) => {
         worker = pid;
         stopBuilds();
@@ -33,6 +21,6 @@ describe('stopBuilds', () => {
     await expect(build).rejects.toThrow(/the bot is stopping/);
     expect(worker).toBeDefined();
     expect(isRunning(worker ?? 0)).toBe(false);
-    await expect(buildInWorker({ seedsDir: join(work, 'seeds'), cacheDir: null })).rejects.toThrow(/the bot is stopping/);
+    await expect(buildInWorker({ seedsDir: seeds(), cacheDir: null })).rejects.toThrow(/the bot is stopping/);
   });
 });

@@ -3,27 +3,15 @@
  * build worker and the bot together; the worker's end may be heard first. The build must still say
  * that the bot is stopping. (In a file of its own: stopBuilds stops builds for the rest of the process.)
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildInWorker, stopBuilds } from '../../src/io/buildWorker.ts';
-import { seedsDir } from '../fixtures/answer-core/support.ts';
+import { seedsCopyForFile } from '../support/seedsCopy.ts';
 
-let work: string;
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'stop-signal-'));
-  await cp(seedsDir, join(work, 'seeds'), { recursive: true });
-});
-
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+const seeds = seedsCopyForFile('stop-signal-');
 
 describe('a stop signal to the process group', () => {
   it('says the bot is stopping when the worker ends before the shutdown handler runs', async () => {
-    const build = buildInWorker({ seedsDir: join(work, 'seeds'), cacheDir: null }, {
+    const build = buildInWorker({ seedsDir: seeds(), cacheDir: null }, {
       started: (pid) => {
         process.kill(pid, 'SIGTERM');
         setTimeout(stopBuilds, 50);
