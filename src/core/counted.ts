@@ -61,8 +61,7 @@ export function countedTerms(asked: string, terms: readonly QueryTerm[]): Counte
       const counted = terms.filter((t) => !t.weak && run.includes(t.word));
       if (!counted.some((t) => t.word === w)) return NOTHING_COUNTED;
       const owner = ownerWords(ws.slice(at + 2 + k));
-      // A name, or a term of art no dictionary holds ("github employees"), says whose they are.
-      const whose = (t: QueryTerm) => t.word !== w && (t.name || !t.english);
+      const whose = (t: QueryTerm) => t.word !== w && namesWhose(t);
       const of = terms.filter((t) => !t.weak && ((whose(t) && run.includes(t.word)) || (t.name && owner.includes(t.word))));
       return { terms: counted.filter((t) => !whose(t) && !t.name), of };
     }
@@ -77,7 +76,7 @@ function payers(asked: string, ws: readonly string[], terms: readonly QueryTerm[
   const aux = ws.slice(at + 1, at + 4).findIndex((w) => OWNER_HAS.has(w));
   if (aux < 0) return [];
   const after = ws.slice(at + 2 + aux).filter((w) => !isStopWord(w));
-  const whose = (w: string) => terms.find((t) => t.word === w && !t.weak && (t.name || !t.english));
+  const whose = (w: string) => terms.find((t) => t.word === w && !t.weak && namesWhose(t));
   const out: QueryTerm[] = [];
   for (const w of after) {
     const t = whose(w);
@@ -86,6 +85,11 @@ function payers(asked: string, ws: readonly string[], terms: readonly QueryTerm[
     out.push(t);
   }
   return out;
+}
+
+/** A name, or a term of art no dictionary holds ("github employees"), says whose a count or sum is. */
+function namesWhose(term: QueryTerm): boolean {
+  return term.name || !term.english;
 }
 
 function possessive(text: string, word: string): boolean {

@@ -102,9 +102,10 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
     .flatMap((u) => wordStems(`${u.span.text} ${u.passage.heading} ${u.sentence.label ?? ''}`));
   const saidIn = (f: QueryTerm, ws: readonly (readonly [string, string])[]) => ws.some(([w, x]) => wordIsForm(f, w, x) || w === f.word);
   const focus = analysis.focus.filter((f) => !names.includes(f) && !titled(f));
-  // A year narrows what is asked ("revenue in 2020"): a sentence quoted from the lead brief, or
-  // from a near-duplicate of it that gives the year of the count both give, must name it, and it stands for the thing asked only where the units say it in the question's own
-  // phrase ("November 2019 report"), not wherever that year comes up.
+  // A year narrows what is asked ("revenue in 2020"): a sentence quoted from the lead brief, or from
+  // a near-duplicate of it that gives the year of the count both give, must name it; and it stands for
+  // the thing asked only where the units say it in the question's own phrase ("November 2019
+  // report"), not wherever that year comes up.
   const years = focus.filter(isYear);
   const quoted = units.filter((u) => u.passage.doc === brief.id || sameTopic(engine, brief, engine.briefs.get(u.passage.doc) as Brief)).map((u) => new Set(words(`${u.sentence.text} ${u.passage.heading}`)));
   const missingYears = years.filter((y) => !quoted.some((p) => p.has(y.word)));
