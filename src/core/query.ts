@@ -36,8 +36,9 @@ export interface QueryTerm {
   /** A word that is only ever a noun ("population", "budget"). */
   readonly noun: boolean;
   /**
-   * Stems of words for much the same thing, whether the briefs use them or not (WordNet's synonyms
-   * and related forms: "kids" → "child"): a unit that says one of them speaks of the term.
+   * Stems of words for much the same thing, whether the briefs use them or not (WordNet's synonyms,
+   * related forms and nearest kin: "kids" → "child", "idea" → "notion"): a unit that says one of
+   * them speaks of the term.
    */
   readonly related: readonly string[];
   /** A year that bounds the time asked about ("since 2018"): it narrows the question, it is not what is asked. */
@@ -62,6 +63,7 @@ export const NO_LEXICON: Lexicon = {
   isName: () => false,
   forms: () => [],
   synonyms: () => [],
+  kin: () => [],
 };
 
 /** For each stem in a synonym group, the stems of the rest of its group; for each word, the group's words. */
@@ -190,7 +192,7 @@ function otherForms(word: string, lexicon: Lexicon): string[] {
 }
 
 function relatedStems(word: string, lexicon: Lexicon): string[] {
-  const related = [...lexicon.synonyms(word), ...lexicon.forms(word), ...(SYNONYM_WORDS.get(word) ?? [])];
+  const related = [...lexicon.synonyms(word), ...lexicon.kin(word), ...lexicon.forms(word), ...(SYNONYM_WORDS.get(word) ?? [])];
   related.push(...related.flatMap((w) => NOUN_FAMILY.get(w) ?? []));
   return [...new Set(related.filter((w) => !w.includes('_') && !w.includes(' ')).map(stem))];
 }

@@ -342,4 +342,10 @@ export interface Lexicon {
   forms(word: string): readonly string[];
   /** The other words of the word's commonest noun sense ("lawsuit" → "suit", "case"): related, less surely the same. */
   synonyms(word: string): readonly string[];
+  /**
+   * Words near it in WordNet: the other members of its commonest verb sense ("buy" → "purchase"),
+   * and the kinds just above and below its commonest noun sense ("idea" → "concept", "notion"). Too
+   * loose to search by, close enough to say that a unit speaks of what is asked.
+   */
+  kin(word: string): readonly string[];
 }

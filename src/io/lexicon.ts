@@ -8,7 +8,8 @@ import type { Lexicon } from '../core/types.ts';
  * can be told apart: a real word ("population") is another topic, a non-word ("palentir") a typo.
  * It also relates words: derived forms and pertainyms ("Ukrainian" → "Ukraine"), demonyms from their
  * definitions ("Arizonan: a native or resident of Arizona"), attributes ("tall" → "height") and the
- * members of a word's commonest sense ("lawsuit" → "suit", "case").
+ * members of a word's commonest sense ("lawsuit" → "suit", "case"), and its nearest kin (a verb's
+ * fellow members, a noun's broader and narrower kinds).
  */
 
 const POS = [
@@ -34,6 +35,8 @@ const DEMONYM_GLOSS = /\b(?:native|resident|inhabitant|citizen)s?(?: or (?:resid
 /** Words related to one word, and the synsets read, remembered (bounded: questions bring new words forever). */
 const MEMO_LIMIT = 20_000;
 const READ_CHUNK = 4096;
+/** A noun sense's hypernyms and hyponyms: the kind a thing is of, and its kinds. */
+const KIND_POINTERS = new Set(['@', '~']);
 /** Senses of each part of speech whose related words are taken. */
 const RELATED_SENSES = 2;
 
@@ -69,6 +72,7 @@ export function loadLexicon(): Lexicon {
   const find = (word: string) => baseForms(word).find((w) => nounOnly.has(w));
   const relatedMemo = new Map<string, readonly string[]>();
   const synonymMemo = new Map<string, readonly string[]>();
+  const kinMemo = new Map<string, readonly string[]>();
   const remember = (memo: Map<string, readonly string[]>, word: string, value: readonly string[]) => {
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(word, value);
@@ -102,6 +106,22 @@ export function loadLexicon(): Lexicon {
     forms: (word) =>
       relatedMemo.get(word) ??
       remember(relatedMemo, word, relatedWords(word, find(word), sensesOf(word), synsets)),
+    kin: (word) =>
+      kinMemo.get(word) ??
+      remember(
+        kinMemo,
+        word,
+        // Each part of speech's commonest sense: a verb's fellow members ("buy" → "purchase"), and a
+        // noun's broader and narrower kinds ("cartoonist" → "draftsman", "idea" → "notion").
+        unique(
+          sensesOf(word).flatMap(({ pos, offsets }) => {
+            const synset = synsets.read(pos, offsets[0] as number);
+            if (!synset) return [];
+            const kinds = pos === 'n' ? synset.pointers.filter((p) => KIND_POINTERS.has(p.symbol)).flatMap((p) => synsets.read(p.pos, p.offset)?.words ?? []) : [];
+            return [...(pos === 'v' ? synset.words : []), ...kinds];
+          }),
+        ).filter((w) => w !== find(word) && !w.includes('_')),
+      ),
     synonyms: (word) =>
       synonymMemo.get(word) ??
       remember(

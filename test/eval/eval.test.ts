@@ -30,7 +30,10 @@ const LINES: Record<string, Line> = {
   // tune halves: 4 fewer false declines, none more answered wrongly; here one near miss more answered).
   // abstain raised with the gate's year and "how many" checks: a year the quoted passages never name,
   // or a count of something else, no longer answers (tune halves: 6 more declined, 1 more declined wrongly).
-  'desk test': { facts: 0.75, source1: 0.82, abstain: 0.7, falseAbstain: 0.18 },
+  // abstain 0.7 → 0.65 with WordNet kin in the focus check (a verb's fellow members, a noun's broader
+  // and narrower kinds): on the tune halves 3 more facts, 2 more declined, 5 fewer declined wrongly;
+  // here 1 more fact and 1 fewer wrong decline, but 2 near misses more answered (27 → 25 of 38).
+  'desk test': { facts: 0.75, source1: 0.82, abstain: 0.65, falseAbstain: 0.18 },
   // A corpus on new topics written to tune on (its first score, before any tuning on it: facts 60%,
   // source@1 73%, abstain 40/50, false-abstain 25/100).
   // After tuning on it: facts 70%, source@1 84%, abstain 39/50, false-abstain 14/100.
