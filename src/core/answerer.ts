@@ -26,7 +26,7 @@ function answerWith(engine: Engine, question: string, options: AnswerOptions, le
   trace?.push({ stage: 'analyse', lines: analysisLines(analysis) });
   const declined = (gate: GateResult, retrieval: Retrieval | null) => {
     trace?.push({ stage: 'gate', lines: [...gate.lines, `declined: ${gate.reason}`] });
-    return decline(engine, analysis, gate.reason as DeclineReason, retrieval, ask, trace);
+    return decline(engine, analysis, gate, retrieval, ask, trace);
   };
 
   const asked = gateQuestion(analysis);
@@ -38,7 +38,7 @@ function answerWith(engine: Engine, question: string, options: AnswerOptions, le
   const selection = select(engine, analysis, retrieval);
   trace?.push({ stage: 'select', lines: selectionLines(selection) });
   const units = gateUnits(engine, analysis, retrieval, selection);
-  if (units.reason) return declined({ reason: units.reason, lines: [...passages.lines, ...units.lines] }, retrieval);
+  if (units.reason) return declined({ ...units, lines: [...passages.lines, ...units.lines] }, retrieval);
   trace?.push({ stage: 'gate', lines: [...passages.lines, ...units.lines, 'answered'] });
 
   const enriched = enrich(engine, analysis, retrieval, selection, ask ?? (() => ({ answered: false, reason: null, lead: null })), options.doc);
@@ -139,7 +139,7 @@ export function coverageGaps(engine: Engine, lexicon: Lexicon = NO_LEXICON): Cov
 function decline(
   engine: Engine,
   analysis: Analysis,
-  reason: DeclineReason,
+  gate: GateResult,
   retrieval: Retrieval | null,
   ask: Asker | null,
   trace: TraceStage[] | null,
@@ -147,8 +147,8 @@ function decline(
   return {
     question: analysis.asked,
     answered: false,
-    declineReason: reason,
-    answer: declineMessage(analysis, reason),
+    declineReason: gate.reason as DeclineReason,
+    answer: declineMessage(analysis, gate),
     units: [],
     sources: [],
     topic: null,
@@ -163,9 +163,9 @@ function decline(
   };
 }
 
-function declineMessage(analysis: Analysis, reason: DeclineReason): string {
+function declineMessage(analysis: Analysis, gate: GateResult): string {
   const terms = analysis.terms;
-  switch (reason) {
+  switch (gate.reason) {
     case 'empty':
       return analysis.asked === ''
         ? 'Ask me a question about the fact-check briefs.'
@@ -173,7 +173,8 @@ function declineMessage(analysis: Analysis, reason: DeclineReason): string {
     case 'bare-term':
       return `What would you like to know about ${asTyped(analysis.asked, terms[0]!)}?`;
     case 'focus-missing': {
-      const missing = analysis.focus.map((t) => `“${t.word}”`);
+      // Only what the chosen units leave unsaid: a brief full of "Amazon" does say something about it.
+      const missing = (gate.unsaid ?? []).map((w) => `“${w}”`);
       return missing.length > 0 && missing.length <= 3
         ? `The fact-check briefs don't cover that: they don't say anything about ${missing.join(', ')} here.`
         : "The fact-check briefs don't cover that.";

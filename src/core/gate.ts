@@ -23,6 +23,8 @@ import type { Brief, DeclineReason } from './types.ts';
 export interface GateResult {
   readonly reason: DeclineReason | null;
   readonly lines: readonly string[];
+  /** For a missing focus: the words of the question, as typed, that no unit speaks of. */
+  readonly unsaid?: readonly string[];
 }
 
 const pct = (x: number): string => `${Math.round(100 * x)}%`;
@@ -110,7 +112,7 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   const quoted = units.filter((u) => u.passage.doc === brief.id || sameTopic(engine, brief, engine.briefs.get(u.passage.doc) as Brief)).map((u) => new Set(words(`${u.sentence.text} ${u.passage.heading}`)));
   const missingYears = years.filter((y) => !quoted.some((p) => p.has(y.word)));
   if (missingYears.length > 0) {
-    return { reason: 'focus-missing', lines: [...lines, `asks about ${missingYears.map((y) => y.word).join(', ')}; the sentences quoted never name it`] };
+    return { reason: 'focus-missing', lines: [...lines, `asks about ${missingYears.map((y) => y.word).join(', ')}; the sentences quoted never name it`], unsaid: missingYears.map((y) => y.word) };
   }
   const asked = words(analysis.asked);
   const spoken = unitWords.map(([w]) => w);
@@ -125,7 +127,7 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
     const share = (weightOf(said) + g.focusInPassageShare * weightOf(nearby)) / Math.max(1e-9, weightOf(things));
     const shown = (f: QueryTerm) => (said.includes(f) ? f.word : nearby.includes(f) ? `${f.word} (in its passage)` : isYear(f) ? `${f.word} (a bound)` : `${f.word} (missing)`);
     lines.push(`focus ${focus.map(shown).join(', ')}: ${pct(share)} said (needs ${pct(g.minFocusShare)})`);
-    if (share < g.minFocusShare) return { reason: 'focus-missing', lines };
+    if (share < g.minFocusShare) return { reason: 'focus-missing', lines, unsaid: telling(engine, things.filter((f) => !said.includes(f) && !nearby.includes(f) && !isYear(f))) };
   } else if (years.length > 0) {
     lines.push(`focus ${years.map((y) => y.word).join(', ')}: named`);
   } else {
@@ -164,6 +166,17 @@ function givesFigure(analysis: Analysis, texts: readonly string[], passages: rea
   }
   return texts.some((t) => sentenceFits(analysis.type, t, analysis.asked));
 }
+
+/**
+ * The unsaid focus words worth naming to the asker: those that weigh at least half the heaviest. A
+ * word in nearly every brief ("Amazon" among briefs on Amazon) weighs little, and saying the briefs
+ * say nothing about it would read as false.
+ */
+function telling(engine: Engine, unsaid: readonly QueryTerm[]): string[] {
+  const top = Math.max(0, ...unsaid.map((t) => focusWeight(engine, t)));
+  return unsaid.filter((t) => focusWeight(engine, t) >= top * TELLING_SHARE).map((t) => t.word);
+}
+const TELLING_SHARE = 0.5;
 
 function isYear(term: QueryTerm): boolean {
   return /^(?:19|20)\d{2}$/.test(term.word);

@@ -62,6 +62,13 @@ describe('questions the briefs do not cover', () => {
     expect(answer.answer.toLowerCase()).toContain(missing);
     expect(answer.confidence).toBe(0);
   });
+
+  it('names only the thing asked about that the briefs leave unsaid, not a name they are full of', () => {
+    const answer = ask('when was amazon founded');
+    expect(answer.declineReason).toBe('focus-missing');
+    expect(answer.answer).toContain('“founded”');
+    expect(answer.answer.toLowerCase()).not.toContain('amazon');
+  });
 });
 
 describe('questions for a figure of a year or a count', () => {
