@@ -33,6 +33,8 @@ const CITATION = /\[\d+\]/;
 const SENTENCE_END = /(?:[.?!…:;]["'”’)\]*]*|\])$/;
 /** A numbered line longer than this (after its number) is a heading with its text on the same line. */
 const HEADING_MAX_CHARS = 120;
+/** A colon, or a dash between words, that may part a numbered heading from its text. */
+const HEADING_PARTING = /: | [—–-] /;
 /** A bullet or line ending in a colon and no longer than this introduces the items under it ("- Aid breakdown:"). */
 const LABEL_MAX_CHARS = 80;
 /** Lines after a sidebar header ("Latest Podcasts") taken as its links when no longer than this. */
@@ -102,9 +104,9 @@ function rest(segment: Segment, from: number): Segment | null {
 /**
  * A numbered line is a heading alone when it is one short sentence without citation markers
  * ("2. Amazon’s public comments: silence from AWS, visible employee activism"). Otherwise it carries
- * its text too, split at the first colon if that comes before the first sentence end, else after the
- * first sentence ("3. Heading. Text [2]."). A long single sentence with no colon cannot be split: it
- * is both the heading and the text, so nothing is lost.
+ * its text too, split at the first colon or dash if that comes before the first sentence end, else
+ * after a short first sentence ("3. Heading. Text [2]."). A first sentence that cites or runs long
+ * cannot be split off: it is both the heading and the text, so nothing is lost.
  */
 function numberedHeading(number: string, body: Segment): { heading: string; text: Segment | null } {
   const line = body.text;
@@ -117,14 +119,16 @@ function numberedHeading(number: string, body: Segment): { heading: string; text
   if (sentences.length <= 1 && line.length <= HEADING_MAX_CHARS && !CITATION.test(line)) {
     return { heading: `${number} ${stripBold(line).replace(/:$/, '')}`, text: null };
   }
-  const colon = line.indexOf(': ');
-  if (colon > 0 && colon < first.length) {
-    return { heading: `${number} ${stripBold(line.slice(0, colon))}`, text: rest(body, colon + 2) };
+  // A colon parts the heading from its text, and so does a dash ("2. The vaccination gap — Only 83
+  // percent …"), whichever comes first.
+  const parting = HEADING_PARTING.exec(line);
+  if (parting && parting.index > 0 && parting.index < first.length) {
+    return { heading: `${number} ${stripBold(line.slice(0, parting.index))}`, text: rest(body, parting.index + parting[0].length) };
   }
-  if (sentences.length > 1) {
+  if (sentences.length > 1 && first.length <= HEADING_MAX_CHARS && !CITATION.test(first)) {
     return { heading: `${number} ${first.replace(/\.$/, '')}`, text: rest(body, first.length) };
   }
-  return { heading: `${number} ${line}`, text: body };
+  return { heading: `${number} ${sentences.length > 1 ? first : line}`, text: body };
 }
 
 function stripBold(text: string): string {

@@ -228,6 +228,9 @@ describe('numbered lines that carry their text', () => {
       '3. Heading as a sentence. Then the text follows, with a citation of its own [4].',
       '4. Bottom line: Everything ends here [5].',
       longSentence,
+      '6. The vaccination gap — Only 83 percent of children had a first dose [7]. Coverage of 95 percent is needed [8].',
+      '7. How well it held — Counts kept doubling for decades: the 4004 had about 2,300 transistors [9].',
+      '8. The cited opening sentence of a long line carries a finding of its own [10]. A second sentence follows [11].',
     ].join('\n'),
   );
 
@@ -257,6 +260,20 @@ describe('numbered lines that carry their text', () => {
   it('keeps an unsplittable cited line as both heading and text', () => {
     expect(brief.passages[5]?.heading).toBe(longSentence);
     expect(brief.passages[5]?.sentences).toMatchObject([{ text: longSentence.slice(3), citations: [6] }]);
+  });
+
+  it('splits at a dash between words as at a colon, whichever comes first', () => {
+    expect(brief.passages[6]?.heading).toBe('6. The vaccination gap');
+    expect(texts(brief.passages[6])).toEqual(['Only 83 percent of children had a first dose [7].', 'Coverage of 95 percent is needed [8].']);
+    expect(brief.passages[7]?.heading).toBe('7. How well it held');
+    expect(texts(brief.passages[7])).toEqual(['Counts kept doubling for decades: the 4004 had about 2,300 transistors [9].']);
+  });
+
+  it('keeps a first sentence that cites as text, not only as the heading', () => {
+    expect(texts(brief.passages[8])).toEqual([
+      'The cited opening sentence of a long line carries a finding of its own [10].',
+      'A second sentence follows [11].',
+    ]);
   });
 });
 
