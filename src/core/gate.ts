@@ -91,7 +91,12 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   const names = analysis.terms.filter((t) => !t.weak && isKnown(t) && (t.name || writtenAsName(t, matched)));
   const titled = (t: QueryTerm) => t.matches.some((m) => topic.has(m));
   const inPassages = new Set(matched.flatMap((p) => [...passageStemSet(engine, p)]));
-  const missingNames = names.filter((t) => t.name && !covers(t, (x) => has(x) || inPassages.has(x)) && !titled(t));
+  // A name must be in what the lead brief (or a near-duplicate of it) says: a unit another brief adds
+  // ("Canada's 2023 wildfire season" beside US measles counts) does not make it answer about Canada.
+  // A yes/no question may name what the brief denies ("on Google's cloud?"), so any unit counts there.
+  const twin = (u: Selection['units'][number]) => u.passage.doc === brief.id || sameTopic(engine, brief, engine.briefs.get(u.passage.doc) as Brief);
+  const leadContext = context.filter((_, i) => analysis.whether || twin(units[i]!));
+  const missingNames = names.filter((t) => t.name && !covers(t, (x) => settled.has(x) || leadContext.some((c) => c.has(x)) || inPassages.has(x)) && !titled(t));
   const nameWeight = (ts: readonly QueryTerm[]) => ts.reduce((sum, t) => sum + Math.max(t.weight, MIN_NAME_WEIGHT), 0);
   if (missingNames.length > 0 && nameWeight(missingNames) > nameWeight(names.filter((t) => t.name)) * (1 - g.minNameShare)) {
     return { reason: 'not-covered', lines: [...lines, `names not in the brief's matched passages: ${missingNames.map((t) => t.word).join(', ')}`] };
@@ -109,7 +114,7 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // the thing asked only where the units say it in the question's own phrase ("November 2019
   // report"), not wherever that year comes up.
   const years = focus.filter(isYear);
-  const quoted = units.filter((u) => u.passage.doc === brief.id || sameTopic(engine, brief, engine.briefs.get(u.passage.doc) as Brief)).map((u) => new Set(words(`${u.sentence.text} ${u.passage.heading}`)));
+  const quoted = units.filter(twin).map((u) => new Set(words(`${u.sentence.text} ${u.passage.heading}`)));
   const missingYears = years.filter((y) => !quoted.some((p) => p.has(y.word)));
   if (missingYears.length > 0) {
     return { reason: 'focus-missing', lines: [...lines, `asks about ${missingYears.map((y) => y.word).join(', ')}; the sentences quoted never name it`], unsaid: missingYears.map((y) => y.word) };
