@@ -42,6 +42,13 @@ const initial = /(?<=\p{Lu}\p{Ll}+ \p{Lu})\.(?= \p{Lu}\p{Ll})/gu;
 /** A delimiter glued to what follows ("U.S.–Mexico", "3.5", "example.com") ends nothing. */
 const gluedDelimiter = /[.?!…](?=[\p{L}\p{N}\-‐‑–—])/gu;
 
+/**
+ * Periods that end no sentence though a space follows: before a lowercase word ("E. coli", "Apis m.
+ * in 2025"; no sentence starts in lowercase), a case's "v." ("Biden v. Nebraska"), and "No." before
+ * a number ("reactor No. 4", "patent No. 174,465").
+ */
+const unendingPeriod = /\.(?= \p{Ll})|(?<= v)\.(?= \p{Lu})|(?<=(?<![\p{L}\p{N}])No)\.(?= \d)/gu;
+
 /** Where natural would split anyway: a delimiter, optional closing quote or bracket, then a space. */
 const boundary = /[.?!…]["'”’)\]}]? /g;
 
@@ -58,7 +65,8 @@ function mask(text: string): string {
   return text
     .replace(abbreviation, (m) => m.replaceAll('.', MASK))
     .replace(initial, MASK)
-    .replace(gluedDelimiter, MASK);
+    .replace(gluedDelimiter, MASK)
+    .replace(unendingPeriod, MASK);
 }
 
 /** Start offsets of the windows the tokenizer is given. */

@@ -317,6 +317,20 @@ describe('paragraphs and sentences', () => {
     ]);
   });
 
+  it('does not end a sentence before a lowercase word, at a case\'s "v." or at "No." before a number', () => {
+    const brief = parsed(
+      'periods.txt',
+      'Title\n\nE. coli moved within five seconds. In Biden v. Nebraska the court ruled. A drone hit reactor No. 4 in 2025. The answer was No. Then it changed.',
+    );
+    expect(texts(brief.passages[0])).toEqual([
+      'E. coli moved within five seconds.',
+      'In Biden v. Nebraska the court ruled.',
+      'A drone hit reactor No. 4 in 2025.',
+      'The answer was No.',
+      'Then it changed.',
+    ]);
+  });
+
   it('still ends a sentence at a word that merely ends like an abbreviation', () => {
     const brief = parsed('mexico.txt', 'Title\n\nThey went to Mexico. Then home.');
     expect(texts(brief.passages[0])).toEqual(['They went to Mexico.', 'Then home.']);
