@@ -5,7 +5,7 @@ import { countsOrOmits, figureOf } from './counted.ts';
 import { sameTopic } from './figures.ts';
 import { sentenceFits } from './questionType.ts';
 import type { Retrieval } from './retrieve.ts';
-import type { Selection } from './select.ts';
+import type { Scored, Selection } from './select.ts';
 import { namesOtherThan, writtenAsName } from './names.ts';
 import { briefTopicStems, passageStemSet, stemSet, wordStems } from './stemCache.ts';
 import { isStopWord, words } from './text.ts';
@@ -94,12 +94,12 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // A name must be in what the lead brief (or a near-duplicate of it) says: a unit another brief adds
   // ("Canada's 2023 wildfire season" beside US measles counts) does not make it answer about Canada.
   // A yes/no question may name what the brief denies ("on Google's cloud?"), so any unit counts there.
-  const twin = (u: Selection['units'][number]) => u.passage.doc === brief.id || sameTopic(engine, brief, engine.briefs.get(u.passage.doc) as Brief);
+  const twin = (u: Scored) => u.passage.doc === brief.id || sameTopic(engine, brief, engine.briefs.get(u.passage.doc) as Brief);
   const leadContext = context.filter((_, i) => analysis.whether || twin(units[i]!));
   const missingNames = names.filter((t) => t.name && !covers(t, (x) => settled.has(x) || leadContext.some((c) => c.has(x)) || inPassages.has(x)) && !titled(t));
   const nameWeight = (ts: readonly QueryTerm[]) => ts.reduce((sum, t) => sum + Math.max(t.weight, MIN_NAME_WEIGHT), 0);
   if (missingNames.length > 0 && nameWeight(missingNames) > nameWeight(names.filter((t) => t.name)) * (1 - g.minNameShare)) {
-    return { reason: 'not-covered', lines: [...lines, `names not in the brief's matched passages: ${missingNames.map((t) => t.word).join(', ')}`] };
+    return { reason: 'not-covered', lines: [...lines, `names not in the lead brief's matched passages or units: ${missingNames.map((t) => t.word).join(', ')}`] };
   }
 
   // The brief's own topic is what retrieval matched on; the focus is what the question adds to it,
