@@ -306,29 +306,18 @@ describe('paragraphs and sentences', () => {
     ]);
   });
 
-  it('does not end a sentence at listed abbreviations', () => {
-    const brief = parsed(
-      'abbrev.txt',
-      'Title\n\nDr. Smith of Acme Inc. met U.S. officials on Feb. 3 vs. last year. Then she left.',
-    );
-    expect(texts(brief.passages[0])).toEqual([
-      'Dr. Smith of Acme Inc. met U.S. officials on Feb. 3 vs. last year.',
-      'Then she left.',
-    ]);
-  });
-
-  it('does not end a sentence before a lowercase word, at a case\'s "v." or at "No." before a number', () => {
-    const brief = parsed(
-      'periods.txt',
-      'Title\n\nE. coli moved within five seconds. In Biden v. Nebraska the court ruled. A drone hit reactor No. 4 in 2025. The answer was No. Then it changed.',
-    );
-    expect(texts(brief.passages[0])).toEqual([
-      'E. coli moved within five seconds.',
-      'In Biden v. Nebraska the court ruled.',
-      'A drone hit reactor No. 4 in 2025.',
-      'The answer was No.',
-      'Then it changed.',
-    ]);
+  it.each([
+    [
+      'at listed abbreviations',
+      ['Dr. Smith of Acme Inc. met U.S. officials on Feb. 3 vs. last year.', 'Then she left.'],
+    ],
+    [
+      'before a lowercase word, at a case\'s "v." or at "No." before a number',
+      ['E. coli moved within five seconds.', 'In Biden v. Nebraska the court ruled.', 'A drone hit reactor No. 4 in 2025.', 'The answer was No.', 'Then it changed.'],
+    ],
+  ])('does not end a sentence %s', (_label, sentences) => {
+    const brief = parsed('periods.txt', `Title\n\n${sentences.join(' ')}`);
+    expect(texts(brief.passages[0])).toEqual(sentences);
   });
 
   it('still ends a sentence at a word that merely ends like an abbreviation', () => {
