@@ -136,7 +136,7 @@ export function words(text: string): string[] {
     // "FY2024", "fy24": the fiscal year, as briefs write it ("fiscal 2024").
     else if (token.startsWith('fy') && /^fy\d{2}(?:\d{2})?$/.test(token)) raw.push('fiscal', token.length === 4 ? `20${token.slice(2)}` : token.slice(2));
     // "S-1" and "s1", "G7" and "g-7": one name however it is typed ("b4" is a chat spelling).
-    else if (/^\p{L}\p{N}{1,2}$/u.test(token) && !INFORMAL.has(token)) raw.push(token.slice(0, 1), token.slice(1));
+    else if (mayBeLetterAndNumber(token) && /^\p{L}\p{N}{1,2}$/u.test(token) && !INFORMAL.has(token)) raw.push(token.slice(0, 1), token.slice(1));
     // "they've" → "they", "didn't" → "did", "Palantir's" → "palantir": the ending is no word of its own.
     else if (token.includes("'")) raw.push(NEGATIVES.get(token) ?? token.replace(/n't$/, '').replace(/'(?:s|ve|re|ll|d|m)$/, '').replace(/'/g, ''));
     else raw.push(token);
@@ -150,14 +150,29 @@ function startsWithNumber(token: string): boolean {
   return first < 0x80 ? first >= 0x30 && first <= 0x39 : /^\p{N}/u.test(token);
 }
 
+/**
+ * False for a token that cannot be a letter and one or two numbers ("s1", "g7"): its second code unit
+ * is an ASCII character other than a digit, or its length is not 2 to 6 (a letter and two numbers,
+ * each of two code units outside the BMP). Most words fail this test, which spares them the regex.
+ */
+function mayBeLetterAndNumber(token: string): boolean {
+  if (token.length < 2 || token.length > 6) return false;
+  const second = token.charCodeAt(1);
+  return second >= 0x80 || (second >= 0x30 && second <= 0x39);
+}
+
 /** "77,284,118" → "77284118" (thousands separators), "66.5" kept, "2018." never reaches here. */
 function numberWord(token: string): string {
   return /^\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?$/u.test(token) ? token.replace(/,/g, '') : token;
 }
 
-function informal(ws: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < ws.length; i++) {
+function informal(ws: string[]): string[] {
+  // Most texts hold no chat spelling: they are passed as they are, without a copy.
+  let first = 0;
+  while (first < ws.length && !INFORMAL_STARTS.has(ws[first] as string)) first++;
+  if (first === ws.length) return ws;
+  const out = ws.slice(0, first);
+  for (let i = first; i < ws.length; i++) {
     const word = ws[i] as string;
     if (!INFORMAL_STARTS.has(word)) {
       out.push(word);
