@@ -79,6 +79,9 @@ for (const [canonical, variants] of Object.entries(aliasData)) {
   }
 }
 
+/** The most words of an alias variant. */
+const LONGEST_ALIAS = Math.max(1, ...[...ALIASES_BY_FIRST_WORD.values()].flatMap((list) => list.map((v) => v.words.length)));
+
 /** "ice" → "immigration and customs enforcement": the first variant of more than one word, as written in `data/aliases.json`. */
 const SPELLED_OUT = new Map(
   Object.entries(aliasData)
@@ -122,6 +125,17 @@ export function fold(text: string): string {
  * ("abt", "yrs", "govt") read as what they stand for.
  */
 export function words(text: string): string[] {
+  return readWords(tokenWords(text));
+}
+
+/**
+ * The first step of `words`: the words each token of the folded text gives, before chat spellings
+ * and numbers in words are read. No token holds a space or a clause's punctuation (`;`, `:`, `,`, a
+ * dash), and folding goes character by character but for composed characters and a final sigma,
+ * which such a mark followed by a space stops: so a text cut at these marks has the token words of
+ * its parts, one after another (a build analyses a passage's clauses and its body at once so).
+ */
+export function tokenWords(text: string): string[] {
   const raw: string[] = [];
   for (const token of fold(text).match(TOKEN) ?? []) {
     if (token === '$') raw.push('dollars');
@@ -141,6 +155,11 @@ export function words(text: string): string[] {
     else if (token.includes("'")) raw.push(NEGATIVES.get(token) ?? token.replace(/n't$/, '').replace(/'(?:s|ve|re|ll|d|m)$/, '').replace(/'/g, ''));
     else raw.push(token);
   }
+  return raw;
+}
+
+/** The second step of `words`: chat spellings and numbers in words read, across the whole list. */
+export function readWords(raw: string[]): string[] {
   return readNumbers(informal(raw));
 }
 
@@ -217,7 +236,11 @@ export function isWeakStem(s: string): boolean {
  * variant such as "msft" is replaced by it), stop words dropped, stems taken.
  */
 export function analyze(text: string): Term[] {
-  const ws = words(text);
+  return analyzeWords(words(text));
+}
+
+/** The terms of a text's words (`analyze` after `words`). */
+export function analyzeWords(ws: readonly string[]): Term[] {
   const terms: Term[] = [];
   for (let i = 0; i < ws.length; i++) {
     const alias = aliasAt(ws, i);
@@ -253,6 +276,17 @@ export function stripOpening(question: string): string {
     }
   }
   return question;
+}
+
+/**
+ * True when an alias variant of several words matches `ws` from before `at` and runs past it: then
+ * the terms of `ws` are not those of its words before `at` and from `at` analysed apart.
+ */
+export function aliasCrosses(ws: readonly string[], at: number): boolean {
+  for (let i = Math.max(0, at - LONGEST_ALIAS + 1); i < at; i++) {
+    if (ALIASES_BY_FIRST_WORD.get(ws[i] as string)?.some((v) => i + v.words.length > at && v.words.every((w, j) => ws[i + j] === w))) return true;
+  }
+  return false;
 }
 
 function aliasAt(ws: readonly string[], i: number): AliasVariant | undefined {
