@@ -268,9 +268,9 @@ function* decodeBriefs(encoded: EncodedBriefs, clauses?: EncodedClauseStems): Ge
 function storedPassage(encoded: EncodedBriefs, line: PassageLine, cursor: Cursor, recent: RecentlyRead, stored: StoredClauses | undefined): Passage {
   const { sentences: count, marks = [], ...fields } = line;
   const start = cursor.passage === 0 ? 0 : (encoded.passageEnds[cursor.passage - 1] as number);
-  const ends = stored?.clauses.clauseStemEnds;
-  const clausesStart = cursor.passage === 0 ? 0 : (ends?.[cursor.passage - 1] as number);
-  const clausesEnd = ends?.[cursor.passage] as number;
+  const clauseEnds = stored?.clauses.clauseStemEnds;
+  const clausesStart = cursor.passage === 0 ? 0 : (clauseEnds?.[cursor.passage - 1] ?? 0);
+  const clausesEnd = clauseEnds?.[cursor.passage] ?? 0;
   const end = encoded.passageEnds[cursor.passage++];
   const firstSentence = cursor.sentence;
   const firstCitation = cursor.citation;
