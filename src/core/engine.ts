@@ -42,11 +42,16 @@ export function buildEngine(corpus: Corpus): Engine {
 
 /**
  * Builds the two indexes from briefs visited once, in corpus order: a large corpus can be streamed
- * (decoded brief by brief) rather than held whole while the index is built.
+ * (decoded brief by brief) rather than held whole while the index is built. `bodyStems`, when
+ * given, is asked once for each passage, in corpus order, for the stems of its body (those `stems`
+ * gives of its sentences' texts joined by spaces): a build that analyses the sentences anyway.
  */
-export function buildIndexes(briefs: Iterable<Brief>): { passageIndex: SearchIndex; questionIndex: SearchIndex } {
+export function buildIndexes(
+  briefs: Iterable<Brief>,
+  bodyStems?: (passage: Passage) => readonly string[],
+): { passageIndex: SearchIndex; questionIndex: SearchIndex } {
   const seen: Brief[] = [];
-  const passageIndex = SearchIndex.build(passageDocs(briefs, (b) => seen.push(questionsOnly(b))), PASSAGE_FIELDS);
+  const passageIndex = SearchIndex.build(passageDocs(briefs, (b) => seen.push(questionsOnly(b)), bodyStems), PASSAGE_FIELDS);
   const questionIndex = SearchIndex.build(
     knownQuestions(seen).map((q, i) => ({ ref: String(i), fields: { text: q.text } })),
     QUESTION_FIELDS,
@@ -101,7 +106,11 @@ function assemble(
   };
 }
 
-function* passageDocs(briefs: Iterable<Brief>, visited: (brief: Brief) => void): Generator<IndexDoc> {
+function* passageDocs(
+  briefs: Iterable<Brief>,
+  visited: (brief: Brief) => void,
+  bodyStems: ((passage: Passage) => readonly string[]) | undefined,
+): Generator<IndexDoc> {
   let position = 0;
   for (const brief of briefs) {
     visited(brief);
@@ -111,7 +120,7 @@ function* passageDocs(briefs: Iterable<Brief>, visited: (brief: Brief) => void):
         fields: {
           title: brief.title,
           heading: passage.kind === 'paragraph' ? '' : passage.heading,
-          body: passage.sentences.map((s) => s.text).join(' '),
+          body: bodyStems ? bodyStems(passage) : passage.sentences.map((s) => s.text).join(' '),
         },
       };
     }

@@ -21,9 +21,14 @@ const isNumberWord = (w: string | undefined): boolean =>
 /** Thousands said the chatty way after a number: "200k", "two hundred grand". */
 const THOUSANDS = new Set(['k', 'grand']);
 
+/** Words that may change what is read: every text's words are looked up here, once each. */
+const READ = new Set([...SMALL.keys(), ...TENS.keys(), 'hundred', 'thousand', ...THOUSANDS]);
+
 /** Replaces each run of number words in a list of folded words by its value in digits. */
 export function readNumbers(words: readonly string[]): string[] {
-  if (!words.some((w) => isNumberWord(w) || THOUSANDS.has(w))) return words as string[];
+  let first = 0;
+  while (first < words.length && !READ.has(words[first] as string)) first++;
+  if (first === words.length) return words as string[];
   const out: string[] = [];
   // Where a value read from words stands in `out`: "nineteen ninety-two" is two of them, and a year.
   const read = new Set<number>();

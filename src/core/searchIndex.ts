@@ -1,5 +1,5 @@
 import lunr from 'lunr';
-import { analyze } from './text.ts';
+import { analyze, stems } from './text.ts';
 import { VocabularyTrie } from './vocabularyTrie.ts';
 
 /**
@@ -20,10 +20,10 @@ export interface FieldSpec {
   readonly boost: number;
 }
 
-/** A document to index: a ref and the text of each field. */
+/** A document to index: a ref and each field's text, or its stems when they are analysed already. */
 export interface IndexDoc {
   readonly ref: string;
-  readonly fields: Readonly<Record<string, string>>;
+  readonly fields: Readonly<Record<string, string | readonly string[]>>;
 }
 
 /** A query term: a stem that is in the index, and how much it counts. */
@@ -261,12 +261,12 @@ function analyseAll(docs: Iterable<IndexDoc>, fields: readonly FieldSpec[]): Ana
       fieldStarts.push(stream.length);
       const value = doc.fields[field.name];
       const fieldRef = d * fields.length + f + 1;
-      for (const term of analyze(typeof value === 'string' ? value : '')) {
-        let id = termIds.get(term.stem);
+      for (const stem of typeof value === 'string' ? stems(value) : (value ?? [])) {
+        let id = termIds.get(stem);
         if (id === undefined) {
           id = terms.length;
-          termIds.set(term.stem, id);
-          terms.push(term.stem);
+          termIds.set(stem, id);
+          terms.push(stem);
           for (const counts of [fieldDocs, docFreq, lastField, lastDoc]) counts.push(0);
         }
         stream.push(id);

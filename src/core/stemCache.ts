@@ -1,7 +1,7 @@
 import type { Engine } from './engine.ts';
+import { analyseClauses } from './passageStems.ts';
 import { stems, words, stem } from './text.ts';
-import { TUNING } from './tuning.ts';
-import { makeSpans, type Span } from './units.ts';
+import type { Span } from './units.ts';
 import type { Brief, Passage, Sentence } from './types.ts';
 
 /**
@@ -128,16 +128,6 @@ export function clauseStems(passage: Passage): ClauseStems {
     clauseCache.set(passage.sentences, known);
   }
   return known;
-}
-
-/** The stems a sentence's units are made of, by the analyzer: what a saved index stores. */
-export function analyseClauses(sentence: Sentence): SentenceStems {
-  // Made afresh, not through the caches: a build passes over every sentence once.
-  const { spans, pieces } = makeSpans(sentence.text, TUNING.select.maxUnitChars);
-  return {
-    pieces: pieces.map((p) => new Set(stems(sentence.text.slice(p.start, p.end)))),
-    cuts: new Map(spans.flatMap((span) => (span.wordCut ? [[span.pieces[0], new Set(stems(span.text))] as const] : []))),
-  };
 }
 
 /** A unit's stems: a clause cut at a word on what it shows, not on the words cut off; else its pieces'. */

@@ -79,6 +79,9 @@ for (const [canonical, variants] of Object.entries(aliasData)) {
   }
 }
 
+/** The most words of an alias variant. */
+const LONGEST_ALIAS = Math.max(1, ...[...ALIASES_BY_FIRST_WORD.values()].flatMap((list) => list.map((v) => v.words.length)));
+
 /** "ice" → "immigration and customs enforcement": the first variant of more than one word, as written in `data/aliases.json`. */
 const SPELLED_OUT = new Map(
   Object.entries(aliasData)
@@ -122,6 +125,17 @@ export function fold(text: string): string {
  * ("abt", "yrs", "govt") read as what they stand for.
  */
 export function words(text: string): string[] {
+  return readWords(tokenWords(text));
+}
+
+/**
+ * The first step of `words`: the words each token of the folded text gives, before chat spellings
+ * and numbers in words are read. No token holds a space or a clause's punctuation (`;`, `:`, `,`, a
+ * dash), and folding goes character by character but for composed characters and a final sigma,
+ * which such a mark followed by a space stops: so a text cut at these marks has the token words of
+ * its parts, one after another (a build analyses a passage's clauses and its body at once so).
+ */
+export function tokenWords(text: string): string[] {
   const raw: string[] = [];
   for (const token of fold(text).match(TOKEN) ?? []) {
     if (token === '$') raw.push('dollars');
@@ -136,11 +150,16 @@ export function words(text: string): string[] {
     // "FY2024", "fy24": the fiscal year, as briefs write it ("fiscal 2024").
     else if (token.startsWith('fy') && /^fy\d{2}(?:\d{2})?$/.test(token)) raw.push('fiscal', token.length === 4 ? `20${token.slice(2)}` : token.slice(2));
     // "S-1" and "s1", "G7" and "g-7": one name however it is typed ("b4" is a chat spelling).
-    else if (/^\p{L}\p{N}{1,2}$/u.test(token) && !INFORMAL.has(token)) raw.push(token.slice(0, 1), token.slice(1));
+    else if (mayBeLetterAndNumber(token) && /^\p{L}\p{N}{1,2}$/u.test(token) && !INFORMAL.has(token)) raw.push(token.slice(0, 1), token.slice(1));
     // "they've" → "they", "didn't" → "did", "Palantir's" → "palantir": the ending is no word of its own.
     else if (token.includes("'")) raw.push(NEGATIVES.get(token) ?? token.replace(/n't$/, '').replace(/'(?:s|ve|re|ll|d|m)$/, '').replace(/'/g, ''));
     else raw.push(token);
   }
+  return raw;
+}
+
+/** The second step of `words`: chat spellings and numbers in words read, across the whole list. */
+export function readWords(raw: string[]): string[] {
   return readNumbers(informal(raw));
 }
 
@@ -150,14 +169,29 @@ function startsWithNumber(token: string): boolean {
   return first < 0x80 ? first >= 0x30 && first <= 0x39 : /^\p{N}/u.test(token);
 }
 
+/**
+ * False for a token that cannot be a letter and one or two numbers ("s1", "g7"): its second code unit
+ * is an ASCII character other than a digit, or its length is not 2 to 6 (a letter and two numbers,
+ * each of two code units outside the BMP). Most words fail this test, which spares them the regex.
+ */
+function mayBeLetterAndNumber(token: string): boolean {
+  if (token.length < 2 || token.length > 6) return false;
+  const second = token.charCodeAt(1);
+  return second >= 0x80 || (second >= 0x30 && second <= 0x39);
+}
+
 /** "77,284,118" → "77284118" (thousands separators), "66.5" kept, "2018." never reaches here. */
 function numberWord(token: string): string {
   return /^\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?$/u.test(token) ? token.replace(/,/g, '') : token;
 }
 
-function informal(ws: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < ws.length; i++) {
+function informal(ws: string[]): string[] {
+  // Most texts hold no chat spelling: they are passed as they are, without a copy.
+  let first = 0;
+  while (first < ws.length && !INFORMAL_STARTS.has(ws[first] as string)) first++;
+  if (first === ws.length) return ws;
+  const out = ws.slice(0, first);
+  for (let i = first; i < ws.length; i++) {
     const word = ws[i] as string;
     if (!INFORMAL_STARTS.has(word)) {
       out.push(word);
@@ -202,7 +236,11 @@ export function isWeakStem(s: string): boolean {
  * variant such as "msft" is replaced by it), stop words dropped, stems taken.
  */
 export function analyze(text: string): Term[] {
-  const ws = words(text);
+  return analyzeWords(words(text));
+}
+
+/** The terms of a text's words (`analyze` after `words`). */
+export function analyzeWords(ws: readonly string[]): Term[] {
   const terms: Term[] = [];
   for (let i = 0; i < ws.length; i++) {
     const alias = aliasAt(ws, i);
@@ -238,6 +276,17 @@ export function stripOpening(question: string): string {
     }
   }
   return question;
+}
+
+/**
+ * True when an alias variant of several words matches `ws` from before `at` and runs past it: then
+ * the terms of `ws` are not those of its words before `at` and from `at` analysed apart.
+ */
+export function aliasCrosses(ws: readonly string[], at: number): boolean {
+  for (let i = Math.max(0, at - LONGEST_ALIAS + 1); i < at; i++) {
+    if (ALIASES_BY_FIRST_WORD.get(ws[i] as string)?.some((v) => i + v.words.length > at && v.words.every((w, j) => ws[i + j] === w))) return true;
+  }
+  return false;
 }
 
 function aliasAt(ws: readonly string[], i: number): AliasVariant | undefined {

@@ -80,25 +80,23 @@ export function spansOf(sentence: Sentence, maxChars: number): readonly Span[] {
   return made.spans;
 }
 
-/**
- * The spans and clause pieces of a sentence's text, made afresh: for a pass over every sentence of a
- * corpus (the saved index's clause stems), which the per-sentence cache would only fill.
- */
-export function makeSpans(text: string, maxChars: number): { spans: Span[]; pieces: Piece[] } {
-  const whole: Span = { text, offset: 0, citations: citationsOf(text), cutBefore: false, cutAfter: false, pieces: [0, 0], wordCut: false };
-  if (text.length <= maxChars) return { spans: [whole], pieces: [{ start: 0, end: text.length }] };
-  const pieces = clauses(text, maxChars);
+/** The spans and clause pieces of a sentence's text. */
+function makeSpans(text: string, maxChars: number): { spans: Span[]; pieces: Piece[] } {
+  const pieces = sentencePieces(text, maxChars);
+  if (text.length <= maxChars) {
+    return { spans: [{ text, offset: 0, citations: citationsOf(text), cutBefore: false, cutAfter: false, pieces: [0, 0], wordCut: false }], pieces };
+  }
   const spans: Span[] = [];
   for (let i = 0; i < pieces.length; i++) {
+    const cut = cutAtWord(text, pieces, i, maxChars);
+    if (cut) {
+      spans.push({ ...cut, pieces: [i, i], wordCut: true });
+      continue;
+    }
+    const first = pieces[i] as Piece;
     for (let j = i; j < pieces.length; j++) {
-      const first = pieces[i] as Piece;
-      const last = pieces[j] as Piece;
-      // The last clause keeps the sentence's end: its full stop and citation markers.
-      const end = j === pieces.length - 1 ? text.length : last.end;
-      if (end - first.start > maxChars) {
-        if (j === i) spans.push({ ...wordCut(text, first.start, maxChars, i > 0), pieces: [i, i], wordCut: true });
-        break;
-      }
+      const end = spanEnd(text, pieces, j);
+      if (end - first.start > maxChars) break;
       const raw = text.slice(first.start, end);
       const opening = i > 0 ? (OPENING_CONJUNCTION.exec(raw)?.[0].length ?? 0) : 0;
       const spanText = raw.slice(opening).replace(/[,;:]$/, '').trim();
@@ -115,6 +113,36 @@ export function makeSpans(text: string, maxChars: number): { spans: Span[]; piec
     }
   }
   return { spans, pieces };
+}
+
+/**
+ * What a sentence's units are made of, without making every span: its clause pieces, and by piece
+ * the text of the span cut from it at a word (ascending).
+ */
+export function clauseCuts(text: string, maxChars: number): { pieces: Piece[]; cuts: [number, string][] } {
+  const pieces = sentencePieces(text, maxChars);
+  const cuts: [number, string][] = [];
+  pieces.forEach((_, i) => {
+    const cut = cutAtWord(text, pieces, i, maxChars);
+    if (cut) cuts.push([i, cut.text]);
+  });
+  return { pieces, cuts };
+}
+
+/** The clause pieces of a sentence's text: the whole of a text that fits `maxChars`. */
+function sentencePieces(text: string, maxChars: number): Piece[] {
+  return text.length <= maxChars ? [{ start: 0, end: text.length }] : clauses(text, maxChars);
+}
+
+/** Where a span whose last piece is `j` ends: the last clause keeps the sentence's end, its full stop and citation markers. */
+function spanEnd(text: string, pieces: readonly Piece[], j: number): number {
+  return j === pieces.length - 1 ? text.length : (pieces[j] as Piece).end;
+}
+
+/** Piece `i` cut at a word, when it is longer than `maxChars` alone (it is then in no other span). */
+function cutAtWord(text: string, pieces: readonly Piece[], i: number, maxChars: number): Omit<Span, 'pieces' | 'wordCut'> | undefined {
+  const { start } = pieces[i] as Piece;
+  return spanEnd(text, pieces, i) - start > maxChars ? wordCut(text, start, maxChars, i > 0) : undefined;
 }
 
 /** The start of a long clause, cut after the last whole word within `maxChars`. */

@@ -1,6 +1,7 @@
 import { buildIndexes, loadEngine, saveIndexes, type Engine } from '../core/engine.ts';
 import type { IndexData } from '../core/searchIndex.ts';
-import { analyseClauses, storeClauseStems, type ClauseStems, type SentenceStems } from '../core/stemCache.ts';
+import { analyseClauses, analysePassage } from '../core/passageStems.ts';
+import { storeClauseStems, type ClauseStems, type SentenceStems } from '../core/stemCache.ts';
 import type { Brief, Corpus, Passage, Sentence, SkippedFile } from '../core/types.ts';
 
 /**
@@ -21,8 +22,8 @@ export interface EncodedIndex {
   readonly weights: Float32Array;
 }
 
-/** A corpus as flat arrays. */
-export interface EncodedCorpus {
+/** A corpus's briefs and sentences as flat arrays. */
+export interface EncodedBriefs {
   /** One JSON line per brief, its sentences replaced by their count (their text is in `text`). */
   readonly briefs: Uint8Array;
   /** Byte offset in `briefs` where each brief's line ends. */
@@ -37,6 +38,12 @@ export interface EncodedCorpus {
   readonly sentenceAt: Int32Array;
   /** Per sentence: the number of citations, then the citations. */
   readonly citations: Int32Array;
+  /** The corpus's skipped files, as JSON. */
+  readonly skipped: Uint8Array;
+}
+
+/** The clause stems of a corpus's sentences as flat arrays. */
+export interface EncodedClauseStems {
   /** The distinct stems of the sentences' clause pieces, as a JSON array. */
   readonly stems: Uint8Array;
   /**
@@ -48,9 +55,10 @@ export interface EncodedCorpus {
   readonly clauseStems: Uint8Array;
   /** The byte where each passage's sentences end in `clauseStems`, passages in corpus order. */
   readonly clauseStemEnds: Int32Array;
-  /** The corpus's skipped files, as JSON. */
-  readonly skipped: Uint8Array;
 }
+
+/** A corpus as flat arrays. */
+export interface EncodedCorpus extends EncodedBriefs, EncodedClauseStems {}
 
 /** An engine as flat arrays: its corpus and its two indexes. */
 export interface EncodedEngine extends EncodedCorpus {
@@ -94,21 +102,34 @@ const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Loads a corpus and builds its engine, encoded. The corpus is encoded first and its objects let go,
  * then streamed back brief by brief into the index build, so the build's heap holds flat arrays
- * rather than hundreds of thousands of sentence objects.
+ * rather than hundreds of thousands of sentence objects. The build analyses each passage's
+ * sentences once for its body's stems and its clause stems, which are encoded as it goes.
  */
 export async function buildEncoded(load: () => Promise<Corpus>): Promise<EncodedEngine> {
-  const corpus = encodeCorpus(await load());
-  const { passageIndex, questionIndex } = buildIndexes(decodeBriefs(corpus));
-  return { ...corpus, passageIndex: encodeIndex(passageIndex.toData()), questionIndex: encodeIndex(questionIndex.toData()) };
+  const corpus = encodeBriefs(await load());
+  const clauses = new ClauseStemWriter();
+  const { passageIndex, questionIndex } = buildIndexes(decodeBriefs(corpus), (passage) => {
+    const analysed = analysePassage(passage.sentences);
+    clauses.add(analysed.clauses);
+    return analysed.body;
+  });
+  return { ...corpus, ...clauses.encoded(), passageIndex: encodeIndex(passageIndex.toData()), questionIndex: encodeIndex(questionIndex.toData()) };
 }
 
 /** Encodes an engine. @throws when a sentence has fields this format does not carry (nothing is silently lost). */
 export function encodeEngine(engine: Engine): EncodedEngine {
   const saved = saveIndexes(engine);
-  return { ...encodeCorpus(engine.corpus), passageIndex: encodeIndex(saved.passageIndex), questionIndex: encodeIndex(saved.questionIndex) };
+  const clauses = new ClauseStemWriter();
+  for (const passage of engine.passages) clauses.add(passage.sentences.map(analyseClauses));
+  return {
+    ...encodeBriefs(engine.corpus),
+    ...clauses.encoded(),
+    passageIndex: encodeIndex(saved.passageIndex),
+    questionIndex: encodeIndex(saved.questionIndex),
+  };
 }
 
-function encodeCorpus(corpus: Corpus): EncodedCorpus {
+function encodeBriefs(corpus: Corpus): EncodedBriefs {
   const lines: string[] = [];
   const texts: string[] = [];
   const briefEnds = new Int32Array(corpus.briefs.length);
@@ -116,9 +137,6 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
   const sentenceLengths: number[] = [];
   const sentenceAt: number[] = [];
   const citations: number[] = [];
-  const stemPositions = new Map<string, number>();
-  const clauseStems = new VarintWriter();
-  const clauseStemEnds: number[] = [];
   let lineBytes = 0;
   let textBytes = 0;
   corpus.briefs.forEach((brief, i) => {
@@ -138,26 +156,8 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
         sentenceLengths.push(sentence.text.length);
         sentenceAt.push(sentence.at);
         citations.push(sentence.citations.length, ...sentence.citations);
-        const { pieces, cuts } = analyseClauses(sentence);
-        const push = (value: number) => clauseStems.push(value);
-        const pushStems = (stems: ReadonlySet<string>) => {
-          push(stems.size);
-          for (const x of stems) {
-            let position = stemPositions.get(x);
-            if (position === undefined) stemPositions.set(x, (position = stemPositions.size));
-            push(position);
-          }
-        };
-        push(pieces.length);
-        pieces.forEach(pushStems);
-        push(cuts.size);
-        for (const [piece, stems] of cuts) {
-          push(piece);
-          pushStems(stems);
-        }
       }
       passageEnds.push(textBytes);
-      clauseStemEnds.push(clauseStems.length);
     }
   });
   return {
@@ -168,9 +168,6 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
     sentenceLengths: Int32Array.from(sentenceLengths),
     sentenceAt: Int32Array.from(sentenceAt),
     citations: Int32Array.from(citations),
-    stems: utf8.encode(JSON.stringify([...stemPositions.keys()])),
-    clauseStems: clauseStems.bytes(),
-    clauseStemEnds: Int32Array.from(clauseStemEnds),
     skipped: utf8.encode(JSON.stringify(corpus.skipped)),
   };
 }
@@ -181,7 +178,7 @@ function encodeCorpus(corpus: Corpus): EncodedCorpus {
  */
 export async function decodeEngine(encoded: EncodedEngine): Promise<Engine> {
   const briefs: Brief[] = [];
-  for (const brief of decodeBriefs(encoded)) {
+  for (const brief of decodeBriefs(encoded, encoded)) {
     briefs.push(brief);
     if (briefs.length % BRIEFS_PER_SLICE === 0) await nextTurn();
   }
@@ -206,8 +203,11 @@ interface Cursor {
   citation: number;
 }
 
-/** A saved index's table of stems, parsed when a passage's clause stems are first read. */
-type StemTable = () => readonly string[];
+/** A saved index's clause stems, and its table of stems, parsed when a passage's clause stems are first read. */
+interface StoredClauses {
+  readonly clauses: EncodedClauseStems;
+  readonly stems: () => readonly string[];
+}
 
 /** Passages whose sentences are kept as objects once read; older ones go back to being read from bytes. */
 const PASSAGES_KEPT = 4096;
@@ -233,20 +233,21 @@ class RecentlyRead {
 }
 
 /**
- * The briefs of an encoded corpus, one at a time. A passage's sentences stay bytes until they are
- * read: the thread serving answers holds a few objects per passage, not one per sentence and
- * citation list, so its heap stays small and its collector quick.
+ * The briefs of an encoded corpus, one at a time, with their sentences' clause stems when given. A
+ * passage's sentences stay bytes until they are read: the thread serving answers holds a few
+ * objects per passage, not one per sentence and citation list, so its heap stays small and its
+ * collector quick.
  * @throws when the arrays are inconsistent.
  */
-function* decodeBriefs(encoded: EncodedCorpus): Generator<Brief> {
+function* decodeBriefs(encoded: EncodedBriefs, clauses?: EncodedClauseStems): Generator<Brief> {
   const cursor: Cursor = { passage: 0, sentence: 0, citation: 0 };
   const recent = new RecentlyRead(PASSAGES_KEPT);
   let table: readonly string[] | undefined;
-  const stems: StemTable = () => (table ??= JSON.parse(fromUtf8.decode(encoded.stems)) as string[]);
+  const stored = clauses && { clauses, stems: () => (table ??= JSON.parse(fromUtf8.decode(clauses.stems)) as string[]) };
   for (let i = 0; i < encoded.briefEnds.length; i++) {
     const line = fromUtf8.decode(encoded.briefs.subarray(i === 0 ? 0 : encoded.briefEnds[i - 1], encoded.briefEnds[i]));
     const brief = JSON.parse(line) as BriefLine;
-    yield { ...brief, passages: brief.passages.map((p) => storedPassage(encoded, p, cursor, recent, stems)) };
+    yield { ...brief, passages: brief.passages.map((p) => storedPassage(encoded, p, cursor, recent, stored)) };
   }
   const textEnd = encoded.passageEnds.length === 0 ? 0 : encoded.passageEnds[encoded.passageEnds.length - 1];
   if (textEnd !== encoded.text.length) throw new Error('encoded engine: text unused');
@@ -255,19 +256,21 @@ function* decodeBriefs(encoded: EncodedCorpus): Generator<Brief> {
     cursor.sentence !== encoded.sentenceLengths.length ||
     encoded.sentenceAt.length !== encoded.sentenceLengths.length ||
     cursor.citation !== encoded.citations.length ||
-    encoded.clauseStemEnds.length !== encoded.passageEnds.length ||
-    (encoded.clauseStemEnds[encoded.clauseStemEnds.length - 1] ?? 0) !== encoded.clauseStems.length
+    (clauses !== undefined &&
+      (clauses.clauseStemEnds.length !== encoded.passageEnds.length ||
+        (clauses.clauseStemEnds[clauses.clauseStemEnds.length - 1] ?? 0) !== clauses.clauseStems.length))
   ) {
     throw new Error('encoded engine: unused sentences');
   }
 }
 
 /** A passage whose sentences are read from the arrays when used. @throws when its data is inconsistent. */
-function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor, recent: RecentlyRead, stems: StemTable): Passage {
+function storedPassage(encoded: EncodedBriefs, line: PassageLine, cursor: Cursor, recent: RecentlyRead, stored: StoredClauses | undefined): Passage {
   const { sentences: count, marks = [], ...fields } = line;
   const start = cursor.passage === 0 ? 0 : (encoded.passageEnds[cursor.passage - 1] as number);
-  const clausesStart = cursor.passage === 0 ? 0 : (encoded.clauseStemEnds[cursor.passage - 1] as number);
-  const clausesEnd = encoded.clauseStemEnds[cursor.passage] as number;
+  const clauseEnds = stored?.clauses.clauseStemEnds;
+  const clausesStart = cursor.passage === 0 ? 0 : (clauseEnds?.[cursor.passage - 1] ?? 0);
+  const clausesEnd = clauseEnds?.[cursor.passage] ?? 0;
   const end = encoded.passageEnds[cursor.passage++];
   const firstSentence = cursor.sentence;
   const firstCitation = cursor.citation;
@@ -288,7 +291,7 @@ function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor
     get sentences() {
       if (!sentences) {
         sentences = readSentences(encoded, start, end, count, firstSentence, firstCitation, marks);
-        storeClauseStems(sentences, () => readClauseStems(encoded.clauseStems, clausesStart, clausesEnd, count, stems()));
+        if (stored) storeClauseStems(sentences, () => readClauseStems(stored.clauses.clauseStems, clausesStart, clausesEnd, count, stored.stems()));
         recent.keep(() => {
           sentences = undefined;
         });
@@ -299,7 +302,7 @@ function storedPassage(encoded: EncodedCorpus, line: PassageLine, cursor: Cursor
 }
 
 function readSentences(
-  encoded: EncodedCorpus,
+  encoded: EncodedBriefs,
   start: number,
   end: number,
   count: number,
@@ -327,6 +330,47 @@ function readSentences(
   // The lengths were written from these very texts; a mismatch is a build bug, not a user's problem.
   if (at !== text.length) throw new Error('encoded engine: sentence lengths do not match the text');
   return sentences;
+}
+
+/**
+ * Encodes passages' clause stems, passage by passage in corpus order: each stem by its position in
+ * a table of the stems seen, as `EncodedClauseStems` lays them out.
+ */
+class ClauseStemWriter {
+  private readonly positions = new Map<string, number>();
+  private readonly varints = new VarintWriter();
+  private readonly ends: number[] = [];
+
+  /** Adds the next passage's clause stems, sentence by sentence. */
+  add(sentences: readonly SentenceStems[]): void {
+    for (const { pieces, cuts } of sentences) {
+      this.varints.push(pieces.length);
+      for (const stems of pieces) this.pushStems(stems);
+      this.varints.push(cuts.size);
+      for (const [piece, stems] of cuts) {
+        this.varints.push(piece);
+        this.pushStems(stems);
+      }
+    }
+    this.ends.push(this.varints.length);
+  }
+
+  encoded(): EncodedClauseStems {
+    return {
+      stems: utf8.encode(JSON.stringify([...this.positions.keys()])),
+      clauseStems: this.varints.bytes(),
+      clauseStemEnds: Int32Array.from(this.ends),
+    };
+  }
+
+  private pushStems(stems: ReadonlySet<string>): void {
+    this.varints.push(stems.size);
+    for (const x of stems) {
+      let position = this.positions.get(x);
+      if (position === undefined) this.positions.set(x, (position = this.positions.size));
+      this.varints.push(position);
+    }
+  }
 }
 
 /** Numbers (0 or more) as LEB128 varints, seven bits a byte and the high bit set on all but the last, in a buffer that grows. */

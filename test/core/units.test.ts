@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readNumbers } from '../../src/core/numbers.ts';
 import { analyze, words } from '../../src/core/text.ts';
-import { spansOf } from '../../src/core/units.ts';
+import { clauseCuts, clausePieces, spansOf } from '../../src/core/units.ts';
 import { mulberry32 } from '../support/prng.ts';
 
 const sentence = (text: string) => ({ text, citations: [], at: 0 });
@@ -55,6 +55,21 @@ describe('spansOf: the verbatim pieces of a long sentence an answer may quote', 
         expect(text.slice(s.offset, s.offset + s.text.length)).toBe(s.text);
       }
     }
+  });
+
+  it('gives a build the same clause pieces and word cuts without making every span', () => {
+    const next = mulberry32(9);
+    const parts = ['word', ' ', ', ', '; ', ' — ', ': ', ', but ', 'averylongwordwithoutanyspace', '[3]', '.'];
+    let cuts = 0;
+    for (let run = 0; run < 300; run++) {
+      const text = Array.from({ length: 20 + Math.floor(next() * 200) }, () => parts[Math.floor(next() * parts.length)]).join('').trim();
+      if (text === '') continue;
+      const s = sentence(text);
+      const cut = spansOf(s, 80).filter((x) => x.wordCut);
+      cuts += cut.length;
+      expect(clauseCuts(text, 80)).toEqual({ pieces: clausePieces(s, 80), cuts: cut.map((x) => [x.pieces[0], x.text]) });
+    }
+    expect(cuts).toBeGreaterThan(0);
   });
 });
 

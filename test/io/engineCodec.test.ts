@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEngine } from '../../src/core/engine.ts';
-import { analyseClauses, clauseStems, type SentenceStems } from '../../src/core/stemCache.ts';
+import { analyseClauses } from '../../src/core/passageStems.ts';
+import { clauseStems, type SentenceStems } from '../../src/core/stemCache.ts';
 import type { Brief, Corpus, Passage } from '../../src/core/types.ts';
 import { decodeEngine, encodedArrays, encodeEngine, fromEncodedArrays } from '../../src/io/engineCodec.ts';
 import { loadCorpus } from '../../src/io/seedLoader.ts';
