@@ -45,8 +45,9 @@ export function readNumbers(words: readonly string[]): string[] {
       const w = words[j] as string;
       if (w === 'and' && (words[j - 1] === 'hundred' || words[j - 1] === 'thousand') && isNumberWord(words[j + 1])) continue;
       if (SMALL.has(w)) {
-        // "twenty twenty", "one two": a digit word after a units digit starts a new number.
-        if (current % 10 !== 0 || (current > 0 && current < 20)) break;
+        // "twenty twenty", "one two", "twenty nineteen": a digit word after a units digit, or a teen
+        // after a tens word, starts a new number.
+        if (current % 10 !== 0 || (current > 0 && current < 20) || ((SMALL.get(w) as number) >= 10 && current % 100 !== 0)) break;
         current += SMALL.get(w) as number;
       } else if (TENS.has(w)) {
         if (current % 100 !== 0) break;

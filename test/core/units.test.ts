@@ -85,6 +85,8 @@ describe('the words people type', () => {
   it('reads a year said as two numbers ("eighteen eighty nine"), and leaves a count of digits alone', () => {
     expect(readNumbers('opened in eighteen eighty nine'.split(' '))).toEqual(['opened', 'in', '1889']);
     expect(readNumbers('by twenty twenty four'.split(' '))).toEqual(['by', '2024']);
+    expect(readNumbers('in twenty nineteen'.split(' '))).toEqual(['in', '2019']);
+    expect(readNumbers('one hundred nineteen'.split(' '))).toEqual(['119']);
     expect(readNumbers('one two three'.split(' '))).toEqual(['1', '2', '3']);
   });
 
