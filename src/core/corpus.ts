@@ -3,6 +3,7 @@ import { furnitureKind, isAppeal, unglue } from './furniture.ts';
 import { collapseWhitespace, hasWords, splitSentences } from './sentences.ts';
 import {
   BARE_HEADING,
+  BOLD_LEAD,
   BOLD_WRAP,
   BULLET,
   CHECKED,
@@ -11,6 +12,7 @@ import {
   CONCLUSION,
   KNOWN_HEADING_PREFIX,
   LINK,
+  MARKDOWN_HEADING,
   NUMBERED,
   PROMPTS,
   SUMMARY,
@@ -94,6 +96,14 @@ function isoDate(month: string, day: string, year: string): string | null {
   return `${year}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** The date of a "Checked on" line, in whichever of its orders it is written. */
+function checkedDate(m: RegExpExecArray): string | null {
+  if (m[1]) return isoDate(m[1], m[2]!, m[3]!);
+  if (m[4]) return isoDate(m[5]!, m[4], m[6]!);
+  const month = Number(m[8]);
+  return month >= 1 && month <= 12 ? isoDate(MONTHS[month - 1]!, m[9]!, m[7]!) : null;
+}
+
 /** A segment's text from `from` on (a heading's text after its heading), or null when nothing is left. */
 function rest(segment: Segment, from: number): Segment | null {
   const tail = segment.text.slice(from);
@@ -141,20 +151,26 @@ function headingKind(words: string): HeadingKind {
   return CONCLUSION.test(words) ? 'conclusion' : 'section';
 }
 
-function classify(segment: Segment, recurring: ReadonlySet<string>): Line {
+function classify(whole: Segment, recurring: ReadonlySet<string>): Line {
+  if (whole.text === '') return { kind: 'break' };
+  const marks = MARKDOWN_HEADING.exec(whole.text);
+  const segment = marks ? (rest(whole, marks[0].length) as Segment) : whole;
   const line = segment.text;
-  if (line === '') return { kind: 'break' };
   const furniture = furnitureKind(line, recurring);
   if (furniture === 'outdated') return { kind: 'outdated' };
   if (furniture !== null) return { kind: 'furniture', sidebar: furniture === 'sidebar' };
   const checked = CHECKED.exec(line);
-  if (checked) return { kind: 'checked', date: isoDate(checked[1]!, checked[2]!, checked[3]!) };
+  if (checked) return { kind: 'checked', date: checkedDate(checked) };
   if (CHECKED_PREFIX.test(line)) return { kind: 'checked', date: null };
   const link = LINK.exec(line);
   if (link) return { kind: 'link', url: link[1]! };
   const claim = CLAIM.exec(line);
   if (claim) return { kind: 'claim', claim: claim[1]! };
   if (PROMPTS.test(line)) return { kind: 'prompts' };
+  // "**1. Summary of the results:** The claim…" is that heading, and its text.
+  const lead = BOLD_LEAD.exec(line);
+  const leading = lead ? boldHeading(lead[1]!) : null;
+  if (lead && leading) return { kind: 'heading', ...leading, text: rest(segment, lead[0].length) };
   // "**3. Potential misinformation…**" is the heading "3. Potential misinformation…".
   const unbolded = BOLD_WRAP.exec(line);
   const bare = unbolded ? { text: unbolded[1]!, at: segment.at + 2 } : segment;
@@ -177,6 +193,14 @@ function classify(segment: Segment, recurring: ReadonlySet<string>): Line {
   }
   if (isLabel(line) && !/[.?!]/.test(line.slice(0, -1))) return { kind: 'label', label: labelOf(line) };
   return { kind: 'text', text: segment };
+}
+
+/** The heading a bold start of a line names, if it names one. */
+function boldHeading(words: string): { passage: HeadingKind; heading: string } | null {
+  const named = BARE_HEADING.exec(words);
+  if (named && !named[2]) return { passage: headingKind(named[1]!), heading: headingName(named[1]!) };
+  const numbered = NUMBERED.exec(words);
+  return numbered ? { passage: headingKind(numbered[2]!), heading: `${numbered[1]}. ${numbered[2]}` } : null;
 }
 
 /** "Executive summary", "Conclusion", "Summary of the results" as a reader sees them. */

@@ -6,9 +6,13 @@
  * Lines are matched with their whitespace collapsed.
  */
 
-export const CHECKED = /^Checked on\s+([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\.?$/i;
+/** "Checked on March 3, 2025", "Checked on: 4 March 2025", "Last checked 2025-03-04". */
+export const CHECKED =
+  /^(?:Last )?Checked(?: on)?:? (?:([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?,? (\d{4})|(\d{4})-(\d{2})-(\d{2}))\.?$/i;
 /** A short "Checked on ..." line whose date cannot be read: still metadata, never body text. */
-export const CHECKED_PREFIX = /^Checked on\b.{0,30}$/i;
+export const CHECKED_PREFIX = /^(?:Last )?Checked(?: on\b|:).{0,30}$/i;
+/** A Markdown heading's marks ("### 1. Summary of the results"). */
+export const MARKDOWN_HEADING = /^#{1,6}\s+(?=\S)/;
 export const PROMPTS = /^(?:\*\*)?Want to dive deeper\??(?:\*\*)?$/i;
 /** "Fact check: <claim>", "**Fact-check:** <claim>", "Claim: <claim>". */
 export const CLAIM = /^(?:\*\*)?(?:Fact[- ]?check(?:ed)?|Claim(?: checked)?)\s*:\s*(?:\*\*)?\s*(.+?)(?:\s*\*\*)?$/i;
@@ -34,10 +38,12 @@ export const SUMMARY = /^(?:executive summary|summary of (?:the )?(?:results|fin
 export const BULLET = /^[-•*▪◦–]\s+(.+)$/u;
 /** Markdown bold around a whole line or its start ("**3. Heading**", "**Label:** text"). */
 export const BOLD_WRAP = /^\*\*(.+?)\*\*:?$/;
+/** A bold start of a line with text after it ("**1. Summary of the results:** The claim…"). */
+export const BOLD_LEAD = /^\*\*([^*]{1,120}?):?\*\*:?\s+(?=\S)/;
 
 /** True for a line that is part of a brief's structure rather than its prose. */
 export function isStructural(line: string): boolean {
-  const bare = line.replace(BOLD_WRAP, '$1');
+  const bare = line.replace(MARKDOWN_HEADING, '').replace(BOLD_WRAP, '$1');
   return (
     CHECKED_PREFIX.test(bare) ||
     PROMPTS.test(bare) ||

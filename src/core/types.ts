@@ -57,7 +57,7 @@ export interface Brief {
   readonly outdated: boolean;
   /** The brief's address, from an optional `Link:` or `URL:` line. */
   readonly link: string | null;
-  /** Lines dropped as site furniture (donation appeals, share prompts, lines recurring across the folder). */
+  /** Lines dropped as site furniture (donation appeals, share prompts, source lists, lines recurring across the folder). */
   readonly furniture: number;
   /** The file ends mid-sentence; the unfinished sentence was left out. */
   readonly truncated: boolean;
