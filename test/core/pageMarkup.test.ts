@@ -84,4 +84,10 @@ describe('a line that only starts with a citation marker', () => {
     const brief = parsed('Did it happen?\nExecutive summary\nIt did not happen [1].\n[1] A report by the national archive, 2024.');
     expect(allText(brief)).toBe('It did not happen [1].');
   });
+
+  it('and so is a numbered or bulleted address, which is no numbered heading', () => {
+    const brief = parsed('Did it happen?\nExecutive summary\nIt did not happen [1].\n## Sources\n1. https://example.org/a - the archive\n2. https://example.org/b\n- www.example.org/c');
+    expect(brief.passages.map((p) => p.heading)).toEqual(['Executive summary']);
+    expect(allText(brief)).toBe('It did not happen [1].');
+  });
 });
