@@ -14,8 +14,9 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
   },
   {
     type: 'amount',
-    question: /\bhow much\b|\b(?:cost|worth|price|value|amount|paid|pay|dollars?|money|revenue|spend|spent|\$)\b|\bhow (?:big|large)\b/,
-    // An amount of money, or of anything measured ("1.1 gallons", "18.4 million hectares", "145 percent").
+    question:
+      /\bhow much\b|\b(?:cost|worth|price|value|amount|paid|pay|dollars?|money|revenue|spend|spent|\$)\b|\bhow (?:big|large|heavy|tall|high|deep|far|wide|fast|old|hot|cold|thick)\b|\bwhat (?:weight|height|depth|size|distance|speed|age|temperature)\b/,
+    // An amount of money, or of anything measured ("1.1 gallons", "18.4 million hectares", "3,800 metres").
     sentence: /[$€£]\s?\d|\b\d[\d,.]*\b/,
   },
   {

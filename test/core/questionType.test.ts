@@ -4,6 +4,8 @@ import { asksWhether, questionType, sentenceFits } from '../../src/core/question
 describe('what kind of fact a question asks for', () => {
   it.each([
     ['how much was the GitHub contract', 'amount'],
+    ['how heavy is the plastic in the patch', 'amount'],
+    ['what depth does the wreck lie at', 'amount'],
     ['how many employees signed the letter', 'count'],
     ['when did Microsoft sign it?', 'date'],
     ['By roughly what year will the ozone layer recover?', 'date'],
