@@ -1,4 +1,5 @@
 import { countedTerms, type Counted } from './counted.ts';
+import { measureAsked, type Measure } from './measures.ts';
 import type { Engine } from './engine.ts';
 import { parseQuery, type QueryTerm } from './query.ts';
 import { asksWhether, questionType, type QuestionType } from './questionType.ts';
@@ -22,6 +23,8 @@ export interface Analysis {
   readonly focus: readonly QueryTerm[];
   /** What a "how many" question counts ("plastic particles"), and whose; empty when it does not say. */
   readonly counted: Counted;
+  /** What a "how tall", "how hot", "how old" question measures: an answer gives a figure in its units. */
+  readonly measure: Measure | null;
 }
 
 /** Analyses a question over an engine's index. */
@@ -35,6 +38,7 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
     whether: asksWhether(asked),
     focus: terms.filter((t) => isFocus(t)),
     counted: countedTerms(asked, terms),
+    measure: measureAsked(asked),
   };
 }
 

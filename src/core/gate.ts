@@ -2,6 +2,7 @@ import type { Analysis } from './analyse.ts';
 import type { Engine } from './engine.ts';
 import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.ts';
 import { countsOrOmits, figureOf } from './counted.ts';
+import { givesMeasure } from './measures.ts';
 import { sameTopic } from './figures.ts';
 import { sentenceFits } from './questionType.ts';
 import type { Retrieval } from './retrieve.ts';
@@ -143,6 +144,10 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   if (!analysis.whether && FIGURE_TYPES.has(analysis.type) && !givesFigure(analysis, units.map((u) => u.span.text), matchedTexts, analysis.counted.of.filter((t) => !titled(t)))) {
     const what = analysis.counted.terms.length > 0 ? `how many ${[...analysis.counted.of, ...analysis.counted.terms].map((t) => t.word).join(' ')}` : `a ${analysis.type}`;
     return { reason: 'focus-missing', lines: [...lines, `asks for ${what}; no unit gives it`] };
+  }
+  // "How hot is a lightning bolt?" is not answered by the odds of being struck.
+  if (!analysis.whether && analysis.measure && !units.some((u) => givesMeasure(analysis.measure!, u.span.text))) {
+    return { reason: 'focus-missing', lines: [...lines, `asks how ${analysis.measure.asked}; no unit gives a figure in its units`], unsaid: [analysis.measure.asked] };
   }
   // "Which company made…", "who wrote…": the answer names someone the question does not.
   if (!analysis.whether && analysis.type === 'name' && !units.some((u) => namesOtherThan(u.span.text, analysis.terms))) {

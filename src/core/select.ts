@@ -4,6 +4,7 @@ import { namesOtherThan } from './names.ts';
 import type { Engine } from './engine.ts';
 import { coverage, wordIsForm, type QueryTerm } from './query.ts';
 import { countsOrOmits } from './counted.ts';
+import { givesMeasure } from './measures.ts';
 import { sentenceFits } from './questionType.ts';
 import type { Candidate, Retrieval } from './retrieve.ts';
 import { briefTopicStems, clauseStems, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
@@ -228,6 +229,8 @@ function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[])
     // The sentence spells out a name the question abbreviates: its alias term is one the question has.
     return analyze(text).some((t) => t.alias && terms.some((q) => q.matches.includes(t.stem)));
   }
+  // "How tall is…": a unit giving metres or feet, whatever word it says it with.
+  if (analysis.measure) return givesMeasure(analysis.measure, text);
   // "Which company…", "who…": a unit naming someone the question does not.
   if (analysis.type === 'name') return namesOtherThan(text, terms);
   // "How many employees…": a unit naming the employees must count them; one that does not name them may count them in other words.

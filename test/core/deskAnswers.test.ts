@@ -55,6 +55,11 @@ describe('answers from real-shaped briefs', () => {
     expect(answer.units.every((u) => u.text.length <= 250)).toBe(true);
   });
 
+  it('answers "how deep" with the sentence that gives metres, not the one that says "depths"', () => {
+    const answer = ask('how deep is the titanic wreck');
+    expect(answer.units[0]?.text).toMatch(/3,800 metres/);
+  });
+
   it.each([
     ['how tall is elon musk'],
     ['When was Twitter founded?'],
