@@ -22,7 +22,7 @@ export interface Retrieval {
   /** The question's terms, with a restated prompt's terms added. */
   readonly terms: readonly QueryTerm[];
   readonly candidates: readonly Candidate[];
-  /** Share of the question's weight the best passage holds (with its heading and brief title). */
+  /** Share of the question's weight held by the best-covering passage among the top hits (with its heading and brief title). */
   readonly bestCoverage: number;
   /** The title, claim or prompt the question restates. */
   readonly restated: KnownQuestion | null;
@@ -49,9 +49,14 @@ export function retrieve(engine: Engine, analysis: Analysis, lexicon: Lexicon, d
     })
     .sort((a, b) => b.score - a.score)
     .map((c, rank) => ({ ...c, rank }));
-  const best = boosted[0];
-  const bestStems = best ? passageStemSet(engine, best.passage) : new Set<string>();
-  return { terms, candidates: boosted, bestCoverage: coverage(terms, (s) => bestStems.has(s)), restated };
+  // The top hit may owe its rank to one rare word ("global" of a reef's "global picture") while the
+  // passage just behind it holds the whole question: coverage is judged on the hits near the top.
+  const near = boosted.filter((c) => c.score >= (boosted[0]?.score ?? 0) * TUNING.retrieve.coverageAmong);
+  const covered = near.map((c) => {
+    const stems = passageStemSet(engine, c.passage);
+    return coverage(terms, (s) => stems.has(s));
+  });
+  return { terms, candidates: boosted, bestCoverage: Math.max(0, ...covered), restated };
 }
 
 /** The passage at a position of the passage index. */

@@ -31,6 +31,8 @@ export const TUNING = {
   /** Finding the passages and known questions (titles, claims, prompts) that match. */
   retrieve: {
     candidatePassages: 8,
+    /** The question's coverage (see `gate.minPassageCoverage`) is the most that any hit scoring this share of the top one holds. */
+    coverageAmong: 0.75,
     /**
      * A title, claim or prompt is taken as restated when this share of its terms is in the question,
      * and of the question's terms in it.
@@ -44,7 +46,7 @@ export const TUNING = {
 
   /** Deciding whether the briefs answer the question at all. */
   gate: {
-    /** The best passage must hold this share of the question's weight. */
+    /** The best-covering passage near the top must hold this share of the question's weight. */
     minPassageCoverage: 0.4,
     /** The chosen units (with their headings) must hold this share of it. */
     minUnitCoverage: 0.4,
