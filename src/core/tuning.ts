@@ -91,7 +91,7 @@ export const TUNING = {
     cutPenalty: 0.05,
     /** Further units must score at least this share of the lead's, and share at most this much of another's words. */
     minRelativeScore: 0.6,
-    maxOverlap: 0.5,
+    maxOverlap: 0.7,
     /** A near-duplicate brief's unit with other figures is quoted beside the lead when it scores this share of the lead's. */
     rivalShare: 0.6,
     /** Units kept for "tell me more". */
