@@ -7,13 +7,15 @@ import type { Knowledge } from './types.ts';
  */
 export interface Overview {
   readonly briefs: number;
-  /** Organisations the titles name, the most often named first (at most {@link MAX_TOPICS}). */
+  /** Organisations many of the titles name, the most often named first (at most {@link MAX_TOPICS}). */
   readonly topics: readonly string[];
   /** Questions the briefs answer, from different briefs where possible (at most {@link MAX_EXAMPLES}). */
   readonly examples: readonly string[];
 }
 
 export const MAX_TOPICS = 6;
+/** An organisation is named as a topic of the briefs when at least this share of their titles name it. */
+const MIN_TOPIC_SHARE = 0.2;
 export const MAX_EXAMPLES = 3;
 /** Longer questions read as paragraphs in a welcome; they are used only when nothing shorter is answered. */
 const SHORT_QUESTION = 90;
@@ -25,7 +27,8 @@ export function overview(knowledge: Pick<Knowledge, 'sources' | 'organisations' 
   const briefs = knowledge.sources();
   const counts = subjects(knowledge.organisations())
     .map((org, order) => ({ name: org.name, order, n: briefs.filter((b) => names(b.title, org)).length }))
-    .filter((t) => t.n > 0)
+    // "46 briefs about Amazon" would misdescribe a folder where one title names the rainforest.
+    .filter((t) => t.n > 0 && t.n >= briefs.length * MIN_TOPIC_SHARE)
     .sort((a, b) => b.n - a.n || a.order - b.order);
 
   // One candidate list per brief, shortest first; taken in turns so the examples span briefs.

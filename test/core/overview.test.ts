@@ -29,6 +29,12 @@ describe('overview', () => {
     expect(overview(knowledge).topics).toEqual(['Amazon', 'ICE', 'Palantir']);
   });
 
+  it('names no organisation that only a few of many titles name', () => {
+    const titles = ['Is the Amazon rainforest shrinking?', 'Did Everest grow?', 'Is coffee dehydrating?', 'Do sharks bite more often?', 'Is the ozone hole closing?', 'Did Everest shrink?'];
+    const { knowledge } = knowledgeOf(titles.map((t) => briefInfo(t)), [org('Amazon')], () => true);
+    expect(overview(knowledge).topics).toEqual([]);
+  });
+
   it('gives three questions the briefs answer, from different briefs first, shorter ones first', () => {
     const { knowledge } = knowledgeOf(
       [
