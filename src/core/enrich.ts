@@ -182,6 +182,11 @@ function alternatives(engine: Engine, retrieval: Retrieval, selection: Selection
   return out.length >= 2 ? out : [];
 }
 
+function relatedPrompt(prompt: ReadonlySet<string>, topic: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
+  const content = [...prompt].filter((s) => !isWeakStem(s));
+  return content.some((s) => topic.has(s)) || content.filter((s) => asked.has(s)).length >= 2;
+}
+
 /**
  * Follow-up prompts the corpus answers: the lead brief's own, then the closest of other briefs on the
  * same topic, each kept only when the answerer answers it and says something other than this answer.
@@ -195,15 +200,17 @@ function followUps(
   ask: Asker,
 ): FollowUp[] {
   const e = TUNING.enrich;
-  const topic = new Set([...briefTopicStems(lead), ...terms.filter((t) => !t.weak).flatMap((t) => t.matches)]);
+  const topic = briefTopicStems(lead);
+  const askedStems = new Set(terms.filter((t) => !t.weak).flatMap((t) => t.matches));
   const hits = engine.questionIndex.search(searchTerms(terms), e.maxFollowUps * 4);
   const top = hits[0]?.score ?? 0;
   const others = hits
     .filter((h) => h.score >= top * 0.5)
     .map((h) => engine.questions[Number(engine.questionIndex.ref(h.doc))])
     .filter((q) => q !== undefined && q.kind === 'prompt' && q.doc !== lead.id)
-    // A prompt from an unrelated topic shares none of its words with this one.
-    .filter((q) => q !== undefined && [...stemSet(q.text)].some((s) => !isWeakStem(s) && topic.has(s)))
+    // A prompt on the same topic shares a word of the lead brief's title or claim, or two of the
+    // question's: one word of the question ("work" of "did the sugar tax work") is no topic.
+    .filter((q) => q !== undefined && relatedPrompt(stemSet(q.text), topic, askedStems))
     .map((q) => ({ question: q!.text, doc: q!.doc }));
   const candidates = [...lead.prompts.map((p) => ({ question: p, doc: lead.id })), ...others];
   const out: FollowUp[] = [];
