@@ -7,11 +7,11 @@ import { VocabularyTrie } from './vocabularyTrie.ts';
  * per-term postings in flat typed arrays (CSR: term → a slice of documents and weights).
  *
  * lunr's default search scores every document containing any query term through per-field vectors,
- * and its index costs ~2.4 GB at 50k passages. Here lunr builds the index in shards of documents,
- * each shard given the corpus-wide statistics (document count, average field lengths, term
- * frequencies across the corpus), so every BM25 weight is the one a single lunr index would hold;
- * each shard's field vectors are summed per document into the postings and the shard is dropped.
- * A query is then a handful of array walks with top-k accumulation.
+ * and its index costs ~2.4 GB at 50k passages. Here every BM25 field weight is computed as lunr's
+ * builder computes it (its formula, defaults and rounding, from the corpus-wide statistics), so each
+ * is the one a single lunr index would hold, without lunr's per-document objects; a document's
+ * field weights for a term are summed into its posting. A query is then a handful of array walks
+ * with top-k accumulation.
  */
 
 /** A field of a document and how much a match in it counts. */
@@ -53,9 +53,6 @@ export interface IndexData {
   readonly refs: readonly string[];
 }
 
-/** Documents per lunr builder: bounds the build's memory whatever the corpus size. */
-const SHARD_DOCS = 2000;
-
 /** The lunr index of a document list, compiled into postings. */
 export class SearchIndex {
   private readonly scores: Float64Array;
@@ -71,8 +68,8 @@ export class SearchIndex {
   }
 
   /** Indexes documents with the given fields; refs must be unique. */
-  static build(docs: Iterable<IndexDoc>, fields: readonly FieldSpec[], shardDocs = SHARD_DOCS): SearchIndex {
-    return new SearchIndex(compile(analyseAll(docs, fields), fields, shardDocs));
+  static build(docs: Iterable<IndexDoc>, fields: readonly FieldSpec[]): SearchIndex {
+    return new SearchIndex(compile(analyseAll(docs, fields), fields));
   }
 
   /**
@@ -192,19 +189,11 @@ interface LunrTokenSets {
   };
 }
 
-interface LunrBuilderInternals {
-  averageFieldLength: Record<string, number>;
-  invertedIndex: Record<string, { _index: number }>;
-  fieldVectors: Record<string, { elements: number[] }>;
-  createFieldVectors(): void;
-}
-
-type LunrIdf = (posting: { _index: number }, documentCount: number) => number;
-
 /**
  * A lunr builder configured as our index is: our analyzer does tokenizing, stop words, aliases and
- * stemming (the same for questions), so lunr's own pipelines are emptied. Also the reference for
- * benchmarks and tests: `builder.add(...)` then `builder.build()` gives lunr's complete index.
+ * stemming (the same for questions), so lunr's own pipelines are emptied. The reference for
+ * benchmarks and tests: `builder.add(...)` then `builder.build()` gives lunr's complete index, whose
+ * weights the postings hold.
  */
 export function lunrBuilder(fields: readonly FieldSpec[]): lunr.Builder {
   const builder = new lunr.Builder();
@@ -216,13 +205,8 @@ export function lunrBuilder(fields: readonly FieldSpec[]): lunr.Builder {
   return builder;
 }
 
-/**
- * A field's value is text (analysed here) or, in the shards of a build, tokens already made: one
- * per term, shared by its occurrences (lunr reads only a token's string, no metadata being kept),
- * which spares the build two objects per word.
- */
+/** A field's text as lunr tokens, analysed by our analyzer. */
 function tokens(value?: unknown): lunr.Token[] {
-  if (Array.isArray(value)) return value as lunr.Token[];
   return analyze(typeof value === 'string' ? value : '').map((t) => new lunr.Token(t.stem, {}));
 }
 
@@ -231,7 +215,6 @@ interface Analysed {
   readonly refs: string[];
   /** Terms by id, in first-seen order. */
   readonly terms: string[];
-  readonly termIds: ReadonlyMap<string, number>;
   /** The documents' fields as term ids, one field after another; `fieldStarts[d * F + f]` opens each. */
   readonly stream: Int32Array;
   readonly fieldStarts: Int32Array;
@@ -288,7 +271,6 @@ function analyseAll(docs: Iterable<IndexDoc>, fields: readonly FieldSpec[]): Ana
   return {
     refs,
     terms,
-    termIds,
     stream: stream.values(),
     fieldStarts: fieldStarts.values(),
     fieldDocs: fieldDocs.values(),
@@ -297,8 +279,18 @@ function analyseAll(docs: Iterable<IndexDoc>, fields: readonly FieldSpec[]): Ana
   };
 }
 
-/** Builds the postings: lunr computes each shard's field vectors with the corpus-wide statistics. */
-function compile(a: Analysed, fields: readonly FieldSpec[], shardDocs: number): IndexData {
+/** lunr.Builder's BM25 parameters, which `lunrBuilder` leaves at lunr's defaults. */
+const LUNR_K1 = 1.2;
+const LUNR_B = 0.75;
+
+/**
+ * Builds the postings. A term's weight in a document's field is computed operation for operation as
+ * `lunr.Builder#createFieldVectors` and `lunr.idf` compute it (the test compares every weight with
+ * lunr's own index): idf from the (document, field) pairs that hold the term, the term's count in
+ * the field, the field's length against the average, the field's boost, rounded to three decimals.
+ * A document's field weights for a term are summed in field order.
+ */
+function compile(a: Analysed, fields: readonly FieldSpec[]): IndexData {
   const n = a.refs.length;
   const order = a.terms.map((_, i) => i).sort((x, y) => (a.terms[x] as string) < (a.terms[y] as string) ? -1 : 1);
   const rankOf = new Int32Array(a.terms.length);
@@ -307,70 +299,48 @@ function compile(a: Analysed, fields: readonly FieldSpec[], shardDocs: number): 
     rankOf[id] = rank;
     offsets[rank + 1] = (offsets[rank] as number) + (a.docFreq[id] as number);
   });
+  const idf = Float64Array.from(a.fieldDocs, (df) => Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5))));
   const total = offsets[a.terms.length] as number;
   const docs = new Int32Array(total);
   // Field weights are summed in double precision, then stored once as floats.
   const sums = new Float64Array(total);
   const cursor = offsets.slice(0, a.terms.length);
-  const token = a.terms.map((t) => new lunr.Token(t, {}));
+  // A field's term counts, and its terms in first-seen order, reset after each field.
+  const counts = new Int32Array(a.terms.length);
+  const inField = new Int32Array(a.terms.length);
 
-  for (let start = 0; start < n; start += shardDocs) {
-    const end = Math.min(n, start + shardDocs);
-    const builder = lunrBuilder(fields);
-    for (let d = start; d < end; d++) {
-      const doc: Record<string, unknown> = { ref: a.refs[d] };
-      fields.forEach((field, f) => {
-        const from = a.fieldStarts[d * fields.length + f] as number;
-        const to = a.fieldStarts[d * fields.length + f + 1] as number;
-        doc[field.name] = Array.from(a.stream.subarray(from, to), (id) => token[id] as lunr.Token);
-      });
-      builder.add(doc);
-    }
-    const shard = builder as unknown as LunrBuilderInternals;
-    // What lunr's build() would compute over the shard alone, set to the corpus's values instead.
-    shard.averageFieldLength = { ...a.averageLength };
-    const globalId = new Int32Array(Object.keys(shard.invertedIndex).length);
-    for (const [term, posting] of Object.entries(shard.invertedIndex)) {
-      globalId[posting._index] = a.termIds.get(term) as number;
-    }
-    withCorpusIdf((posting) => a.fieldDocs[globalId[posting._index] as number] as number, n, () => shard.createFieldVectors());
-    for (let d = start; d < end; d++) {
-      for (const field of fields) {
-        const el = (shard.fieldVectors[`${field.name}/${a.refs[d]}`] as { elements: number[] }).elements;
-        for (let i = 0; i < el.length; i += 2) {
-          const rank = rankOf[globalId[el[i] as number] as number] as number;
-          const at = cursor[rank] as number;
-          if (at > (offsets[rank] as number) && docs[at - 1] === d) {
-            sums[at - 1] = (sums[at - 1] as number) + (el[i + 1] as number);
-          } else {
-            docs[at] = d;
-            sums[at] = el[i + 1] as number;
-            cursor[rank] = at + 1;
-          }
+  for (let d = 0; d < n; d++) {
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f] as FieldSpec;
+      const from = a.fieldStarts[d * fields.length + f] as number;
+      const to = a.fieldStarts[d * fields.length + f + 1] as number;
+      let distinct = 0;
+      for (let i = from; i < to; i++) {
+        const id = a.stream[i] as number;
+        if (counts[id] === 0) inField[distinct++] = id;
+        counts[id] = (counts[id] as number) + 1;
+      }
+      const lengthNorm = LUNR_K1 * (1 - LUNR_B + LUNR_B * ((to - from) / (a.averageLength[field.name] as number)));
+      const boost = field.boost || 1;
+      for (let j = 0; j < distinct; j++) {
+        const id = inField[j] as number;
+        const tf = counts[id] as number;
+        counts[id] = 0;
+        const score = ((idf[id] as number) * ((LUNR_K1 + 1) * tf)) / (lengthNorm + tf) * boost;
+        const weight = Math.round(score * 1000) / 1000;
+        const rank = rankOf[id] as number;
+        const at = cursor[rank] as number;
+        if (at > (offsets[rank] as number) && docs[at - 1] === d) {
+          sums[at - 1] = (sums[at - 1] as number) + weight;
+        } else {
+          docs[at] = d;
+          sums[at] = weight;
+          cursor[rank] = at + 1;
         }
       }
     }
   }
   return { terms: order.map((id) => a.terms[id] as string), offsets, docs, weights: Float32Array.from(sums), refs: a.refs };
-}
-
-/**
- * Runs lunr's field-vector computation with `lunr.idf` answering from the corpus-wide document
- * frequency (lunr's definition: documents per field that contain the term, summed over fields)
- * instead of the shard's. The computation is synchronous, so nothing else sees the substitute.
- */
-function withCorpusIdf(fieldDocs: (posting: { _index: number }) => number, documentCount: number, run: () => void): void {
-  const namespace = lunr as unknown as { idf: LunrIdf };
-  const original = namespace.idf;
-  namespace.idf = (posting) => {
-    const df = fieldDocs(posting);
-    return Math.log(1 + Math.abs((documentCount - df + 0.5) / (df + 0.5)));
-  };
-  try {
-    run();
-  } finally {
-    namespace.idf = original;
-  }
 }
 
 /** Best `k` of the scored documents, ties broken by document order so results are stable. */
