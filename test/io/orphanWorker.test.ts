@@ -17,8 +17,9 @@ const parents: ChildProcess[] = [];
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'orphan-worker-'));
   corpusDir = join(work, 'corpus');
-  // Large enough that its build runs for many seconds, most of them in synchronous indexing.
-  writeCorpus(corpusDir, { sections: 4000, questions: 1 });
+  // Large enough that its build runs for many seconds even on a fast machine (the index build alone
+  // takes about 0.35 s per thousand sections here), most of them in synchronous parsing and indexing.
+  writeCorpus(corpusDir, { sections: 20000, questions: 1 });
 });
 
 afterAll(async () => {
@@ -54,7 +55,7 @@ describe('a build worker whose parent dies', () => {
     const orphanScratch = join(work, 'orphan-scratch');
     const orphan = await startBuild(orphanScratch);
     const yardstick = await startBuild(join(work, 'yardstick-scratch'));
-    // Well into the build: past start-up and reading, inside the indexing.
+    // Well into the build: past start-up, inside the synchronous work.
     await sleep(4000);
     expect(isRunning(orphan.worker)).toBe(true);
     orphan.parent.kill('SIGKILL');
