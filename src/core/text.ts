@@ -37,13 +37,17 @@ export interface Term {
 
 /** Chat spellings read as the words they stand for ("abt" → "about"); an empty value is a pure filler. */
 const INFORMAL = new Map<string, readonly string[]>(
-  Object.entries(informalData.words).map(([k, v]) => [k, v === '' ? [] : v.split(' ')]),
+  Object.entries(informalData.words).map(([k, v]) => [k, spelledAs(v)]),
 );
+/** The words a chat spelling stands for: none for filler ("lol", "end up"). */
+function spelledAs(v: string): readonly string[] {
+  return v === '' ? [] : v.split(' ');
+}
 /** Chat phrases ("walk away", "per cent") by their first word: looked up for every word of every text. */
 const INFORMAL_PHRASES = new Map<string, { readonly words: readonly string[]; readonly as: readonly string[] }[]>();
 for (const [k, v] of Object.entries(informalData.phrases)) {
   const ws = k.split(' ');
-  INFORMAL_PHRASES.set(ws[0] as string, [...(INFORMAL_PHRASES.get(ws[0] as string) ?? []), { words: ws, as: v.split(' ') }]);
+  INFORMAL_PHRASES.set(ws[0] as string, [...(INFORMAL_PHRASES.get(ws[0] as string) ?? []), { words: ws, as: spelledAs(v) }]);
 }
 /** Words that are a chat spelling or open a chat phrase: one lookup tells most words of a text apart. */
 const INFORMAL_STARTS = new Set([...INFORMAL.keys(), ...INFORMAL_PHRASES.keys()]);

@@ -39,6 +39,11 @@ describe('stems of a brief and of a question agree', () => {
     expect(words('the $100M deal of the 1990s')).toEqual(['the', 'dollars', '100', 'm', 'deal', 'of', 'the', '1990', 's']);
   });
 
+  it('drops a filler phrase without leaving an empty word ("end up", "ended up")', () => {
+    expect(words('Did UNESCO end up listing the reef?')).toEqual(['did', 'unesco', 'listing', 'the', 'reef']);
+    expect(stems('it ended up on the list')).not.toContain('');
+  });
+
   it('reads a letter and a number as one name however it is typed ("S-1", "s1", "S‑1")', () => {
     expect(stems('the s1 filing')).toEqual(stems('the S-1 filing'));
     expect(stems('the S\u20111 filing')).toEqual(stems('the s1 filing'));
