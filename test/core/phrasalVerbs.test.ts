@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LiveKnowledge } from '../../src/core/knowledge.ts';
+import { openKnowledge } from '../../src/io/openKnowledge.ts';
+import { words } from '../../src/core/text.ts';
+
+// People ask with phrasal verbs ("burn through", "bottom out") that the briefs write as one plain
+// word ("use", "fell"); data/informal.json reads the phrase as that word, in questions and briefs alike.
+const corpus = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
+let desk: LiveKnowledge;
+let desk3: LiveKnowledge;
+
+beforeAll(async () => {
+  [desk, desk3] = await Promise.all([openKnowledge({ seedsDir: corpus('desk-corpus') }), openKnowledge({ seedsDir: corpus('desk3-corpus') })]);
+});
+
+describe('phrasal verbs', () => {
+  it('reads each inflection of the phrase as the plain word', () => {
+    expect(words('it burned through cash')).toEqual(['it', 'used', 'cash']);
+    expect(words('prices bottomed out')).toEqual(['prices', 'fell']);
+  });
+
+  it('answers "burn through" from a brief that says "use", not declining for a word it never says', () => {
+    const answer = desk.answer('how much electricity does bitcoin burn through each year');
+    expect(answer.answered).toBe(true);
+    expect(answer.units[0]?.text).toMatch(/150 terawatt-hours/);
+  });
+
+  it('answers "bottom out" with the low point the brief gives', () => {
+    const answer = desk3.answer('what did american life expectancy bottom out at');
+    expect(answer.answered).toBe(true);
+    expect(answer.units[0]?.text).toMatch(/76\.4/);
+  });
+});
