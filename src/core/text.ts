@@ -201,7 +201,8 @@ function informal(ws: string[]): string[] {
       out.push(word);
       continue;
     }
-    const phrase = INFORMAL_PHRASES.get(word)?.find((p) => p.words.every((w, j) => ws[i + j] === w));
+    // A phrase typed with a chat spelling in it ("burn thru") is the phrase ("burn through").
+    const phrase = INFORMAL_PHRASES.get(word)?.find((p) => p.words.every((w, j) => ws[i + j] === w || INFORMAL.get(ws[i + j] as string)?.join(' ') === w));
     if (phrase) {
       for (const w of phrase.as) out.push(w);
       i += phrase.words.length - 1;

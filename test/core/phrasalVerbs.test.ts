@@ -18,6 +18,8 @@ describe('phrasal verbs', () => {
   it('reads each inflection of the phrase as the plain word', () => {
     expect(words('it burned through cash')).toEqual(['it', 'used', 'cash']);
     expect(words('prices bottomed out')).toEqual(['prices', 'fell']);
+    // A chat spelling inside the phrase ("thru") is read first.
+    expect(words('it burns thru cash')).toEqual(['it', 'uses', 'cash']);
   });
 
   it('answers "burn through" from a brief that says "use", not declining for a word it never says', () => {
