@@ -7,7 +7,7 @@ import { countsOrOmits } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { sentenceFits } from './questionType.ts';
 import type { Candidate, Retrieval } from './retrieve.ts';
-import { briefTopicStems, clauseStems, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
+import { briefStemSet, briefTopicStems, clauseStems, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
 import { analyze, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
 import { spansOf, type Span } from './units.ts';
@@ -83,8 +83,9 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
       chars += next.span.text.length;
     }
   }
+  const belongs = alongside(engine, retrieval, lead);
   for (const c of ranked) {
-    if (units.includes(c)) continue;
+    if (units.includes(c) || !belongs(c)) continue;
     if (more.length >= s.moreUnits) break;
     if ([...units, ...more].some((k) => overlaps(k, c) || overlapShare(k.stems, c.stems) > s.maxOverlap)) continue;
     const fits = units.length < s.maxUnits && c.score >= lead.score * s.minRelativeScore && chars + c.span.text.length <= s.maxChars;
@@ -104,6 +105,39 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
     if (units.reduce((n, u) => n + u.span.text.length, 0) + rival.span.text.length <= s.maxChars) units.push(rival);
   }
   return { units, more, ranked };
+}
+
+/**
+ * Which units may stand beside the lead: its own brief's, a near duplicate's, or another brief's
+ * whose title or claim holds a word of the question. A brief on something else that happens to use
+ * the question's words ("lived", "fallen" in a Chernobyl brief for "how far did life expectancy
+ * fall") is not what the question is about.
+ */
+function alongside(engine: Engine, retrieval: Retrieval, lead: Scored): (c: Scored) => boolean {
+  const leadBrief = engine.briefs.get(lead.passage.doc) as Brief;
+  const asked = retrieval.terms.filter((t) => !t.weak);
+  const verdicts = new Map<string, boolean>();
+  return (c) => {
+    const doc = c.passage.doc;
+    if (doc === leadBrief.id) return true;
+    let ok = verdicts.get(doc);
+    if (ok === undefined) {
+      const brief = engine.briefs.get(doc) as Brief;
+      const topic = briefTopicStems(brief);
+      ok = asked.some((t) => t.matches.some((m) => topic.has(m))) || related(engine, leadBrief, brief) >= TUNING.select.relatedBriefShare;
+      verdicts.set(doc, ok);
+    }
+    return ok;
+  };
+}
+
+/** How much two briefs say in the same words: the share of the stems of either that both use (Jaccard). */
+function related(engine: Engine, a: Brief, b: Brief): number {
+  const sa = briefStemSet(engine, a);
+  const sb = briefStemSet(engine, b);
+  let shared = 0;
+  for (const x of sa) if (sb.has(x)) shared++;
+  return shared / Math.max(1, sa.size + sb.size - shared);
 }
 
 /**

@@ -92,6 +92,11 @@ export function passageStemSet(engine: Engine, passage: Passage): ReadonlySet<st
   });
 }
 
+/** Stems of every passage of a brief. */
+export function briefStemSet(engine: Engine, brief: Brief): ReadonlySet<string> {
+  return kept(brief.passages, () => new Set(brief.passages.flatMap((p) => [...passageStemSet(engine, p)])));
+}
+
 /** Stems of a brief's title and claim: what it sets out to answer. */
 export function briefTopicStems(brief: Brief): ReadonlySet<string> {
   return kept(brief, () => new Set(stems(`${brief.title} ${brief.claim ?? ''}`)));

@@ -94,6 +94,11 @@ export const TUNING = {
     maxOverlap: 0.7,
     /** A near-duplicate brief's unit with other figures is quoted beside the lead when it scores this share of the lead's. */
     rivalShare: 0.6,
+    /**
+     * A unit from another brief than the lead's stands beside it when that brief's title or claim holds
+     * a word of the question, or the two briefs share this share of their words (Jaccard).
+     */
+    relatedBriefShare: 0.12,
     /** Units kept for "tell me more". */
     moreUnits: 3,
   },
