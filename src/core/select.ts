@@ -1,3 +1,4 @@
+import superlativeData from '../../data/superlatives.json' with { type: 'json' };
 import type { Analysis } from './analyse.ts';
 import { figuresOf, sameTopic } from './figures.ts';
 import { namesOtherThan } from './names.ts';
@@ -46,6 +47,8 @@ export interface Selection {
 /** Words that say whether a claim holds: a sentence with them judges the claim rather than restating it. */
 const JUDGES =
   /\b(?:false|true|untrue|misleading|inaccurate|accurate|correct|incorrect|wrong|exaggerat\w*|overstat\w*|understat\w*|unsupported|unproven|no evidence|not supported|partly|mostly|myth|debunk\w*|claim\w*|statement|figure)\b/i;
+/** A word or phrase of the extreme of something (`data/superlatives.json`). */
+const SUPERLATIVE = new RegExp(`\\b(?:${superlativeData.words.map((w) => w.split(/[- ]/).join('[- ]')).join('|')})\\b`, 'i');
 /** A span that keeps this share of its words within the claim restates it. */
 const RESTATES_SHARE = 0.8;
 
@@ -174,6 +177,8 @@ function scorePassage(
   const s = TUNING.select;
   const out: Scored[] = [];
   const unitStems = clauseStems(passage);
+  // "Which age group has the highest risk" wants the unit that names the extreme, not the verdict.
+  const extreme = SUPERLATIVE.test(analysis.asked);
   passage.sentences.forEach((sentence, position) => {
     // A question in a brief asks; it answers nothing.
     if (/\?["'”’)\]]*(?:\s*\[\d+\])*$/.test(sentence.text)) return;
@@ -193,7 +198,8 @@ function scorePassage(
         s.inContext * inContext +
         s.passageShare * share +
         (fitsType(analysis, span.text, terms) ? s.typeFit : 0) +
-        (verdict ? s.verdict : 0) -
+        (verdict ? s.verdict : 0) +
+        (extreme && SUPERLATIVE.test(span.text) ? s.superlative * inUnit : 0) -
         (span.cutBefore || span.cutAfter ? s.cutPenalty : 0);
       out.push({ passage, rank, sentence, position, span, stems: own, score, verdict });
     }

@@ -77,6 +77,11 @@ export const TUNING = {
     focus: 0.3,
     /** It holds the kind of fact asked for (an amount for "how much", a date for "when"). */
     typeFit: 0.5,
+    /**
+     * The question asks for an extreme ("highest", "most") and the unit says one: this much, times the
+     * share of the question the unit holds (a superlative in a unit on something else says nothing).
+     */
+    superlative: 0.6,
     /** It is the brief's verdict and the question asks whether the brief's claim or question holds. */
     verdict: 0.8,
     /** The verdict's passage, when retrieval did not bring it, scores this share of the best passage. */
