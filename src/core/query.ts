@@ -128,7 +128,8 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
     // A spelled-out name the briefs only abbreviate is found through its canonical term alone.
     if (term.spelled && !exact) continue;
     const dictionary = lexicon.has(term.word);
-    const proper = dictionary && lexicon.isName(term.word);
+    // "drew", "rose": a form of a verb is that verb, though WordNet also lists a name spelt so ("Drew").
+    const proper = dictionary && lexicon.isName(term.word) && !VERB_FAMILY.has(term.word);
     const english = dictionary && !proper;
     // "realy", "abot": a misspelt filler word is a filler word, not a name the briefs never mention.
     if (!exact && !dictionary && misspeltStopWord(term.word, lexicon)) continue;

@@ -46,6 +46,13 @@ describe('parseQuery over the seed index', () => {
     expect(isKnown(tesla as QueryTerm)).toBe(false);
   });
 
+  it('reads a past tense WordNet also lists as a name ("Drew") as the verb', () => {
+    const drew = termFor(parseQuery('which artist drew the amazon logo', index, lexicon), 'drew');
+    expect(drew?.name).toBe(false);
+    const ukraine = termFor(parseQuery('did amazon host servers in ukraine', index, lexicon), 'ukraine');
+    expect(ukraine?.name).toBe(true);
+  });
+
   it('takes a numeral or a number run into letters for a name the briefs never give, not for any 4 or 6 they do', () => {
     const iv = termFor(parseQuery('when is Palantir IV due', index, lexicon), 'iv');
     expect(iv?.synonyms).toEqual([]);
