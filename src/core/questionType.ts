@@ -7,6 +7,12 @@ export type QuestionType = 'expansion' | 'share' | 'amount' | 'count' | 'duratio
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
 const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; readonly sentence: RegExp }[] = [
+  // First: "if so many colonies die, why hasn't the number collapsed" asks why, not how many.
+  {
+    type: 'reason',
+    question: /(?:^|[,;:]\s*|\b(?:and|but|so)\s+)why\b|\bwhat (?:caused|drove|led|triggered|prompted)\b|\breason\b/,
+    sentence: /\bbecause\b|\bdue to\b|\bforced\b|\bled to\b|\btriggered\b|\bincentive\b|\bso that\b|\bdrove\b|\bsince\b|\brules?\b|\brequire/,
+  },
   {
     type: 'share',
     question: /\bwhat (?:share|percentage|proportion|fraction|portion|percent)\b|\bhow many percent\b|\bwhat per ?cent\b/,
@@ -41,11 +47,6 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
     question:
       /^\s*(?:who|whom|whose)\b|\b(?:which|what) (?:[\w'-]+ ){0,3}?(?:compan(?:y|ies)|firms?|agenc(?:y|ies)|vendors?|contractors?|groups?|person|people|ceo|employees|outlets?|organi[sz]ations?|chains?|products?|brands?|banks?|institutions?|publications?|newspapers?|universit(?:y|ies)|retailers?|subsidiar(?:y|ies)|platforms?|court|case|nonprofits?|museum|team|union)\b|\bwho\b/,
     sentence: /\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b/,
-  },
-  {
-    type: 'reason',
-    question: /^\s*why\b|\bwhat (?:caused|drove|led|triggered|prompted)\b|\breason\b/,
-    sentence: /\bbecause\b|\bdue to\b|\bforced\b|\bled to\b|\btriggered\b|\bincentive\b|\bso that\b|\bdrove\b|\bsince\b|\brules?\b|\brequire/,
   },
 ];
 

@@ -14,6 +14,7 @@ describe('what kind of fact a question asks for', () => {
     ['what supreme court case sank the plan', 'name'],
     ['what does ICE stand for', 'expansion'],
     ['why did the workers protest', 'reason'],
+    ['if so many hives die each winter, why has the number of colonies held up', 'reason'],
     ['what did Nadella say', 'other'],
   ])('reads "%s" as asking for a %s', (question, type) => {
     expect(questionType(question)).toBe(type);
