@@ -273,7 +273,7 @@ function listingReason(lines: readonly Line[]): string | null {
     texts.some((t) => RESULT_COUNT.test(t)) ? 'a result count' : null,
     texts.some((t) => LISTING_HEADER.test(t)) ? 'a "most viewed" list' : null,
   ].filter((m): m is string => m !== null);
-  const structured = lines.some((l) => l.kind === 'heading' || l.kind === 'checked');
+  const structured = lines.some((l, i) => l.kind === 'checked' || (l.kind === 'heading' && !inListedRun(lines, i)));
   if (dates >= 3 && marks.length > 0 && !structured) {
     return `looks like a listing page (${[...marks, `${dates} dated titles`].join(', ')}), not a brief`;
   }
@@ -281,6 +281,19 @@ function listingReason(lines: readonly Line[]): string | null {
     return `looks like a listing page (${dates} dated titles and little else), not a brief`;
   }
   return null;
+}
+
+/**
+ * True for a numbered line in the run right under a "Most viewed" header (or another sidebar's): titles ranked
+ * ("1. Did the Ever Given…"), not a brief's sections.
+ */
+function inListedRun(lines: readonly Line[], at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const l = lines[i] as Line;
+    if (l.kind === 'heading' || l.kind === 'claim') continue;
+    return (l.kind === 'furniture' && l.sidebar) || ((l.kind === 'text' || l.kind === 'bullet') && LISTING_HEADER.test(l.text.text));
+  }
+  return false;
 }
 
 interface Collected {

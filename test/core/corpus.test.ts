@@ -368,6 +368,45 @@ describe('rejections', () => {
   });
 });
 
+describe('listing pages', () => {
+  const listing = [
+    'Home / Index / Topics / Weather',
+    '6 results',
+    '',
+    'Was July the hottest month ever measured?',
+    'August 3, 2025',
+    '',
+    'Fact check: "It never snows in the Sahara."',
+    'February 9, 2025',
+    '',
+    'Do hurricanes really get names from a list?',
+    'October 21, 2024',
+    '',
+    'Most Viewed',
+    '1. Was July the hottest month ever measured?',
+    '2. Do hurricanes really get names from a list?',
+  ].join('\n');
+
+  it('skips a listing page whose "Most Viewed" list is numbered like sections', () => {
+    const result = parseBrief('index-weather.txt', listing);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.reason).toMatch(/listing page/);
+  });
+
+  it('still reads a brief with numbered sections and a "Most Viewed" sidebar under it', () => {
+    const brief = [
+      'Was July the hottest month ever measured?',
+      'Executive summary',
+      'Yes, by a small margin: the global average for July came out about 0.1 degrees above the previous high.',
+      '1. How it was measured',
+      'Two agencies combined ship, buoy and station readings with satellite data.',
+      '',
+      listing,
+    ].join('\n');
+    expect(parsed('hottest-july.txt', brief).title).toBe('Was July the hottest month ever measured?');
+  });
+});
+
 describe('never throws', () => {
   /** Deterministic PRNG (mulberry32) so a failing input can be reproduced. */
   function random(seedValue: number): () => number {
