@@ -28,6 +28,8 @@ export const SUITES: readonly Suite[] = [
   // Written later that day the same way, with the markup text copied from editors carries (Markdown
   // and bold headings, source lists); held out like desk2.
   { name: 'desk4', corpus: 'test/fixtures/desk4-corpus', sets: ['test/eval/desk4.jsonl'], only: 'test' },
+  // Written in a session of 2 December the same way (new topics, a new publisher), to tune on.
+  { name: 'desk5', corpus: 'test/fixtures/desk5-corpus', sets: ['test/eval/desk5.jsonl'], only: 'tune' },
 ];
 
 /**

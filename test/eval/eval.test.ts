@@ -60,6 +60,10 @@ const LINES: Record<string, Line> = {
   // 55/80, source@1 71%, abstain 31/40, false-abstain 18/80 on it; after the session, 59/80, 78%,
   // 33/40, 14/80. Never tuned on.
   'desk4 test': { facts: 0.72, source1: 0.75, abstain: 0.8, falseAbstain: 0.19 },
+  // Written in a later session of 2 December, like desk3, to tune on. Its first score, before any tuning
+  // on it (the session's start, 01debef): facts 71/100, source@1 83%, abstain 34/50, false-abstain 16/100;
+  // both of its listing pages were read as briefs (a numbered "Most Viewed" list looked like sections).
+  'desk5 tune': { facts: 0.7, source1: 0.8, abstain: 0.68, falseAbstain: 0.17 },
 };
 /** The seeds' titles and prompts, asked as questions: the first source must be a brief that answers. */
 const KNOWN_SOURCE1 = 0.9;
