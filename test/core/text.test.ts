@@ -57,6 +57,16 @@ describe('aliases', () => {
     expect(new Set(stems('Immigration & Customs Enforcement'))).toEqual(spelled);
   });
 
+  it.each([
+    ['FTC', 'the Federal Trade Commission sued'],
+    ['VAT', 'no value-added tax on the first 500,000 kroner'],
+    ['EVs', 'electric cars made up most sales'],
+    ['PM', 'a letter from the prime minister'],
+  ])('finds "%s" in a text that spells it out ("%s")', (short, text) => {
+    const spelled = new Set(stems(text));
+    for (const s of stems(short)) expect(spelled).toContain(s);
+  });
+
   it('replaces a one-word variant by its canonical name ("MSFT" → microsoft)', () => {
     expect(stems('MSFT')).toEqual(stems('Microsoft'));
     expect(analyze('msft contracts').map((t) => t.word)).toContain('microsoft');
