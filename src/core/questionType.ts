@@ -33,7 +33,7 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
   {
     type: 'duration',
     question: /\bhow long\b|\bfor how many (?:years|months)\b|\bduration\b/,
-    sentence: /\b(?:years?|months?|weeks?|days?)\b|-year\b/,
+    sentence: /\b(?:centur(?:y|ies)|decades?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b|-(?:year|month|week|day|hour|minute)\b/,
   },
   {
     type: 'date',

@@ -36,6 +36,12 @@ describe('whether a sentence gives the fact asked for', () => {
     expect(sentenceFits('date', 'The benchmark of 1980 values was chosen for a reason.')).toBe(true);
   });
 
+  it('takes hours and minutes, as well as days and years, for a duration', () => {
+    expect(sentenceFits('duration', 'The faulty file was withdrawn 78 minutes later.')).toBe(true);
+    expect(sentenceFits('duration', 'The match took 11 hours and 5 minutes of play.')).toBe(true);
+    expect(sentenceFits('duration', 'The faulty file reached 8.5 million computers.')).toBe(false);
+  });
+
   it('keeps a larger number that merely contains a stated one', () => {
     expect(sentenceFits('amount', 'It cost $1,980 in all.', 'was it 980 or more?')).toBe(true);
     expect(sentenceFits('amount', 'It cost $980 in all.', 'was it 980 or more?')).toBe(false);
