@@ -39,7 +39,8 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
     type: 'date',
     // "when" that asks ("when did…", "…and when?"), not "when it comes to" or "when asked".
     question: /^\W*(?:(?:so|and|but|ok)\W+)?when\b|(?:\band|\bor|,)\s*when\b|\bwhen\W*$|\bwhat (?:year|month|date|day)\b|\bwhich (?:year|month|date)\b|\bon what date\b|\bsince when\b|\bhow long ago\b|\bwhat time\b/,
-    sentence: new RegExp(`\\b${MONTH}\\b|\\b(?:19|20)\\d{2}\\b|\\bquarter\\b`),
+    // An older year only after a word that makes it one ("in 1431", "by 1453"): "1500 metres" is no date.
+    sentence: new RegExp(`\\b${MONTH}\\b|\\b(?:19|20)\\d{2}\\b|\\b(?:in|by|until|since|from|around|after|before|of|to|between|and)\\s+1[0-8]\\d{2}\\b|\\bquarter\\b`),
   },
   {
     type: 'name',

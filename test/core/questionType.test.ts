@@ -36,6 +36,11 @@ describe('whether a sentence gives the fact asked for', () => {
     expect(sentenceFits('date', 'The benchmark of 1980 values was chosen for a reason.')).toBe(true);
   });
 
+  it('takes a year before 1900 for a date where a word makes it one, not a bare number', () => {
+    expect(sentenceFits('date', 'She was tried and burned at Rouen in 1431.')).toBe(true);
+    expect(sentenceFits('date', 'The course runs for 1500 metres along the river.')).toBe(false);
+  });
+
   it('takes hours and minutes, as well as days and years, for a duration', () => {
     expect(sentenceFits('duration', 'The faulty file was withdrawn 78 minutes later.')).toBe(true);
     expect(sentenceFits('duration', 'The match took 11 hours and 5 minutes of play.')).toBe(true);
