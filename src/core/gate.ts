@@ -9,7 +9,7 @@ import type { Retrieval } from './retrieve.ts';
 import type { Scored, Selection } from './select.ts';
 import { namesOtherThan, writtenAsName } from './names.ts';
 import { briefTopicStems, passageStemSet, stemSet, wordStems } from './stemCache.ts';
-import { isStopWord, words } from './text.ts';
+import { analyze, isStopWord, words } from './text.ts';
 import { TUNING } from './tuning.ts';
 import type { Brief, DeclineReason } from './types.ts';
 
@@ -107,7 +107,7 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // which the lead brief's units must speak of.
   const unitWords = units
     .filter((u) => u.passage.doc === brief.id)
-    .flatMap((u) => wordStems(`${u.span.text} ${u.passage.heading} ${u.sentence.label ?? ''}`));
+    .flatMap((u) => spokenStems(`${u.span.text} ${u.passage.heading} ${u.sentence.label ?? ''}`));
   const saidIn = (f: QueryTerm, ws: readonly (readonly [string, string])[]) => ws.some(([w, x]) => wordIsForm(f, w, x) || w === f.word);
   const focus = analysis.focus.filter((f) => !names.includes(f) && !titled(f));
   // A year narrows what is asked ("revenue in 2020"): a sentence quoted from the lead brief, or from
@@ -128,7 +128,7 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
     // A noun names the thing asked about; a verb or adjective is as often only a way of asking.
     const weightOf = (ts: readonly QueryTerm[]) => ts.reduce((sum, t) => sum + focusWeight(engine, t), 0);
     // Said around the lead unit, in its passage, it is what that passage is about, if less surely.
-    const passageWords = wordStems(lead.passage.sentences.map((x) => x.text).join(' '));
+    const passageWords = spokenStems(lead.passage.sentences.map((x) => x.text).join(' '));
     const nearby = things.filter((f) => !said.includes(f) && saidIn(f, passageWords));
     const share = (weightOf(said) + g.focusInPassageShare * weightOf(nearby)) / Math.max(1e-9, weightOf(things));
     const shown = (f: QueryTerm) => (said.includes(f) ? f.word : nearby.includes(f) ? `${f.word} (in its passage)` : isYear(f) ? `${f.word} (a bound)` : `${f.word} (missing)`);
@@ -187,6 +187,12 @@ function telling(engine: Engine, unsaid: readonly QueryTerm[]): string[] {
   return unsaid.filter((t) => focusWeight(engine, t) >= top * TELLING_SHARE).map((t) => t.word);
 }
 const TELLING_SHARE = 0.5;
+
+/** The words of a text with their stems, and the short names its spelled-out names stand for ("electric cars" says "EV"). */
+function spokenStems(text: string): readonly (readonly [string, string])[] {
+  const aliases = analyze(text).filter((t) => t.alias);
+  return aliases.length === 0 ? wordStems(text) : [...wordStems(text), ...aliases.map((t) => [t.word, t.stem] as const)];
+}
 
 function isYear(term: QueryTerm): boolean {
   return /^(?:19|20)\d{2}$/.test(term.word);
