@@ -9,6 +9,7 @@ import { briefTopicStems, stemSet, wordStems } from './stemCache.ts';
 import { isWeakStem, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
 import type { AnswerUnit, Brief, DeclineReason, FollowUp, Passage, Source, Topic, UnitRole } from './types.ts';
+import { VERDICT_KEY } from './verdicts.ts';
 
 /**
  * Stage 5 of an answer: what goes around the units. Their sources, in the order the units cite them;
@@ -39,6 +40,7 @@ export interface Enriched {
 }
 
 const DIFFERENT_FIGURES = 'The briefs give different figures for this; the most recently checked comes first.';
+const DIFFERENT_VERDICTS = 'The briefs checked this more than once and came to different verdicts; the most recently checked comes first.';
 
 /** Where a passage comes from, as shown to a reader. */
 export function sourceOf(engine: Engine, passage: Passage): Source {
@@ -64,9 +66,11 @@ export function enrich(
   pickedDoc: string | undefined,
 ): Enriched {
   const disagreement = differingFigures(engine, selection.units);
-  // A yes/no question's verdict leads whatever its date (it settles the claim asked about); otherwise
-  // the figures of disagreeing briefs come newest first.
-  const ordered = disagreement && !(analysis.whether && selection.units[0]?.verdict) ? byCheckDate(engine, selection.units) : [...selection.units];
+  // A later check of the same claim that finds otherwise (see `select`) leads: it supersedes the one
+  // asked about. Else a yes/no question's verdict leads whatever its date (it settles the claim asked
+  // about), and the figures of disagreeing briefs come newest first.
+  const overruled = selection.units.some((u, i) => i > 0 && u.verdict);
+  const ordered = overruled || (disagreement && !(analysis.whether && selection.units[0]?.verdict)) ? byCheckDate(engine, selection.units) : [...selection.units];
   const sources: Source[] = [];
   const sourceIndex = (passage: Passage): number => {
     const at = sources.findIndex((s) => s.doc === passage.doc);
@@ -82,7 +86,7 @@ export function enrich(
     more,
     sources,
     topic: { doc: lead.id, title: lead.title, claim: lead.claim },
-    note: disagreement ? DIFFERENT_FIGURES : null,
+    note: overruled ? DIFFERENT_VERDICTS : disagreement ? DIFFERENT_FIGURES : null,
     readAs: readAs(analysis.terms, [...selection.units, ...selection.more]),
     alternatives: pickedDoc === undefined ? alternatives(engine, retrieval, selection) : [],
     followUps: followUps(engine, retrieval.terms, lead, units[0]!.text, analysis.asked, ask),
@@ -106,9 +110,6 @@ function toUnit(u: Scored, role: UnitRole, source: number, analysis: Analysis): 
   };
 }
 
-/** Verdict phrases ("The claim is false", "is misleading", "Yes"). */
-const VERDICT_KEY =
-  /^(?:yes|no)\b|\b(?:(?:the|this|that) claim is |(?:it|this|that) is )?(?:(?:mostly|partly|largely|half|not|roughly|broadly|only partly) )?(?:false|true|untrue|misleading|inaccurate|accurate|correct|incorrect|exaggerated|overstated|unsupported|unproven|a myth)\b/i;
 const NUMBER = String.raw`\d[\d,]*(?:\.\d+)?`;
 const QUALIFIER = String.raw`(?:(?:about|roughly|nearly|almost|around|more than|over|under|less than|at least|up to|some|just over|just under|approximately) )?`;
 const SCALE = String.raw`(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?`;

@@ -11,6 +11,7 @@ import type { Candidate, Retrieval } from './retrieve.ts';
 import { briefStemSet, briefTopicStems, clauseStems, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
 import { analyze, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
+import { verdictFinding } from './verdicts.ts';
 import { spansOf, type Span } from './units.ts';
 import type { Brief, Passage, Sentence } from './types.ts';
 
@@ -102,6 +103,8 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
   // A brief on the same thing that gives other figures is quoted too, not left out of sight.
   const rival = rivalUnit(engine, lead, units, ranked);
   if (rival) {
+    // A later verdict already quoted as a further unit comes back as the verdict it is.
+    for (let i = units.length - 1; i > 0; i--) if (overlaps(units[i] as Scored, rival)) units.splice(i, 1);
     while (units.length > 1 && (units.length >= s.maxUnits || units.reduce((n, u) => n + u.span.text.length, 0) + rival.span.text.length > s.maxChars)) {
       more.unshift(units.pop() as Scored);
     }
@@ -148,6 +151,8 @@ function related(engine: Engine, a: Brief, b: Brief): number {
  * quoted units do not, when it scores close enough to the lead to be about the same question.
  */
 function rivalUnit(engine: Engine, lead: Scored, units: readonly Scored[], ranked: readonly Scored[]): Scored | undefined {
+  const overruling = lead.verdict ? laterVerdict(engine, lead, ranked) : undefined;
+  if (overruling) return overruling;
   if (figuresOf(lead.span.text).length === 0) return undefined;
   const leadBrief = engine.briefs.get(lead.passage.doc) as Brief;
   const quoted = new Set(units.map((u) => u.passage.doc));
@@ -158,6 +163,24 @@ function rivalUnit(engine: Engine, lead: Scored, units: readonly Scored[], ranke
     const theirs = figuresOf(c.span.text);
     return theirs.length > 0 && theirs.some((x) => !mine.has(x));
   });
+}
+
+/**
+ * The verdict of a later check of the same claim (a near-duplicate brief, checked after the lead's)
+ * that finds otherwise ("Exaggerated." in January 2024, "Yes, almost exactly" a year on): a reader
+ * must not be given the older finding alone.
+ */
+function laterVerdict(engine: Engine, lead: Scored, ranked: readonly Scored[]): Scored | undefined {
+  const leadBrief = engine.briefs.get(lead.passage.doc) as Brief;
+  const finding = verdictFinding(lead.sentence.text);
+  const later = ranked.find((c) => {
+    if (c.passage.doc === leadBrief.id || c.span.cutBefore) return false;
+    const brief = engine.briefs.get(c.passage.doc) as Brief;
+    if (brief.verdict !== c.sentence.text || (brief.checked ?? '') <= (leadBrief.checked ?? '')) return false;
+    const theirs = verdictFinding(c.sentence.text);
+    return theirs !== null && theirs !== finding && sameTopic(engine, leadBrief, brief);
+  });
+  return later && { ...later, verdict: true };
 }
 
 function scorePassage(
