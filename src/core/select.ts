@@ -45,9 +45,9 @@ export interface Selection {
   readonly ranked: readonly Scored[];
 }
 
-/** Words that say whether a claim holds: a sentence with them judges the claim rather than restating it. */
+/** Words that say whether a claim holds, or deny it: a sentence with them judges the claim rather than restating it. */
 const JUDGES =
-  /\b(?:false|true|untrue|misleading|inaccurate|accurate|correct|incorrect|wrong|exaggerat\w*|overstat\w*|understat\w*|unsupported|unproven|no evidence|not supported|partly|mostly|myth|debunk\w*|claim\w*|statement|figure)\b/i;
+  /\b(?:not|never|\w+n['’]t|false|true|untrue|misleading|inaccurate|accurate|correct|incorrect|wrong|exaggerat\w*|overstat\w*|understat\w*|unsupported|unproven|no evidence|not supported|partly|mostly|myth|debunk\w*|claim\w*|statement|figure)\b/i;
 /** A word or phrase of the extreme of something (`data/superlatives.json`). */
 const SUPERLATIVE = new RegExp(`\\b(?:${superlativeData.words.map((w) => w.split(/[- ]/).join('[- ]')).join('|')})\\b`, 'i');
 /** A span that keeps this share of its words within the claim restates it. */
