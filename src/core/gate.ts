@@ -8,7 +8,7 @@ import { sentenceFits } from './questionType.ts';
 import type { Retrieval } from './retrieve.ts';
 import type { Scored, Selection } from './select.ts';
 import { namesOtherThan, writtenAsName } from './names.ts';
-import { briefTopicStems, passageStemSet, stemSet, wordStems } from './stemCache.ts';
+import { briefStemSet, briefTopicStems, passageStemSet, stemSet, wordStems } from './stemCache.ts';
 import { analyze, isStopWord, words } from './text.ts';
 import { TUNING } from './tuning.ts';
 import type { Brief, DeclineReason } from './types.ts';
@@ -80,7 +80,13 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // A yes/no question about what the brief checks is answered by its verdict, however loosely it
   // restates the claim ("Beijing foots the bill" for "China pays"): the words beyond the topic are
   // the asker's, not another question.
-  if (lead.verdict) return { reason: null, lines: [...lines, 'answered by the verdict of the brief asked about'] };
+  // ...unless it gives a figure the brief never does ("130 degrees in 2020" of a brief on the 134
+  // degrees of 1913): then it asks about another claim, judged like any question. (A year is often
+  // only when the asker heard the claim.)
+  const stems = briefStemSet(engine, brief);
+  const unstated = analysis.terms.filter((t) => /^\d/.test(t.word) && !isYear(t) && !t.matches.some((m) => stems.has(m)));
+  if (lead.verdict && unstated.length === 0) return { reason: null, lines: [...lines, 'answered by the verdict of the brief asked about'] };
+  if (lead.verdict) lines.push(`the verdict's brief never gives ${unstated.map((t) => t.word).join(', ')}`);
 
   // The lead brief's passages that matched the question: what the brief that answers says about it.
   // (Another brief adding what it lacks would make an answer neither of them gives.)

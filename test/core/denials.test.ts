@@ -20,3 +20,17 @@ describe('a sentence that denies the claim in its own words', () => {
     expect(answer.units[0]?.text).toBe('Misleading.');
   });
 });
+
+describe('a yes/no question with a figure the brief never gives', () => {
+  // The Death Valley brief checks "134 degrees last summer"; 130 degrees is in none of its sentences.
+  it('is not answered by the verdict on the claim the brief checks', () => {
+    const answer = knowledge.answer('is it true that death valley recorded 130 degrees back in 2020');
+    expect(answer.answered, answer.answer).toBe(false);
+  });
+
+  it('still gets the verdict when the figure is the claim\'s own', () => {
+    const answer = knowledge.answer('is it true death valley hit 134 degrees last summer');
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.units[0]?.role).toBe('verdict');
+  });
+});
