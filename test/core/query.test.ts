@@ -46,6 +46,11 @@ describe('parseQuery over the seed index', () => {
     expect(isKnown(tesla as QueryTerm)).toBe(false);
   });
 
+  it('weighs "altogether", a way of asking for a total, as little as "overall"', () => {
+    const terms = parseQuery('how much did the cloud contracts cost altogether', index, lexicon);
+    expect(termFor(terms, 'altogether')?.weak).toBe(true);
+  });
+
   it('reads a past tense WordNet also lists as a name ("Drew") as the verb', () => {
     const drew = termFor(parseQuery('which artist drew the amazon logo', index, lexicon), 'drew');
     expect(drew?.name).toBe(false);
