@@ -51,6 +51,10 @@ describe('parseQuery over the seed index', () => {
     expect(termFor(terms, 'altogether')?.weak).toBe(true);
   });
 
+  it('weighs chat\'s "loads" (a lot) as little as "lots"', () => {
+    expect(termFor(parseQuery('did amazon staff send loads of letters', index, lexicon), 'loads')?.weak).toBe(true);
+  });
+
   it('reads a past tense WordNet also lists as a name ("Drew") as the verb', () => {
     const drew = termFor(parseQuery('which artist drew the amazon logo', index, lexicon), 'drew');
     expect(drew?.name).toBe(false);
