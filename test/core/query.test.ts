@@ -51,6 +51,11 @@ describe('parseQuery over the seed index', () => {
     expect(termFor(terms, 'altogether')?.weak).toBe(true);
   });
 
+  it('reads "how did X describe" as asking what X said', () => {
+    const describe = termFor(parseQuery('how did microsoft describe its ice work', index, lexicon), 'describe');
+    expect(describe?.synonyms).toEqual(expect.arrayContaining([stem('statement'), stem('said')]));
+  });
+
   it('weighs chat\'s "loads" (a lot) as little as "lots"', () => {
     expect(termFor(parseQuery('did amazon staff send loads of letters', index, lexicon), 'loads')?.weak).toBe(true);
   });
