@@ -115,6 +115,7 @@ const QUALIFIER = String.raw`(?:(?:about|roughly|nearly|almost|around|more than|
 const SCALE = String.raw`(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?`;
 const KEYS: Readonly<Record<string, RegExp>> = {
   share: new RegExp(`${QUALIFIER}${NUMBER}\\s?(?:%|percent|per cent)`, 'i'),
+  score: /\b\d+\s?(?:-|–|to)\s?\d+(?:, \d+\s?-\s?\d+)*/,
   amount: new RegExp(`${QUALIFIER}(?:[$€£]\\s?${NUMBER}${SCALE}|${NUMBER}${SCALE} (?:dollars|euros|pounds))`, 'i'),
   count: new RegExp(`${QUALIFIER}${NUMBER}${SCALE}(?: [a-z-]+)?`, 'i'),
   duration: new RegExp(`${QUALIFIER}${NUMBER}[- ](?:years?|months?|weeks?|days?)\\b`, 'i'),

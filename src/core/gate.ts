@@ -4,7 +4,7 @@ import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.t
 import { countsOrOmits, figureOf } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { sameTopic } from './figures.ts';
-import { sentenceFits } from './questionType.ts';
+import { FIGURE_TYPES, sentenceFits } from './questionType.ts';
 import type { Retrieval } from './retrieve.ts';
 import type { Scored, Selection } from './select.ts';
 import { namesOtherThan, writtenAsName } from './names.ts';
@@ -164,8 +164,6 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
 
 /** A name present in every passage weighs nothing by idf, yet it is still a name asked about. */
 const MIN_NAME_WEIGHT = 0.1;
-/** Question types that ask for a figure or a date: an answer without one does not answer. */
-const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
 
 /**
  * Whether the units give the figure asked for. Where they or the brief's matched passages name what

@@ -2,7 +2,7 @@
  * What kind of fact a question asks for, and whether a sentence holds one. Used only to break
  * near-ties between sentences that match the question's words equally well.
  */
-export type QuestionType = 'expansion' | 'share' | 'amount' | 'count' | 'duration' | 'date' | 'name' | 'reason' | 'other';
+export type QuestionType = 'expansion' | 'share' | 'score' | 'amount' | 'count' | 'duration' | 'date' | 'name' | 'reason' | 'other';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
@@ -17,6 +17,12 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
     type: 'share',
     question: /\bwhat (?:share|percentage|proportion|fraction|portion|percent)\b|\bhow many percent\b|\bwhat per ?cent\b/,
     sentence: /\d\s?(?:%|percent|per cent)|\b(?:half|a third|a quarter|a fifth|two-thirds|three-quarters)\b|\b\d+ (?:in|out of) (?:\d|ten|five|four|three)/,
+  },
+  {
+    // A match's or a vote's result: "the final score", "what was the scoreline".
+    type: 'score',
+    question: /\bscores?\b|\bscoreline\b/,
+    sentence: /\b\d+\s?(?:-|–|to)\s?\d+\b/,
   },
   {
     type: 'amount',
@@ -50,6 +56,9 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
     sentence: /\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b/,
   },
 ];
+
+/** Question types that ask for a figure or a date: an answer without one does not answer. */
+export const FIGURE_TYPES: ReadonlySet<QuestionType> = new Set(['share', 'score', 'amount', 'count', 'date', 'duration']);
 
 /** "What does ICE stand for?": answered by a sentence that spells the name out (see text.ts aliases). */
 const EXPANSION = /\bstands? for\b|\bshort for\b|\bacronym\b|\babbreviat|\bfull name\b|\bspelled out\b/;

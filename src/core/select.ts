@@ -6,7 +6,7 @@ import type { Engine } from './engine.ts';
 import { coverage, wordIsForm, type QueryTerm } from './query.ts';
 import { countsOrOmits } from './counted.ts';
 import { givesMeasure } from './measures.ts';
-import { sentenceFits } from './questionType.ts';
+import { FIGURE_TYPES, sentenceFits } from './questionType.ts';
 import type { Candidate, Retrieval } from './retrieve.ts';
 import { briefStemSet, briefTopicStems, clauseStems, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
 import { analyze, overlapShare } from './text.ts';
@@ -274,7 +274,6 @@ function restates(text: string, own: ReadonlySet<string>, claim: ReadonlySet<str
   return inClaim / own.size >= RESTATES_SHARE;
 }
 
-const FIGURE_TYPES = new Set(['share', 'amount', 'count', 'date', 'duration']);
 
 /**
  * Share of the question's focus words a unit says, in any of their forms (by its words: "found" is

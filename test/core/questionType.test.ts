@@ -14,6 +14,7 @@ describe('what kind of fact a question asks for', () => {
     ['what supreme court case sank the plan', 'name'],
     ['what does ICE stand for', 'expansion'],
     ['why did the workers protest', 'reason'],
+    ['wat was the final score isner mahut', 'score'],
     ['if so many hives die each winter, why has the number of colonies held up', 'reason'],
     ['what did Nadella say', 'other'],
   ])('reads "%s" as asking for a %s', (question, type) => {
@@ -39,6 +40,12 @@ describe('whether a sentence gives the fact asked for', () => {
   it('takes a year before 1900 for a date where a word makes it one, not a bare number', () => {
     expect(sentenceFits('date', 'She was tried and burned at Rouen in 1431.')).toBe(true);
     expect(sentenceFits('date', 'The course runs for 1500 metres along the river.')).toBe(false);
+  });
+
+  it('takes a result written as two numbers for a score', () => {
+    expect(sentenceFits('score', 'He also won the Electoral College by 312 to 226.')).toBe(true);
+    expect(sentenceFits('score', 'The final score was 6-4, 3-6, 6-7, 7-6, 70-68.')).toBe(true);
+    expect(sentenceFits('score', 'Isner hit 113 aces and Mahut 103.')).toBe(false);
   });
 
   it('takes hours and minutes, as well as days and years, for a duration', () => {
