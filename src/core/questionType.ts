@@ -29,7 +29,8 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
     question:
       /\bhow much\b|\b(?:cost|worth|price|value|amount|paid|pay|dollars?|money|revenue|spend|spent|\$)\b|\bhow (?:big|large|heavy|tall|high|deep|far|wide|fast|old|hot|cold|thick)\b|\bwhat (?:weight|height|depth|size|distance|speed|age|temperature)\b/,
     // An amount of money, or of anything measured ("1.1 gallons", "18.4 million hectares", "3,800 metres").
-    sentence: /[$€£]\s?\d|\b\d[\d,.]*\b/,
+    // (A number joined to a word by a hyphen names something: "potassium-40", "COVID-19".)
+    sentence: /[$€£]\s?\d|(?<!\p{L}[-‐‑])\b\d[\d,.]*\b/u,
   },
   {
     type: 'count',

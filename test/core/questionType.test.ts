@@ -42,6 +42,12 @@ describe('whether a sentence gives the fact asked for', () => {
     expect(sentenceFits('date', 'The course runs for 1500 metres along the river.')).toBe(false);
   });
 
+  it('takes no number joined to a word by a hyphen for an amount: it names something', () => {
+    expect(sentenceFits('amount', 'The scanners pick up potassium-40 in a full container.')).toBe(false);
+    expect(sentenceFits('amount', 'Deaths from COVID-19 fell sharply.')).toBe(false);
+    expect(sentenceFits('amount', 'One banana: about 0.1 microsieverts')).toBe(true);
+  });
+
   it('takes a result written as two numbers for a score', () => {
     expect(sentenceFits('score', 'He also won the Electoral College by 312 to 226.')).toBe(true);
     expect(sentenceFits('score', 'The final score was 6-4, 3-6, 6-7, 7-6, 70-68.')).toBe(true);
