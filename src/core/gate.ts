@@ -4,7 +4,7 @@ import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.t
 import { countsOrOmits, figureOf } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { sameTopic } from './figures.ts';
-import { FIGURE_TYPES, sentenceFits } from './questionType.ts';
+import { asksForMoney, FIGURE_TYPES, givesMoney, sentenceFits } from './questionType.ts';
 import type { Retrieval } from './retrieve.ts';
 import type { Scored, Selection } from './select.ts';
 import { namesOtherThan, writtenAsName } from './names.ts';
@@ -154,6 +154,11 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // "How hot is a lightning bolt?" is not answered by the odds of being struck.
   if (!analysis.whether && analysis.measure && !units.some((u) => givesMeasure(analysis.measure!, u.span.text))) {
     return { reason: 'focus-missing', lines: [...lines, `asks how ${analysis.measure.asked}; no unit gives a figure in its units`], unsaid: [analysis.measure.asked] };
+  }
+  // "How much did it cost to build the line?" is not answered by how long the line is. (Only "how
+  // much": "what was the DOJ trying to pay for" asks for a thing, not a sum.)
+  if (asksForMoney(analysis) && !units.some((u) => givesMoney(u.span.text))) {
+    return { reason: 'focus-missing', lines: [...lines, 'asks for a sum of money; no unit gives one'] };
   }
   // "Which company made…", "who wrote…": the answer names someone the question does not.
   if (!analysis.whether && analysis.type === 'name' && !units.some((u) => namesOtherThan(u.span.text, analysis.terms))) {

@@ -58,6 +58,24 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
   },
 ];
 
+/**
+ * Words that ask for a sum of money ("cost", "pay", "worth"), and a text that gives one ("$250,000",
+ * "4.3 billion euros"): "how much did it cost to build the line" is not answered by its length.
+ */
+const ASKS_MONEY = /\b(?:cost(?:s|ing)?|price[sd]?|paid|pay(?:s|ing)?|spen[dt]|spending|worth|fined?|fees?|tolls?|salar(?:y|ies)|wages?|revenue|money)\b|[$€£]/i;
+const GIVES_MONEY =
+  /[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|us\$)\s?\d|\b\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn|m))?\s(?:dollars|euros|pounds|sterling|yen|yuan|renminbi|kroner|krone|kronor|francs|rupees|pesos|roubles|rubles|lira|shekels|cents|pence|usd|eur|gbp)\b/i;
+
+/** True for a "how much" question for a sum of money ("how much did Microsoft pay"), not for a yes/no one. */
+export function asksForMoney(analysis: { readonly whether: boolean; readonly type: QuestionType; readonly asked: string }): boolean {
+  return !analysis.whether && analysis.type === 'amount' && /\bhow much\b/i.test(analysis.asked) && ASKS_MONEY.test(analysis.asked);
+}
+
+/** True when a text gives a sum of money. */
+export function givesMoney(text: string): boolean {
+  return GIVES_MONEY.test(text);
+}
+
 /** Question types that ask for a figure or a date: an answer without one does not answer. */
 export const FIGURE_TYPES: ReadonlySet<QuestionType> = new Set(['share', 'score', 'amount', 'count', 'date', 'duration']);
 
