@@ -2,6 +2,7 @@
  * Drives the real bot through the fake Discord with the steps of a session file, so its replies are
  * captured for `render-replies` (the fake Discord keeps them in `captureDir`).
  */
+import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { commands } from '../../commands/index.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
@@ -20,7 +21,9 @@ export async function playSession(file: string, captureDir: string, say: (line: 
   const discord = await startFakeDiscord({ captureDir });
   // Registered as `npm run deploy` would, so the help texts show clickable command mentions.
   await deployCommands(commands, { token: discord.token, clientId: discord.applicationId, guildId: TEST_GUILD_ID, apiUrl: discord.apiUrl });
-  const app = await startBotUnderTest(discord, { COOLDOWN_QUESTIONS: '1000', DISCORD_GUILD_ID: TEST_GUILD_ID });
+  // SEEDS_DIR plays the session on another corpus (a copy of the seeds by default).
+  const seedsDir = process.env['SEEDS_DIR'];
+  const app = await startBotUnderTest(discord, { COOLDOWN_QUESTIONS: '1000', DISCORD_GUILD_ID: TEST_GUILD_ID }, undefined, seedsDir === undefined ? {} : { seedsDir: resolve(seedsDir) });
   const user = newUser();
   let last: Json | null = null;
   /** The previous reply's message, for `reply` steps. */

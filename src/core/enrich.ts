@@ -106,7 +106,7 @@ function toUnit(u: Scored, role: UnitRole, source: number, analysis: Analysis): 
     cutAfter: u.span.cutAfter,
     role,
     source,
-    key: keyOf(u.span.text, role, analysis),
+    key: keyOf(u.span.text, u.verdict ? 'verdict' : role, analysis),
   };
 }
 

@@ -23,6 +23,8 @@ describe('a claim checked again later, with another verdict', () => {
     expect(answer.units[0]?.doc).toBe(later);
     expect(answer.units.map((u) => u.doc)).toContain(earlier);
     expect(answer.note).toMatch(/different verdicts/);
+    // Both verdicts are set in bold.
+    expect(answer.units.filter((u) => u.doc === earlier)[0]?.key).toMatch(/false|exaggerated/i);
     // Each sentence is quoted once.
     const texts = answer.units.map((u) => u.text);
     expect(new Set(texts).size).toBe(texts.length);
