@@ -3,7 +3,7 @@ import type { Knowledge } from './types.ts';
 
 /**
  * What the briefs cover, for a welcome or a help message: the organisations their titles name and
- * a few questions they answer, taken from their own titles and "Want to dive deeper?" prompts.
+ * a few questions they answer, taken from their own titles and then their "Want to dive deeper?" prompts.
  */
 export interface Overview {
   readonly briefs: number;
@@ -31,21 +31,27 @@ export function overview(knowledge: Pick<Knowledge, 'sources' | 'organisations' 
     .filter((t) => t.n > 0 && t.n >= briefs.length * MIN_TOPIC_SHARE)
     .sort((a, b) => b.n - a.n || a.order - b.order);
 
-  // One candidate list per brief, shortest first; taken in turns so the examples span briefs.
+  // One candidate list per brief: its title (the question it sets out to answer), then its prompts,
+  // shortest first; taken in turns so the examples span briefs.
   const perBrief = briefs.map((b) =>
-    [...new Set([...b.prompts, b.title])].filter((q) => q.trim().endsWith('?')).sort((a, b) => a.length - b.length),
+    [...new Set([b.title, ...[...b.prompts].sort((x, y) => x.length - y.length)])]
+      .filter((q) => q.trim().endsWith('?'))
+      .map((question) => ({ question, doc: b.doc })),
   );
   const examples: string[] = [];
   let tries = 0;
   for (const short of [true, false]) {
     for (let round = 0; examples.length < MAX_EXAMPLES && tries < MAX_TRIES; round++) {
-      const turn = perBrief.map((list) => list.filter((q) => (q.length <= SHORT_QUESTION) === short)[round]).filter((q) => q !== undefined);
+      const turn = perBrief.map((list) => list.filter((q) => (q.question.length <= SHORT_QUESTION) === short)[round]).filter((q) => q !== undefined);
       if (turn.length === 0) break;
-      for (const question of turn) {
+      for (const { question, doc } of turn) {
         if (examples.length >= MAX_EXAMPLES || tries >= MAX_TRIES) break;
         if (examples.includes(question)) continue;
         tries += 1;
-        if (knowledge.answer(question).answered) examples.push(question);
+        // A "Want to dive deeper?" prompt is often what its brief leaves open: an answer from another
+        // brief that happens to share its words is no example to offer a newcomer.
+        const answer = knowledge.answer(question);
+        if (answer.answered && answer.sources[0]?.doc === doc) examples.push(question);
       }
     }
   }

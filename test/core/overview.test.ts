@@ -5,15 +5,20 @@ import { briefInfo } from '../support/briefInfo.ts';
 
 const org = (name: string, kind: Organisation['kind'] = 'company', aliases: string[] = []): Organisation => ({ name, kind, aliases });
 
-/** A knowledge whose answers are decided by the test: only `answered` questions are answered. */
-function knowledgeOf(briefs: BriefInfo[], organisations: Organisation[], answered: (q: string) => boolean) {
+/**
+ * A knowledge whose answers are decided by the test: only `answered` questions are answered, from
+ * the brief `from` names (by default the brief whose title or prompt the question is).
+ */
+function knowledgeOf(briefs: BriefInfo[], organisations: Organisation[], answered: (q: string) => boolean, from: (q: string) => string | undefined = () => undefined) {
   const asked: string[] = [];
+  const own = (q: string) => briefs.find((b) => b.title === q || b.prompts.includes(q))?.doc;
   const knowledge: Pick<Knowledge, 'sources' | 'organisations' | 'answer'> = {
     sources: () => briefs,
     organisations: () => organisations,
     answer: (q) => {
       asked.push(q);
-      return { question: q, answered: answered(q) } as Answer;
+      const yes = answered(q);
+      return { question: q, answered: yes, sources: yes ? [{ doc: from(q) ?? own(q) ?? '' }] : [] } as unknown as Answer;
     },
   };
   return { knowledge, asked };
@@ -35,7 +40,7 @@ describe('overview', () => {
     expect(overview(knowledge).topics).toEqual([]);
   });
 
-  it('gives three questions the briefs answer, from different briefs first, shorter ones first', () => {
+  it('gives three questions the briefs answer, from different briefs first, titles before prompts, shorter prompts first', () => {
     const { knowledge } = knowledgeOf(
       [
         briefInfo('Did Amazon end its ICE contracts?', ['Why did Amazon employees protest over the contracts?', 'When?']),
@@ -45,12 +50,23 @@ describe('overview', () => {
       [],
       (q) => q !== 'When?',
     );
-    // Round one: "When?" is not answered, Palantir's prompt is; round two: the first brief's title.
+    // Round one: the first brief's title, the second's prompt (its title asks nothing); round two:
+    // "When?" is not answered; round three: the first brief's longer prompt.
     expect(overview(knowledge).examples).toEqual([
-      'What does Palantir host on AWS?',
       'Did Amazon end its ICE contracts?',
+      'What does Palantir host on AWS?',
       'Why did Amazon employees protest over the contracts?',
     ]);
+  });
+
+  it('offers no prompt that another brief answers in its place', () => {
+    const { knowledge } = knowledgeOf(
+      [briefInfo('Do octopuses have nine brains?', ['How long do octopuses live?']), briefInfo('Did the war last 100 years?')],
+      [],
+      () => true,
+      (q) => (q === 'How long do octopuses live?' ? 'Did the war last 100 years?.txt' : undefined),
+    );
+    expect(overview(knowledge).examples).toEqual(['Do octopuses have nine brains?', 'Did the war last 100 years?']);
   });
 
   it('keeps trying only a bounded number of candidates when few are answered', () => {
