@@ -63,7 +63,9 @@ const LINES: Record<string, Line> = {
   // Written in a later session of 2 December, like desk3, to tune on. Its first score, before any tuning
   // on it (the session's start, 01debef): facts 71/100, source@1 83%, abstain 34/50, false-abstain 16/100;
   // both of its listing pages were read as briefs (a numbered "Most Viewed" list looked like sections).
-  'desk5 tune': { facts: 0.7, source1: 0.8, abstain: 0.68, falseAbstain: 0.17 },
+  // After tuning on it in that session (abbreviations spelled out, later verdicts, durations in hours,
+  // older years, scores, sums of money): 82/100, 91%, 38/50, 9/100.
+  'desk5 tune': { facts: 0.8, source1: 0.88, abstain: 0.74, falseAbstain: 0.1 },
 };
 /** The seeds' titles and prompts, asked as questions: the first source must be a brief that answers. */
 const KNOWN_SOURCE1 = 0.9;
