@@ -56,8 +56,9 @@ describe('parseQuery over the seed index', () => {
     expect(describe?.synonyms).toEqual(expect.arrayContaining([stem('statement'), stem('said')]));
   });
 
-  it('weighs chat\'s "loads" (a lot) as little as "lots"', () => {
+  it('weighs chat\'s "loads" (a lot) as little as "lots", and "mid" of a date ("mid feb") as little', () => {
     expect(termFor(parseQuery('did amazon staff send loads of letters', index, lexicon), 'loads')?.weak).toBe(true);
+    expect(termFor(parseQuery('what did amazon say in mid 2019', index, lexicon), 'mid')?.weak).toBe(true);
   });
 
   it('reads a past tense WordNet also lists as a name ("Drew") as the verb', () => {
