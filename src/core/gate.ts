@@ -8,7 +8,7 @@ import { asksForMoney, FIGURE_TYPES, givesMoney, sentenceFits } from './question
 import type { Retrieval } from './retrieve.ts';
 import type { Scored, Selection } from './select.ts';
 import { namesOtherThan, writtenAsName } from './names.ts';
-import { briefStemSet, briefTopicStems, passageStemSet, stemSet, wordStems } from './stemCache.ts';
+import { briefTopicStems, passageStemSet, stemSet, wordStems } from './stemCache.ts';
 import { analyze, isStopWord, words } from './text.ts';
 import { TUNING } from './tuning.ts';
 import type { Brief, DeclineReason } from './types.ts';
@@ -83,8 +83,8 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // ...unless it gives a figure the brief never does ("130 degrees in 2020" of a brief on the 134
   // degrees of 1913): then it asks about another claim, judged like any question. (A year is often
   // only when the asker heard the claim.)
-  const stems = briefStemSet(engine, brief);
-  const unstated = analysis.terms.filter((t) => /^\d/.test(t.word) && !isYear(t) && !t.matches.some((m) => stems.has(m)));
+  const inBrief = (m: string) => brief.passages.some((p) => passageStemSet(engine, p).has(m));
+  const unstated = lead.verdict ? analysis.terms.filter((t) => /^\d/.test(t.word) && !isYear(t) && !t.matches.some(inBrief)) : [];
   if (lead.verdict && unstated.length === 0) return { reason: null, lines: [...lines, 'answered by the verdict of the brief asked about'] };
   if (lead.verdict) lines.push(`the verdict's brief never gives ${unstated.map((t) => t.word).join(', ')}`);
 

@@ -102,6 +102,12 @@ export class SearchIndex {
     return t === undefined ? 0 : (this.data.offsets[t + 1] as number) - (this.data.offsets[t] as number);
   }
 
+  /** The documents that contain the stem, in index order (a view of the index's own array: not to be changed). */
+  documentsWith(stem: string): Int32Array {
+    const t = this.termId(stem);
+    return t === undefined ? new Int32Array(0) : this.data.docs.subarray(this.data.offsets[t] as number, this.data.offsets[t + 1] as number);
+  }
+
   /** Inverse document frequency of a stem, as lunr computes it; unknown stems get the highest value. */
   idf(stem: string): number {
     const df = this.documentFrequency(stem);

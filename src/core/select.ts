@@ -8,7 +8,7 @@ import { countsOrOmits } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { FIGURE_TYPES, sentenceFits } from './questionType.ts';
 import type { Candidate, Retrieval } from './retrieve.ts';
-import { briefStemSet, briefTopicStems, clauseStems, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
+import { briefTopicStems, clauseStems, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
 import { analyze, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
 import { verdictFinding } from './verdicts.ts';
@@ -115,13 +115,22 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
 
 /**
  * Which units may stand beside the lead: its own brief's, a near duplicate's, or another brief's
- * whose title or claim holds a word of the question. A brief on something else that happens to use
- * the question's words ("lived", "fallen" in a Chernobyl brief for "how far did life expectancy
- * fall") is not what the question is about.
+ * whose title or claim holds a word of the question, or whose text holds about as much of the question
+ * as the lead's brief does (the seeds: five briefs on Amazon, Microsoft, Palantir and ICE). A brief on something else that
+ * happens to use the question's words ("lived", "fallen" in a Chernobyl brief for "how far did life
+ * expectancy fall") is not what the question is about.
  */
 function alongside(engine: Engine, retrieval: Retrieval, lead: Scored): (c: Scored) => boolean {
   const leadBrief = engine.briefs.get(lead.passage.doc) as Brief;
   const asked = retrieval.terms.filter((t) => !t.weak);
+  const briefsWith = new Map<string, ReadonlySet<string>>();
+  const holds = (doc: string, stem: string) => {
+    let docs = briefsWith.get(stem);
+    if (docs === undefined) briefsWith.set(stem, (docs = briefsHolding(engine, stem)));
+    return docs.has(doc);
+  };
+  const held = (doc: string) => coverage(retrieval.terms, (x) => holds(doc, x));
+  const leadHeld = held(leadBrief.id);
   const verdicts = new Map<string, boolean>();
   return (c) => {
     const doc = c.passage.doc;
@@ -130,20 +139,21 @@ function alongside(engine: Engine, retrieval: Retrieval, lead: Scored): (c: Scor
     if (ok === undefined) {
       const brief = engine.briefs.get(doc) as Brief;
       const topic = briefTopicStems(brief);
-      ok = asked.some((t) => t.matches.some((m) => topic.has(m))) || related(engine, leadBrief, brief) >= TUNING.select.relatedBriefShare;
+      ok =
+        asked.some((t) => t.matches.some((m) => topic.has(m))) ||
+        held(doc) >= leadHeld * TUNING.select.relatedBriefShare ||
+        sameTopic(engine, leadBrief, brief);
       verdicts.set(doc, ok);
     }
     return ok;
   };
 }
 
-/** How much two briefs say in the same words: the share of the stems of either that both use (Jaccard). */
-function related(engine: Engine, a: Brief, b: Brief): number {
-  const sa = briefStemSet(engine, a);
-  const sb = briefStemSet(engine, b);
-  let shared = 0;
-  for (const x of sa) if (sb.has(x)) shared++;
-  return shared / Math.max(1, sa.size + sb.size - shared);
+/** The briefs with a passage that holds the stem (read from the index, not from the briefs' text). */
+function briefsHolding(engine: Engine, stem: string): ReadonlySet<string> {
+  const docs = new Set<string>();
+  for (const at of engine.passageIndex.documentsWith(stem)) docs.add((engine.passages[Number(engine.passageIndex.ref(at))] as Passage).doc);
+  return docs;
 }
 
 /**

@@ -92,16 +92,6 @@ export function passageStemSet(engine: Engine, passage: Passage): ReadonlySet<st
   });
 }
 
-/**
- * Stems of every passage of a brief, for the briefs looked at lately (bounded: kept with every brief,
- * they would hold some 40 MB more on a corpus of 10,000 sections). Keyed by the brief's fingerprint,
- * which a refresh that changes it changes.
- */
-export function briefStemSet(engine: Engine, brief: Brief): ReadonlySet<string> {
-  return briefStems.get(brief.fingerprint, () => new Set(brief.passages.flatMap((p) => [...passageStemSet(engine, p)])));
-}
-const briefStems = new TwoGenerations<ReadonlySet<string>>(200);
-
 /** Stems of a brief's title and claim: what it sets out to answer. */
 export function briefTopicStems(brief: Brief): ReadonlySet<string> {
   return kept(brief, () => new Set(stems(`${brief.title} ${brief.claim ?? ''}`)));

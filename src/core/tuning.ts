@@ -101,9 +101,9 @@ export const TUNING = {
     rivalShare: 0.6,
     /**
      * A unit from another brief than the lead's stands beside it when that brief's title or claim holds
-     * a word of the question, or the two briefs share this share of their words (Jaccard).
+     * a word of the question, or its text holds this share of what the lead's brief holds of the question.
      */
-    relatedBriefShare: 0.12,
+    relatedBriefShare: 0.6,
     /** Units kept for "tell me more". */
     moreUnits: 3,
   },
