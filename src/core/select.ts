@@ -123,11 +123,11 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
 function alongside(engine: Engine, retrieval: Retrieval, lead: Scored): (c: Scored) => boolean {
   const leadBrief = engine.briefs.get(lead.passage.doc) as Brief;
   const asked = retrieval.terms.filter((t) => !t.weak);
-  const briefsWith = new Map<string, ReadonlySet<string>>();
+  const briefsWith = new Map<string, ReadonlySet<string> | null>();
   const holds = (doc: string, stem: string) => {
     let docs = briefsWith.get(stem);
     if (docs === undefined) briefsWith.set(stem, (docs = briefsHolding(engine, stem)));
-    return docs.has(doc);
+    return docs === null || docs.has(doc);
   };
   const held = (doc: string) => coverage(retrieval.terms, (x) => holds(doc, x));
   const leadHeld = held(leadBrief.id);
@@ -149,12 +149,20 @@ function alongside(engine: Engine, retrieval: Retrieval, lead: Scored): (c: Scor
   };
 }
 
-/** The briefs with a passage that holds the stem (read from the index, not from the briefs' text). */
-function briefsHolding(engine: Engine, stem: string): ReadonlySet<string> {
+/**
+ * The briefs with a passage that holds the stem (read from the index, not from the briefs' text), or
+ * null for a stem so common (in more than {@link COMMON_POSTINGS} passages of a large corpus) that
+ * every brief is taken to hold it: walking its postings would cost more than the little it weighs.
+ */
+function briefsHolding(engine: Engine, stem: string): ReadonlySet<string> | null {
+  const index = engine.passageIndex;
+  const postings = index.documentsWith(stem);
+  if (postings.length > COMMON_POSTINGS) return null;
   const docs = new Set<string>();
-  for (const at of engine.passageIndex.documentsWith(stem)) docs.add((engine.passages[Number(engine.passageIndex.ref(at))] as Passage).doc);
+  for (const at of postings) docs.add((engine.passages[Number(index.ref(at))] as Passage).doc);
   return docs;
 }
+const COMMON_POSTINGS = 500;
 
 /**
  * The best unit of a near-duplicate brief (about the same thing as the lead's) that gives figures the
