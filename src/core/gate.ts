@@ -8,8 +8,8 @@ import { asksForMoney, FIGURE_TYPES, givesMoney, sentenceFits } from './question
 import type { Retrieval } from './retrieve.ts';
 import type { Scored, Selection } from './select.ts';
 import { namesOtherThan, writtenAsName } from './names.ts';
-import { briefTopicStems, passageStemSet, stemSet, wordStems } from './stemCache.ts';
-import { analyze, isStopWord, words } from './text.ts';
+import { briefTopicStems, passageStemSet, spokenStems, stemSet } from './stemCache.ts';
+import { isStopWord, words } from './text.ts';
 import { TUNING } from './tuning.ts';
 import type { Brief, DeclineReason } from './types.ts';
 
@@ -196,12 +196,6 @@ function telling(engine: Engine, unsaid: readonly QueryTerm[]): string[] {
   return unsaid.filter((t) => focusWeight(engine, t) >= top * TELLING_SHARE).map((t) => t.word);
 }
 const TELLING_SHARE = 0.5;
-
-/** The words of a text with their stems, and the short names its spelled-out names stand for ("electric cars" says "EV"). */
-function spokenStems(text: string): readonly (readonly [string, string])[] {
-  const aliases = analyze(text).filter((t) => t.alias);
-  return aliases.length === 0 ? wordStems(text) : [...wordStems(text), ...aliases.map((t) => [t.word, t.stem] as const)];
-}
 
 function isYear(term: QueryTerm): boolean {
   return /^(?:19|20)\d{2}$/.test(term.word);

@@ -123,13 +123,7 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
 function alongside(engine: Engine, retrieval: Retrieval, lead: Scored): (c: Scored) => boolean {
   const leadBrief = engine.briefs.get(lead.passage.doc) as Brief;
   const asked = retrieval.terms.filter((t) => !t.weak);
-  const briefsWith = new Map<string, ReadonlySet<string> | null>();
-  const holds = (doc: string, stem: string) => {
-    let docs = briefsWith.get(stem);
-    if (docs === undefined) briefsWith.set(stem, (docs = briefsHolding(engine, stem)));
-    return docs === null || docs.has(doc);
-  };
-  const held = (doc: string) => coverage(retrieval.terms, (x) => holds(doc, x));
+  const held = (doc: string) => coverage(retrieval.terms, (x) => briefHolds(engine, doc, x));
   const leadHeld = held(leadBrief.id);
   const verdicts = new Map<string, boolean>();
   return (c) => {
@@ -150,19 +144,39 @@ function alongside(engine: Engine, retrieval: Retrieval, lead: Scored): (c: Scor
 }
 
 /**
- * The briefs with a passage that holds the stem (read from the index, not from the briefs' text), or
- * null for a stem so common (in more than {@link COMMON_POSTINGS} passages of a large corpus) that
- * every brief is taken to hold it: walking its postings would cost more than the little it weighs.
+ * True when a passage of the brief holds the stem, read from the index's postings (sorted by passage,
+ * and a brief's passages are one run of them), not from the brief's text.
  */
-function briefsHolding(engine: Engine, stem: string): ReadonlySet<string> | null {
-  const index = engine.passageIndex;
-  const postings = index.documentsWith(stem);
-  if (postings.length > COMMON_POSTINGS) return null;
-  const docs = new Set<string>();
-  for (const at of postings) docs.add((engine.passages[Number(index.ref(at))] as Passage).doc);
-  return docs;
+function briefHolds(engine: Engine, doc: string, stem: string): boolean {
+  const run = passageRuns(engine).get(doc);
+  if (run === undefined) return false;
+  const postings = engine.passageIndex.documentsWith(stem);
+  let lo = 0;
+  let hi = postings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((postings[mid] as number) < run.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < postings.length && (postings[lo] as number) < run.end;
 }
-const COMMON_POSTINGS = 500;
+
+/** Where each brief's passages start and end among the index's documents. */
+function passageRuns(engine: Engine): ReadonlyMap<string, { start: number; end: number }> {
+  let runs = runsOf.get(engine);
+  if (!runs) {
+    const made = new Map<string, { start: number; end: number }>();
+    engine.passages.forEach((p, at) => {
+      const run = made.get(p.doc);
+      if (run) run.end = at + 1;
+      else made.set(p.doc, { start: at, end: at + 1 });
+    });
+    runsOf.set(engine, (runs = made));
+  }
+  return runs;
+}
+const runsOf = new WeakMap<Engine, ReadonlyMap<string, { start: number; end: number }>>();
+
 
 /**
  * The best unit of a near-duplicate brief (about the same thing as the lead's) that gives figures the

@@ -1,6 +1,6 @@
 import type { Engine } from './engine.ts';
 import { analyseClauses } from './passageStems.ts';
-import { stems, words, stem } from './text.ts';
+import { analyze, stems, words, stem } from './text.ts';
 import type { Span } from './units.ts';
 import type { Brief, Passage, Sentence } from './types.ts';
 
@@ -101,6 +101,15 @@ export function briefTopicStems(brief: Brief): ReadonlySet<string> {
 export function wordStems(text: string): readonly (readonly [string, string])[] {
   return wordCache.get(text, () => words(text).map((w) => [w, stem(w)] as const));
 }
+
+/** The words of a text with their stems, and the short names its spelled-out names stand for ("electric cars" says "EV"). */
+export function spokenStems(text: string): readonly (readonly [string, string])[] {
+  return spokenCache.get(text, () => {
+    const aliases = analyze(text).filter((t) => t.alias);
+    return aliases.length === 0 ? wordStems(text) : [...wordStems(text), ...aliases.map((t) => [t.word, t.stem] as const)];
+  });
+}
+const spokenCache = new TwoGenerations<readonly (readonly [string, string])[]>(CACHE_GENERATION);
 
 /** The stems a sentence's units are made of (for `TUNING.select.maxUnitChars`). */
 export interface SentenceStems {

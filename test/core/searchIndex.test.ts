@@ -39,6 +39,16 @@ function lunrPostings(index: lunr.Index, refs: readonly string[]): Map<string, M
   return out;
 }
 
+describe('SearchIndex.documentsWith', () => {
+  it('lists the documents holding a stem in document order, none for a stem no document has', () => {
+    const index = SearchIndex.build(docs, PASSAGE_FIELDS);
+    const holding = [...index.documentsWith('palantir')];
+    expect(holding.length).toBe(index.documentFrequency('palantir'));
+    expect(holding).toEqual([...holding].sort((a, b) => a - b));
+    expect([...index.documentsWith('zzzz')]).toEqual([]);
+  });
+});
+
 describe('SearchIndex.build', () => {
   it('holds exactly the weights of one lunr index over all documents', () => {
     const builder = lunrBuilder(PASSAGE_FIELDS);
