@@ -1,4 +1,5 @@
 import type { Analysis } from './analyse.ts';
+import { briefHolds } from './briefPostings.ts';
 import type { Engine } from './engine.ts';
 import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.ts';
 import { countsOrOmits, figureOf } from './counted.ts';
@@ -83,8 +84,7 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // ...unless it gives a figure the brief never does ("130 degrees in 2020" of a brief on the 134
   // degrees of 1913): then it asks about another claim, judged like any question. (A year is often
   // only when the asker heard the claim.)
-  const inBrief = (m: string) => brief.passages.some((p) => passageStemSet(engine, p).has(m));
-  const unstated = lead.verdict ? analysis.terms.filter((t) => /^\d/.test(t.word) && !isYear(t) && !t.matches.some(inBrief)) : [];
+  const unstated = lead.verdict ? analysis.terms.filter((t) => /^\d/.test(t.word) && !isYear(t) && !t.matches.some((m) => briefHolds(engine, brief.id, m))) : [];
   if (lead.verdict && unstated.length === 0) return { reason: null, lines: [...lines, 'answered by the verdict of the brief asked about'] };
   if (lead.verdict) lines.push(`the verdict's brief never gives ${unstated.map((t) => t.word).join(', ')}`);
 

@@ -3,6 +3,7 @@ import type { Analysis } from './analyse.ts';
 import { figuresOf, sameTopic } from './figures.ts';
 import { namesOtherThan } from './names.ts';
 import type { Engine } from './engine.ts';
+import { briefHolds } from './briefPostings.ts';
 import { coverage, wordIsForm, type QueryTerm } from './query.ts';
 import { countsOrOmits } from './counted.ts';
 import { givesMeasure } from './measures.ts';
@@ -47,7 +48,7 @@ export interface Selection {
 
 /** Words that say whether a claim holds, or deny it: a sentence with them judges the claim rather than restating it. */
 const JUDGES =
-  /\b(?:not|never|\w+n['’]t|false|true|untrue|misleading|inaccurate|accurate|correct|incorrect|wrong|exaggerat\w*|overstat\w*|understat\w*|unsupported|unproven|no evidence|not supported|partly|mostly|myth|debunk\w*|claim\w*|statement|figure)\b/i;
+  /\b(?:not|never|\w+n['’]t|false|true|untrue|misleading|inaccurate|accurate|correct|incorrect|wrong|exaggerat\w*|overstat\w*|understat\w*|unsupported|unproven|no evidence|partly|mostly|myth|debunk\w*|claim\w*|statement|figure)\b/i;
 /** A word or phrase of the extreme of something (`data/superlatives.json`). */
 const SUPERLATIVE = new RegExp(`\\b(?:${superlativeData.words.map((w) => w.split(/[- ]/).join('[- ]')).join('|')})\\b`, 'i');
 /** A span that keeps this share of its words within the claim restates it. */
@@ -142,41 +143,6 @@ function alongside(engine: Engine, retrieval: Retrieval, lead: Scored): (c: Scor
     return ok;
   };
 }
-
-/**
- * True when a passage of the brief holds the stem, read from the index's postings (sorted by passage,
- * and a brief's passages are one run of them), not from the brief's text.
- */
-function briefHolds(engine: Engine, doc: string, stem: string): boolean {
-  const run = passageRuns(engine).get(doc);
-  if (run === undefined) return false;
-  const postings = engine.passageIndex.documentsWith(stem);
-  let lo = 0;
-  let hi = postings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((postings[mid] as number) < run.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < postings.length && (postings[lo] as number) < run.end;
-}
-
-/** Where each brief's passages start and end among the index's documents. */
-function passageRuns(engine: Engine): ReadonlyMap<string, { start: number; end: number }> {
-  let runs = runsOf.get(engine);
-  if (!runs) {
-    const made = new Map<string, { start: number; end: number }>();
-    engine.passages.forEach((p, at) => {
-      const run = made.get(p.doc);
-      if (run) run.end = at + 1;
-      else made.set(p.doc, { start: at, end: at + 1 });
-    });
-    runsOf.set(engine, (runs = made));
-  }
-  return runs;
-}
-const runsOf = new WeakMap<Engine, ReadonlyMap<string, { start: number; end: number }>>();
-
 
 /**
  * The best unit of a near-duplicate brief (about the same thing as the lead's) that gives figures the
@@ -305,7 +271,6 @@ function restates(text: string, own: ReadonlySet<string>, claim: ReadonlySet<str
   for (const x of own) if (claim.has(x)) inClaim++;
   return inClaim / own.size >= RESTATES_SHARE;
 }
-
 
 /**
  * Share of the question's focus words a unit says, in any of their forms (by its words: "found" is
