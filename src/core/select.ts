@@ -50,7 +50,16 @@ export interface Selection {
 const JUDGES =
   /\b(?:not|never|\w+n['’]t|false|true|untrue|misleading|inaccurate|accurate|correct|incorrect|wrong|exaggerat\w*|overstat\w*|understat\w*|unsupported|unproven|no evidence|partly|mostly|myth|debunk\w*|claim\w*|statement|figure)\b/i;
 /** A word or phrase of the extreme of something (`data/superlatives.json`). */
-const SUPERLATIVE = new RegExp(`\\b(?:${superlativeData.words.map((w) => w.split(/[- ]/).join('[- ]')).join('|')})\\b`, 'i');
+const SUPERLATIVE_WORDS = [...new Set(superlativeData.groups.flat())];
+const SUPERLATIVE = new RegExp(`\\b(?:${SUPERLATIVE_WORDS.map((w) => w.split(/[- ]/).join('[- ]')).join('|')})\\b`, 'gi');
+/** Each extreme's groups ("biggest" and "largest" name one). */
+const foldExtreme = (w: string) => w.toLowerCase().replace(/[- ]/g, ' ');
+const EXTREME_GROUPS = new Map(SUPERLATIVE_WORDS.map((w) => [foldExtreme(w), superlativeData.groups.flatMap((g, i) => (g.includes(w) ? [i] : []))]));
+
+/** The groups of the extremes a text names ("record-high" and "record high" alike). */
+function extremesIn(text: string): Set<number> {
+  return new Set([...text.matchAll(SUPERLATIVE)].flatMap((m) => EXTREME_GROUPS.get(foldExtreme(m[0])) ?? []));
+}
 /** A span that keeps this share of its words within the claim restates it. */
 const RESTATES_SHARE = 0.8;
 
@@ -199,7 +208,8 @@ function scorePassage(
   const out: Scored[] = [];
   const unitStems = clauseStems(passage);
   // "Which age group has the highest risk" wants the unit that names the extreme, not the verdict.
-  const extreme = SUPERLATIVE.test(analysis.asked);
+  // The same extreme: "the oldest living person" does not say which prefecture has the highest rate.
+  const extremes = extremesIn(analysis.asked);
   passage.sentences.forEach((sentence, position) => {
     // A question in a brief asks; it answers nothing.
     if (/\?["'”’)\]]*(?:\s*\[\d+\])*$/.test(sentence.text)) return;
@@ -220,7 +230,7 @@ function scorePassage(
         s.passageShare * share +
         (fitsType(analysis, span.text, terms) ? s.typeFit : 0) +
         (verdict ? s.verdict : 0) +
-        (extreme && SUPERLATIVE.test(span.text) ? s.superlative * inUnit : 0) -
+        (extremes.size > 0 && [...extremesIn(span.text)].some((x) => extremes.has(x)) ? s.superlative * inUnit : 0) -
         (span.cutBefore || span.cutAfter ? s.cutPenalty : 0);
       out.push({ passage, rank, sentence, position, span, stems: own, score, verdict });
     }

@@ -78,7 +78,7 @@ export const TUNING = {
     /** It holds the kind of fact asked for (an amount for "how much", a date for "when"). */
     typeFit: 0.5,
     /**
-     * The question asks for an extreme ("highest", "most") and the unit says one: this much, times the
+     * The question asks for an extreme ("highest", "the most") and the unit says the same one: this much, times the
      * share of the question the unit holds (a superlative in a unit on something else says nothing).
      */
     superlative: 0.6,

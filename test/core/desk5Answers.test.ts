@@ -97,3 +97,13 @@ describe('a question for a sum of money', () => {
     expect(answer.answer).toContain('€4.34 billion');
   });
 });
+
+describe('a question for one extreme', () => {
+  // The centenarians brief says who was oldest and, in another sentence, which prefecture had the
+  // highest rate: "the oldest living person" names an extreme, but not the one asked for.
+  it('is answered by the unit naming that extreme, not another', () => {
+    const answer = knowledge.answer('Which prefecture has the highest proportion of people aged 100 and over?');
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer).toContain('Shimane Prefecture had the highest rate');
+  });
+});
