@@ -26,6 +26,8 @@ const OWNER_AFTER = 2;
 const OWNER_WITHIN = 3;
 /** How far from a sum the names it belongs to may stand. */
 const PAYER_NEAR = 10;
+/** How many words after "how much" the verb of having may come ("how much Colorado River water does Nevada get"). */
+const PAYER_AFTER = 5;
 
 /** What a "how many" question counts, and whose; for "how much", only whose. */
 export interface Counted {
@@ -73,7 +75,7 @@ export function countedTerms(asked: string, terms: readonly QueryTerm[]): Counte
 function payers(asked: string, ws: readonly string[], terms: readonly QueryTerm[]): readonly QueryTerm[] {
   const at = ws.findIndex((w, i) => w === 'much' && ws[i - 1] === 'how');
   if (at < 0) return [];
-  const aux = ws.slice(at + 1, at + 4).findIndex((w) => OWNER_HAS.has(w));
+  const aux = ws.slice(at + 1, at + 1 + PAYER_AFTER).findIndex((w) => OWNER_HAS.has(w));
   if (aux < 0) return [];
   const after = ws.slice(at + 2 + aux).filter((w) => !isStopWord(w));
   const whose = (w: string) => terms.find((t) => t.word === w && !t.weak && namesWhose(t));

@@ -56,6 +56,8 @@ describe('what a "how many" question counts', () => {
     expect(ownerWords('how much $ did mckinsey make off its ice contract')).toEqual(['mckinsey']);
     expect(ownerWords("How much public money did France's auditors say went into it?")).toEqual([]);
     expect(ownerWords('how much was the GitHub contract')).toEqual([]);
+    // The verb of having may come a few words on, after what the sum is of.
+    expect(ownerWords('how much cloud hosting money does Palantir get')).toEqual(['palantir']);
     const mckinsey = counted('how much did McKinsey make from ICE').of;
     expect(figureOf(mckinsey, 'McKinsey was paid about $20 million for the work.')).toBe(true);
     expect(figureOf(mckinsey, 'Only one of the firms on the lists, McKinsey, had cut its ties.')).toBe(false);
