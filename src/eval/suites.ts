@@ -30,6 +30,9 @@ export const SUITES: readonly Suite[] = [
   { name: 'desk4', corpus: 'test/fixtures/desk4-corpus', sets: ['test/eval/desk4.jsonl'], only: 'test' },
   // Written in a session of 2 December the same way (new topics, a new publisher), to tune on.
   { name: 'desk5', corpus: 'test/fixtures/desk5-corpus', sets: ['test/eval/desk5.jsonl'], only: 'tune' },
+  // Written on 2 December the same way, but in topic clusters as the seeds are (briefs sharing a
+  // company, agency or place and answering different questions about it), to tune on.
+  { name: 'desk6', corpus: 'test/fixtures/desk6-corpus', sets: ['test/eval/desk6.jsonl'], only: 'tune' },
 ];
 
 /**
