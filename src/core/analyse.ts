@@ -1,4 +1,4 @@
-import { countedTerms, type Counted } from './counted.ts';
+import { countedTerms, roleAsked, type Counted, type RoleAsked } from './counted.ts';
 import { measureAsked, type Measure } from './measures.ts';
 import type { Engine } from './engine.ts';
 import { parseQuery, type QueryTerm } from './query.ts';
@@ -23,6 +23,8 @@ export interface Analysis {
   readonly focus: readonly QueryTerm[];
   /** What a "how many" question counts ("plastic particles"), and whose; empty when it does not say. */
   readonly counted: Counted;
+  /** What "who is the CEO of Palantir" asks: a role, and whose it is. */
+  readonly role: RoleAsked;
   /** What a "how tall", "how hot", "how old" question measures: an answer gives a figure in its units. */
   readonly measure: Measure | null;
 }
@@ -38,6 +40,7 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
     whether: asksWhether(asked),
     focus: terms.filter((t) => isFocus(t)),
     counted: countedTerms(asked, terms),
+    role: roleAsked(asked, terms),
     measure: measureAsked(asked),
   };
 }

@@ -144,6 +144,60 @@ export function countsOrOmits(counted: Counted, text: string): 'counts' | 'names
   return named ? 'names only' : 'omits';
 }
 
+/** A "who is the CEO of Palantir" question: the role asked for and whose it is; empty when it asks no such thing. */
+export interface RoleAsked {
+  readonly role: readonly QueryTerm[];
+  readonly of: readonly QueryTerm[];
+}
+
+const NO_ROLE: RoleAsked = { role: [], of: [] };
+const ROLE_OPENERS = new Set(['is', 'was', 'are', 'were', 's', 'the', 'current', 'now']);
+const ROLE_OF = new Set(['of', 'at', 'for']);
+/** How many words a role ("chief executive officer") and its owner ("Crestway Stores") may take. */
+const ROLE_WITHIN = 3;
+/** How far after the role its owner may stand ("CEO of Palantir", "CEO Satya Nadella in 2018 confirming Microsoft"). */
+const ROLE_AFTER = 6;
+const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** "Who is the CEO of Palantir", "who's the chief executive at Crestway Stores": the role, and whose. */
+export function roleAsked(asked: string, terms: readonly QueryTerm[]): RoleAsked {
+  const ws = words(asked);
+  if (ws[0] !== 'who' && ws[0] !== 'whos') return NO_ROLE;
+  let i = 1;
+  while (ROLE_OPENERS.has(ws[i] ?? '')) i++;
+  const at = ws.slice(i, i + ROLE_WITHIN + 1).findIndex((w) => ROLE_OF.has(w));
+  if (at <= 0) return NO_ROLE;
+  const roleWords = ws.slice(i, i + at);
+  const ownerWords = ws.slice(i + at + 1).filter((w) => w !== 'the').slice(0, ROLE_WITHIN);
+  const role = terms.filter((t) => !t.weak && roleWords.includes(t.word));
+  const of = terms.filter((t) => !t.weak && namesWhose(t) && ownerWords.includes(t.word));
+  return role.length > 0 && of.length > 0 ? { role, of } : NO_ROLE;
+}
+
+/**
+ * Whether a text gives the role as the owner's: the owner soon after it ("CEO of Palantir"), or the
+ * nearest name before it ("Vantly announced … a memo from chief executive Marisa Okafor"), not
+ * someone else's ("Amazon employees began pressuring CEO Jeff Bezos … namely Palantir").
+ */
+export function roleOf(asked: RoleAsked, text: string): boolean {
+  const ws = wordStems(text);
+  const caps = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => /^\p{Lu}/u.test(m[0]));
+  for (let i = 0; i < ws.length; i++) {
+    if (!namedAt(asked.role, ws, i)) continue;
+    let end = i;
+    while (end + 1 < ws.length && namedAt(asked.role, ws, end + 1)) end++;
+    for (let k = end + 1; k <= end + ROLE_AFTER && k < ws.length; k++) if (namedAt(asked.of, ws, k)) return true;
+    for (let j = i - 1; j >= 0; j--) {
+      const w = ws[j]![0];
+      // "U.S.", "January": a capital that names no one whose role it could be.
+      if (!caps[j] || isStopWord(w) || w.length <= 2 || CALENDAR.test(w)) continue;
+      if (namedAt(asked.of, ws, j)) return true;
+      break;
+    }
+  }
+  return false;
+}
+
 /** True when the word at `i` is one of the terms, in some form of it. */
 function namedAt(terms: readonly QueryTerm[], ws: readonly (readonly [string, string])[], i: number): boolean {
   const at = ws[i];

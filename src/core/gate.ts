@@ -2,7 +2,7 @@ import type { Analysis } from './analyse.ts';
 import { briefHolds } from './briefPostings.ts';
 import type { Engine } from './engine.ts';
 import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.ts';
-import { countsOrOmits, figureOf } from './counted.ts';
+import { countsOrOmits, figureOf, roleOf } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { sameTopic } from './figures.ts';
 import { asksForMoney, FIGURE_TYPES, givesMoney, sentenceFits } from './questionType.ts';
@@ -159,6 +159,10 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // much": "what was the DOJ trying to pay for" asks for a thing, not a sum.)
   if (asksForMoney(analysis) && !units.some((u) => givesMoney(u.span.text))) {
     return { reason: 'focus-missing', lines: [...lines, 'asks for a sum of money; no unit gives one'] };
+  }
+  // "Who is the CEO of Palantir" is not answered by Amazon's CEO in a sentence that names Palantir.
+  if (analysis.role.role.length > 0 && !units.some((u) => roleOf(analysis.role, u.span.text))) {
+    return { reason: 'focus-missing', lines: [...lines, `asks for the ${analysis.role.role.map((t) => t.word).join(' ')} of ${analysis.role.of.map((t) => t.word).join(' ')}; no unit gives theirs`] };
   }
   // "Which company made…", "who wrote…": the answer names someone the question does not.
   if (!analysis.whether && analysis.type === 'name' && !units.some((u) => namesOtherThan(u.span.text, analysis.terms))) {

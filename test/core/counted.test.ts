@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analyse.ts';
-import { countsOrOmits, figureOf } from '../../src/core/counted.ts';
+import { countsOrOmits, figureOf, roleOf } from '../../src/core/counted.ts';
 import type { LiveKnowledge } from '../../src/core/knowledge.ts';
 import { loadLexicon } from '../../src/io/lexicon.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
@@ -62,5 +62,33 @@ describe('what a "how many" question counts', () => {
     expect(figureOf(mckinsey, 'McKinsey was paid about $20 million for the work.')).toBe(true);
     expect(figureOf(mckinsey, 'Only one of the firms on the lists, McKinsey, had cut its ties.')).toBe(false);
     expect(figureOf(mckinsey, 'Microsoft told its workers its $20 million contract with ICE was unrelated to the detention policies, a point disputed by the activists who had also named McKinsey.')).toBe(false);
+  });
+});
+
+describe('what a "who is the <role> of <name>" question asks', () => {
+  const role = (question: string) => analyse(knowledge.engine, question, lexicon).role;
+  it('is the role and whose it is', () => {
+    const ceo = role('Who is the CEO of Palantir?');
+    expect(ceo.role.map((t) => t.word)).toEqual(['ceo']);
+    expect(ceo.of.map((t) => t.word)).toEqual(['palantir']);
+    expect(role("who's the chief executive at Microsoft").role.map((t) => t.word)).toEqual(['chief', 'executive']);
+    expect(role('Who wrote the open letter?').role).toEqual([]);
+  });
+
+  it('is given by a sentence only where the role is the owner\'s', () => {
+    const ceo = role('Who is the CEO of Palantir?');
+    expect(roleOf(ceo, 'In June 2018, Amazon employees began pressuring CEO Jeff Bezos to end partnerships with companies that work with ICE, namely Palantir.')).toBe(false);
+    expect(roleOf(ceo, 'Palantir announced on January 14 that it would hire, according to a memo from CEO Alex Karp.')).toBe(true);
+    expect(roleOf(ceo, 'Alex Karp, the CEO of Palantir, defended the contracts.')).toBe(true);
+    expect(roleOf(role('Who is the CEO of Microsoft?'), 'Reporting also records CEO Satya Nadella in 2018 confirming Microsoft provided cloud support.')).toBe(true);
+  });
+
+  it('declines a role the briefs never give for that owner, and answers one they do', () => {
+    const palantir = knowledge.answer('Who is the CEO of Palantir?');
+    expect(palantir.answered, palantir.answer).toBe(false);
+    expect(palantir.declineReason).toBe('focus-missing');
+    const microsoft = knowledge.answer('Who is the CEO of Microsoft?');
+    expect(microsoft.answered, microsoft.answer).toBe(true);
+    expect(microsoft.answer).toContain('Satya Nadella');
   });
 });
