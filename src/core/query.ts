@@ -123,10 +123,11 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
   const indexed = (s: string) => index.documentFrequency(s) > 0;
   for (const term of analyze(text)) {
     if (seen.has(term.stem) || terms.length >= MAX_TERMS) continue;
-    seen.add(term.stem);
     const exact = indexed(term.stem);
-    // A spelled-out name the briefs only abbreviate is found through its canonical term alone.
+    // A spelled-out name the briefs only abbreviate is found through its canonical term alone (which
+    // may share a word's stem: "jeff bezos" → "bezos", kept as a name where no brief says it).
     if (term.spelled && !exact) continue;
+    seen.add(term.stem);
     const dictionary = lexicon.has(term.word);
     // "drew", "rose": a form of a verb is that verb, though WordNet also lists a name spelt so ("Drew").
     const proper = dictionary && lexicon.isName(term.word) && !VERB_FAMILY.has(term.word);

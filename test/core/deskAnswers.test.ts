@@ -66,6 +66,8 @@ describe('answers from real-shaped briefs', () => {
     ['What is the minimum wage in California?'],
     ['How many overdose deaths did Canada have in 2023?'],
     ['How big was the ozone hole in 2024?'],
+    // "jeff bezos" is an alias of "bezos", whom no desk brief names: the name must not vanish.
+    ['what is jeff bezos net worth'],
   ])('declines the near miss "%s", with the reason', (question) => {
     const answer = ask(question);
     expect(answer.answered).toBe(false);
