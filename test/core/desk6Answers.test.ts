@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Knowledge } from '../../src/core/types.ts';
+import { openKnowledge } from '../../src/io/openKnowledge.ts';
+
+// Answers on desk6 (test/fixtures/desk6-corpus): briefs in topic clusters, several on one company,
+// agency or state, each answering a different question about it.
+const desk6 = fileURLToPath(new URL('../fixtures/desk6-corpus', import.meta.url));
+let knowledge: Knowledge;
+
+beforeAll(async () => {
+  knowledge = await openKnowledge({ seedsDir: desk6 });
+});
+
+describe('a question about someone the cluster names, on a thing no brief gives', () => {
+  // The donations brief gives what Crestway's founder gave to campaigns, not what he owns; the
+  // cluster names chief executives of other companies, not Crestway's.
+  it.each([
+    ['whats dale pruetts net worth'],
+    ['Who is the chief executive of Crestway Stores?'],
+  ])('declines "%s"', (question) => {
+    const answer = knowledge.answer(question);
+    expect(answer.answered, answer.answer).toBe(false);
+    expect(answer.declineReason).toBe('focus-missing');
+  });
+
+  it('answers the same kinds of question where a brief gives them', () => {
+    const founder = knowledge.answer('how much did dale pruett give in the 2024 election cycle');
+    expect(founder.answered, founder.answer).toBe(true);
+    expect(founder.answer).toContain('$31.6 million');
+    const ceo = knowledge.answer('who is the chief executive of Vantly');
+    expect(ceo.answered, ceo.answer).toBe(true);
+    expect(ceo.answer).toContain('Marisa Okafor');
+  });
+});
