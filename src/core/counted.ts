@@ -130,7 +130,10 @@ function ownerWords(after: readonly string[]): readonly string[] {
  */
 export function countsOrOmits(counted: Counted, text: string): 'counts' | 'names only' | 'omits' {
   const ws = wordStems(text);
-  const owned = (i: number) => counted.of.length === 0 || ws.some((_, j) => j >= i - OWNER_BEFORE && j <= i + OWNER_AFTER && namedAt(counted.of, ws, j));
+  // "Vantly announced … that it would cut 2,100 jobs, roughly 9 percent of its 23,400 employees":
+  // "its" before the count points back to the owner named earlier in the sentence.
+  const pointsBack = (i: number) => ws.slice(Math.max(0, i - COUNT_BEFORE), i).some(([w]) => w === 'its' || w === 'their') && ws.slice(0, i).some((_, j) => namedAt(counted.of, ws, j));
+  const owned = (i: number) => counted.of.length === 0 || ws.some((_, j) => j >= i - OWNER_BEFORE && j <= i + OWNER_AFTER && namedAt(counted.of, ws, j)) || pointsBack(i);
   // "$8 million in contracts" is money and "93 percent of bottles" a share: neither counts them.
   const isCount = (i: number) =>
     i >= 0 && i < ws.length && (COUNT_WORDS.has(ws[i]![0]) || (/^\d/.test(ws[i]![0]) && ws[i - 1]?.[0] !== 'dollars' && !NOT_COUNTS.has(ws[i + 1]?.[0] ?? '')));

@@ -48,6 +48,9 @@ describe('what a "how many" question counts', () => {
     const palantir = counted('how many employees does Palantir have');
     expect(countsOrOmits(palantir, 'More than 100 Microsoft employees published an open letter about Palantir.')).toBe('names only');
     expect(countsOrOmits(palantir, 'Palantir had about 3,900 employees at the end of the year.')).toBe('counts');
+    // "its" before the count points back to the owner named earlier in the sentence.
+    expect(countsOrOmits(palantir, 'Palantir said in March that it would cut 300 jobs, about 8 percent of its 3,900 employees.')).toBe('counts');
+    expect(countsOrOmits(palantir, 'Amazon said 500 of its employees had signed the letter about Palantir.')).toBe('names only');
     const microsoft = counted('how many Microsoft staffers signed');
     expect(countsOrOmits(microsoft, 'More than 100 Microsoft staffers published an open letter.')).toBe('counts');
   });
