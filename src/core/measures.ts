@@ -21,6 +21,9 @@ const FIGURE_IN = new Map<string, RegExp>(
 /** "aged 86", "at the age of 86", "at 16", "an 86-year-old", "in the 9th century": an age without units after it. */
 const AGE_BEFORE = /\b(?:aged|age of|at age|at) \d{1,3}\b(?![,.]\d|\s?(?:percent|%|a\.m|p\.m))|\d-year-old|\d(?:st|nd|rd|th) century/i;
 
+/** "Pruett, 81, founded Crestway": an age set off by commas after a name. */
+const AGE_APPOSITIVE = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]+, \d{1,3}, (?!\d)/u;
+
 /** The measure a question asks for ("how tall is…" → length), or null. */
 export function measureAsked(question: string): Measure | null {
   const m = /\bhow (\p{L}+)\b/iu.exec(question);
@@ -30,5 +33,5 @@ export function measureAsked(question: string): Measure | null {
 
 /** True when the text gives a figure of the measure. */
 export function givesMeasure(measure: Measure, text: string): boolean {
-  return measure.kinds.some((kind) => (kind === 'age' && AGE_BEFORE.test(text)) || (FIGURE_IN.get(kind)?.test(text) ?? false));
+  return measure.kinds.some((kind) => (kind === 'age' && (AGE_BEFORE.test(text) || AGE_APPOSITIVE.test(text))) || (FIGURE_IN.get(kind)?.test(text) ?? false));
 }

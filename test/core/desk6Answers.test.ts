@@ -33,3 +33,12 @@ describe('a question about someone the cluster names, on a thing no brief gives'
     expect(ceo.answer).toContain('Marisa Okafor');
   });
 });
+
+describe('a "how old" question', () => {
+  // The donations brief gives the founder's age only as "Pruett, 81, founded Crestway in 1978".
+  it('is answered by an age set off by commas, which never says "old"', () => {
+    const answer = knowledge.answer('How old is Crestway founder Dale Pruett?');
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.units[0]?.text).toContain('Pruett, 81,');
+  });
+});

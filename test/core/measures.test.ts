@@ -30,10 +30,11 @@ describe('what a "how <adjective>" question measures', () => {
   });
 
   it('reads an age written around the number', () => {
-    for (const text of ['He died aged 94.', 'failed overall at 16, two years early', 'an 86-year-old', 'dated to the 9th century']) {
+    for (const text of ['He died aged 94.', 'failed overall at 16, two years early', 'an 86-year-old', 'dated to the 9th century', 'Pruett, 81, founded the chain in 1978.']) {
       expect(givesMeasure(asked('how old'), text)).toBe(true);
     }
     expect(givesMeasure(asked('how old'), 'at 16,000 feet')).toBe(false);
+    expect(givesMeasure(asked('how old'), 'In March, 2, 3 and 4 of the sites closed.')).toBe(false);
   });
 
   it('takes no other figure for one', () => {
