@@ -112,7 +112,7 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // The brief's own topic is what retrieval matched on; the focus is what the question adds to it,
   // which the lead brief's units must speak of.
   const unitWords = units
-    .filter((u) => u.passage.doc === brief.id)
+    .filter(twin)
     .flatMap((u) => spokenStems(`${u.span.text} ${u.passage.heading} ${u.sentence.label ?? ''}`));
   const saidIn = (f: QueryTerm, ws: readonly (readonly [string, string])[]) => ws.some(([w, x]) => wordIsForm(f, w, x) || w === f.word);
   // "old" in "how old is X" is said by the figure the measure check asks for ("Pruett, 81,"), not by the word.

@@ -42,3 +42,13 @@ describe('a "how old" question', () => {
     expect(answer.units[0]?.text).toContain('Pruett, 81,');
   });
 });
+
+describe('two checks of one claim', () => {
+  // The EU fine on Vantly was checked in March 2024 (g09, a draft decision) and in October 2024 (g20,
+  // the fine and the appeal): what the later check adds answers a question about the claim.
+  it('count as one brief for what a question asks about', () => {
+    const answer = knowledge.answer('is vantly appealing the eu fine?');
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer).toMatch(/appeal/);
+  });
+});
