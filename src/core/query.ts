@@ -116,6 +116,7 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
   );
   const category = answerCategory(text);
   const frames = new Set([...text.matchAll(FRAMED_YEAR)].map((m) => m[1]));
+  const decades = decadesIn(text);
   const names = capitalisedWords(question.slice(0, MAX_QUESTION_CHARS), lexicon);
   const maxIdf = index.maxIdf();
   const seen = new Set<string>();
@@ -134,9 +135,11 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
     const english = dictionary && !proper;
     // "realy", "abot": a misspelt filler word is a filler word, not a name the briefs never mention.
     if (!exact && !dictionary && misspeltStopWord(term.word, lexicon)) continue;
-    const forms = otherForms(term.word, lexicon).filter((s) => s !== term.stem && indexed(s));
+    // "The 40s" is any year of that decade, not the number 40 (nor a year a brief must name).
+    const decade = decades.get(term.word);
+    const forms = (decade ?? otherForms(term.word, lexicon)).filter((s) => s !== term.stem && indexed(s));
     const typos = exact || dictionary || forms.length > 0 ? [] : typoMatches(term.stem, term.word, index);
-    const matches = [...(exact ? [term.stem] : []), ...forms, ...typos];
+    const matches = [...(exact && !decade ? [term.stem] : []), ...forms, ...typos];
     const weak = isWeakStem(term.stem) || JUDGEMENT.has(term.stem) || term.word === category;
     // A lowercase word that is no word, nor a typo of one, is a name all the same ("salesforce").
     const name = names.has(term.word) || proper || (!exact && !dictionary && matches.length === 0 && looksLikeName(term.word, lexicon));
@@ -158,7 +161,7 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
     const weight = weak ? 0 : idf * (found && generic ? TUNING.query.genericWordShare : 1) * (frame ? TUNING.query.frameShare : 1);
     terms.push({
       stem: term.stem,
-      word: term.word,
+      word: decade ? `${term.word}s` : term.word,
       matches: [...new Set(matches)],
       synonyms: [...new Set(synonyms)],
       weight,
@@ -174,6 +177,25 @@ export function parseQuery(question: string, index: SearchIndex, lexicon: Lexico
     });
   }
   return terms;
+}
+
+/** A decade typed as one word ("1940s", "the 40s", "'90s"), which the words of a text split in two. */
+const DECADE = /(?<![\p{L}\p{N}])['‘’]?((?:19|20)?\d0)['’]?s(?![\p{L}\p{N}])/gu;
+
+/**
+ * The years of each decade a question names, by the number its words read ("40" or "1940"): any of
+ * them answers it. A decade of two digits is of the 1900s, except the 00s and 10s; the 20s may be
+ * either century's.
+ */
+function decadesIn(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of text.matchAll(DECADE)) {
+    const typed = m[1] as string;
+    const tens = typed.slice(-2, -1);
+    const centuries = typed.length === 4 ? [typed.slice(0, 2)] : tens === '0' || tens === '1' ? ['20'] : tens === '2' ? ['19', '20'] : ['19'];
+    out.set(typed, centuries.flatMap((c) => Array.from({ length: 10 }, (_, k) => `${c}${tens}${k}`)));
+  }
+  return out;
 }
 
 /** A year after a word that bounds a time ("since 2018", "before 2020"). */

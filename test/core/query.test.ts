@@ -33,6 +33,14 @@ describe('parseQuery over the seed index', () => {
     expect(isKnown(term as QueryTerm)).toBe(true);
   });
 
+  it('reads a decade as any year of it', () => {
+    for (const typed of ['2010s', "the '10s"]) {
+      const decade = parseQuery(`ice protests in ${typed}`, index, lexicon).find((t) => t.word.endsWith('10s'));
+      expect(decade?.matches).toEqual(expect.arrayContaining(['2018', '2019']));
+      expect(decade?.matches).not.toContain('2020');
+    }
+  });
+
   it('matches a word the briefs use exactly, without correction', () => {
     const term = termFor(parseQuery('palantir', index, lexicon), 'palantir');
     expect(term?.matches).toEqual([stem('palantir')]);
