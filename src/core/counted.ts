@@ -15,8 +15,8 @@ const PLURALS = new Set(['people', 'children', 'men', 'women', 'staff', 'personn
 const NOT_COUNTED = new Set(['times', 'years', 'months', 'weeks', 'days', 'hours']);
 /** Words that count without digits ("hundreds of workers"); numbers in words are read as digits. */
 const COUNT_WORDS = new Set(['dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'several', 'scores']);
-/** What after a number makes it no count of things. */
-const NOT_COUNTS = new Set(['percent', 'dollars']);
+/** What after a number makes it no count of things: money, a share, a span of time ("a specialist at 28.4 weeks" counts no doctors). */
+const NOT_COUNTS = new Set(['percent', 'dollars', 'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 /** How far before the counted word its number may stand ("500 Microsoft employees"), and after ("employees, 500 of them"). */
 const COUNT_BEFORE = 4;
 const COUNT_AFTER = 3;

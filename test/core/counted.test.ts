@@ -35,6 +35,7 @@ describe('what a "how many" question counts', () => {
     const contracts = counted('how many contracts were signed');
     expect(countsOrOmits(contracts, 'It asked the company to drop its more than $8 million in contracts with ICE.')).toBe('names only');
     expect(countsOrOmits(contracts, 'Cloud spending rose 40 percent in contracts like these.')).toBe('names only');
+    expect(countsOrOmits(contracts, 'The contracts took 28 weeks to sign.')).toBe('names only');
     expect(countsOrOmits(contracts, 'Hundreds of contracts were reviewed.')).toBe('counts');
     expect(countsOrOmits(contracts, 'The agency spent 12 million on hosting.')).toBe('omits');
   });
