@@ -216,11 +216,14 @@ function scorePassage(
     const isVerdict = sentence.text === brief.verdict;
     const labelStems = sentence.label === undefined ? null : stemSet(sentence.label);
     const stems = unitStems[position] as SentenceStems;
+    // A sentence is read with the ones around it: "Kobayashi finished with 66." answers "how many
+    // did Kobayashi eat" after the sentence on the Netflix contest.
+    const neighbours = [unitStems[position - 1], unitStems[position + 1]].flatMap((n) => n?.pieces ?? []);
     for (const span of spansOf(sentence, s.maxUnitChars)) {
       const own = spanStems(stems, span);
       if (claim && restates(span.text, own, claim)) continue;
       const inUnit = coverage(terms, (x) => own.has(x) || (labelStems?.has(x) ?? false));
-      const inContext = coverage(terms, (x) => own.has(x) || context.has(x));
+      const inContext = coverage(terms, (x) => own.has(x) || context.has(x) || neighbours.some((p) => p.has(x)));
       // The verdict as the brief opens it ("The claim is false: …"), not a clause from its middle.
       const verdict = wantsVerdict && isVerdict && !span.cutBefore;
       const score =

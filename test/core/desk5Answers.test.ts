@@ -107,3 +107,13 @@ describe('a question for one extreme', () => {
     expect(answer.answer).toContain('Shimane Prefecture had the highest rate');
   });
 });
+
+describe('a short sentence that answers in the context of the one before it', () => {
+  // "Kobayashi finished with 66." follows the sentence on the Netflix contest against Chestnut: alone
+  // it holds one word of the question.
+  it('is quoted for the question it answers with its neighbour', () => {
+    const answer = knowledge.answer('how many did kobayashi eat vs chestnut on netflix');
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer).toContain('Kobayashi finished with 66.');
+  });
+});
