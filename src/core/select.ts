@@ -216,9 +216,10 @@ function scorePassage(
     const isVerdict = sentence.text === brief.verdict;
     const labelStems = sentence.label === undefined ? null : stemSet(sentence.label);
     const stems = unitStems[position] as SentenceStems;
-    // A sentence is read with the ones around it: "Kobayashi finished with 66." answers "how many
-    // did Kobayashi eat" after the sentence on the Netflix contest.
-    const neighbours = [unitStems[position - 1], unitStems[position + 1]].flatMap((n) => n?.pieces ?? []);
+    // A sentence is read after the one before it, which its words point back to: "Kobayashi finished
+    // with 66." answers "how many did Kobayashi eat" after the sentence on the Netflix contest. (Not
+    // the one after: that let a clause on "procurement reform" pass for what reforms would do.)
+    const neighbours = unitStems[position - 1]?.pieces ?? [];
     for (const span of spansOf(sentence, s.maxUnitChars)) {
       const own = spanStems(stems, span);
       if (claim && restates(span.text, own, claim)) continue;

@@ -69,7 +69,7 @@ export const TUNING = {
     /** Most characters of the units together, and of one unit; a longer sentence gives its best clause. */
     maxChars: 600,
     maxUnitChars: 250,
-    /** A unit's score: words of the question it holds; those it, its heading, title and neighbouring sentences hold; its passage's score. */
+    /** A unit's score: words of the question it holds; those it, its heading, title and the sentence before it hold; its passage's score. */
     inUnit: 1,
     inContext: 0.25,
     passageShare: 0.35,
