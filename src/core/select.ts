@@ -219,12 +219,12 @@ function scorePassage(
     // A sentence is read after the one before it, which its words point back to: "Kobayashi finished
     // with 66." answers "how many did Kobayashi eat" after the sentence on the Netflix contest. (Not
     // the one after: that let a clause on "procurement reform" pass for what reforms would do.)
-    const neighbours = unitStems[position - 1]?.pieces ?? [];
+    const before = sentenceStemSet(unitStems[position - 1]);
     for (const span of spansOf(sentence, s.maxUnitChars)) {
       const own = spanStems(stems, span);
       if (claim && restates(span.text, own, claim)) continue;
       const inUnit = coverage(terms, (x) => own.has(x) || (labelStems?.has(x) ?? false));
-      const inContext = coverage(terms, (x) => own.has(x) || context.has(x) || neighbours.some((p) => p.has(x)));
+      const inContext = coverage(terms, (x) => own.has(x) || context.has(x) || before.has(x));
       // The verdict as the brief opens it ("The claim is false: …"), not a clause from its middle.
       const verdict = wantsVerdict && isVerdict && !span.cutBefore;
       const score =
@@ -296,6 +296,19 @@ function focusHeld(analysis: Analysis, own: ReadonlySet<string>, text: string): 
   const ws = wordStems(text);
   return candidates.filter((f) => ws.some(([w, x]) => wordIsForm(f, w, x))).length / analysis.focus.length;
 }
+
+/** All the stems of a sentence, one set (kept with its clause stems). */
+function sentenceStemSet(stems: SentenceStems | undefined): ReadonlySet<string> {
+  if (!stems) return NO_STEMS;
+  let set = sentenceSets.get(stems);
+  if (!set) {
+    set = new Set(stems.pieces.flatMap((p) => [...p]));
+    sentenceSets.set(stems, set);
+  }
+  return set;
+}
+const sentenceSets = new WeakMap<SentenceStems, ReadonlySet<string>>();
+const NO_STEMS: ReadonlySet<string> = new Set();
 
 function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[]): boolean {
   if (analysis.type === 'expansion') {
