@@ -1,6 +1,6 @@
 import { wordIsForm, type QueryTerm } from './query.ts';
 import { wordStems } from './stemCache.ts';
-import { isStopWord, words } from './text.ts';
+import { isStopWord, stem, words } from './text.ts';
 
 /**
  * What a "how many" question counts and whose, whose sum a "how much" question asks for, and whether
@@ -183,8 +183,11 @@ export function roleAsked(asked: string, terms: readonly QueryTerm[]): RoleAsked
  * someone else's ("Amazon employees began pressuring CEO Jeff Bezos … namely Palantir").
  */
 export function roleOf(asked: RoleAsked, text: string): boolean {
-  const ws = wordStems(text);
-  const caps = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => /^\p{Lu}/u.test(m[0]));
+  // The text's own tokens, so that each word's capital is known (the words of `wordStems` are folded,
+  // and chat spellings or numbers in words can change how many there are).
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+  const ws = tokens.map((t) => [t.toLowerCase(), stem(t.toLowerCase())] as const);
+  const caps = tokens.map((t) => /^\p{Lu}/u.test(t));
   for (let i = 0; i < ws.length; i++) {
     if (!namedAt(asked.role, ws, i)) continue;
     let end = i;

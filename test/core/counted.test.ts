@@ -85,6 +85,8 @@ describe('what a "who is the <role> of <name>" question asks', () => {
     expect(roleOf(ceo, 'Palantir announced on January 14 that it would hire, according to a memo from CEO Alex Karp.')).toBe(true);
     expect(roleOf(ceo, 'Alex Karp, the CEO of Palantir, defended the contracts.')).toBe(true);
     expect(roleOf(role('Who is the CEO of Microsoft?'), 'Reporting also records CEO Satya Nadella in 2018 confirming Microsoft provided cloud support.')).toBe(true);
+    // The capitals are read off the text's own words: "$5" is two words once read, one in the text.
+    expect(roleOf(ceo, 'Palantir paid $5 million to Amazon, whose CEO Andy Jassy said nothing.')).toBe(false);
   });
 
   it('declines a role the briefs never give for that owner, and answers one they do', () => {
