@@ -9,7 +9,7 @@ import { countsOrOmits } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { FIGURE_TYPES, sentenceFits } from './questionType.ts';
 import type { Candidate, Retrieval } from './retrieve.ts';
-import { briefTopicStems, clauseStems, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
+import { briefTopicStems, clauseStems, sentenceStemSet, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
 import { analyze, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
 import { verdictFinding } from './verdicts.ts';
@@ -296,19 +296,6 @@ function focusHeld(analysis: Analysis, own: ReadonlySet<string>, text: string): 
   const ws = wordStems(text);
   return candidates.filter((f) => ws.some(([w, x]) => wordIsForm(f, w, x))).length / analysis.focus.length;
 }
-
-/** All the stems of a sentence, one set (kept with its clause stems). */
-function sentenceStemSet(stems: SentenceStems | undefined): ReadonlySet<string> {
-  if (!stems) return NO_STEMS;
-  let set = sentenceSets.get(stems);
-  if (!set) {
-    set = new Set(stems.pieces.flatMap((p) => [...p]));
-    sentenceSets.set(stems, set);
-  }
-  return set;
-}
-const sentenceSets = new WeakMap<SentenceStems, ReadonlySet<string>>();
-const NO_STEMS: ReadonlySet<string> = new Set();
 
 function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[]): boolean {
   if (analysis.type === 'expansion') {

@@ -149,6 +149,19 @@ export function spanStems(stems: SentenceStems, span: Span): ReadonlySet<string>
   return out;
 }
 
+/** All the stems of a sentence, one set (kept with its clause stems). */
+export function sentenceStemSet(stems: SentenceStems | undefined): ReadonlySet<string> {
+  if (!stems) return NO_STEMS;
+  let set = sentenceSets.get(stems);
+  if (!set) {
+    set = new Set(stems.pieces.flatMap((p) => [...p]));
+    sentenceSets.set(stems, set);
+  }
+  return set;
+}
+const sentenceSets = new WeakMap<SentenceStems, ReadonlySet<string>>();
+const NO_STEMS: ReadonlySet<string> = new Set();
+
 /**
  * Gives the clause stems of a list of sentences made from a saved index: `read` decodes what
  * `analyseClauses` gave at build time, when they are first asked for.
