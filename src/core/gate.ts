@@ -122,7 +122,7 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // the thing asked only where the units say it in the question's own phrase ("November 2019
   // report"), not wherever that year comes up.
   const years = focus.filter(isYear);
-  const quoted = units.filter(twin).map((u) => new Set(words(`${u.sentence.text} ${u.passage.heading}`)));
+  const quoted = units.filter(twin).map((u) => new Set(words(`${u.sentence.text} ${u.joined?.text ?? ''} ${u.passage.heading}`)));
   const missingYears = years.filter((y) => !quoted.some((p) => p.has(y.word)));
   if (missingYears.length > 0) {
     return { reason: 'focus-missing', lines: [...lines, `asks about ${missingYears.map((y) => y.word).join(', ')}; the sentences quoted never name it`], unsaid: missingYears.map((y) => y.word) };

@@ -35,6 +35,8 @@ export interface Scored {
   readonly score: number;
   /** The span is (part of) its brief's verdict, and the question asks whether the brief's claim holds. */
   readonly verdict: boolean;
+  /** A terse verdict's unit runs on into the sentence after it, which it then holds as well. */
+  readonly joined?: Sentence;
 }
 
 export interface Selection {
@@ -93,8 +95,11 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
       ? ranked.filter((c) => c.sentence === lead.sentence && c.span.offset > after).sort((a, b) => a.span.offset - b.span.offset || b.score - a.score)[0]
       : ranked.find((c) => c.passage === lead.passage && c.position === lead.position + 1 && !c.span.cutBefore);
     if (next && chars + next.span.text.length <= s.maxChars) {
-      units.push(next);
-      chars += next.span.text.length;
+      // "True." and what it goes on to say are one unit where the brief writes them as one run of text.
+      const joined = lead.span.cutAfter ? null : joinedUnit(lead, next, s.maxUnitChars);
+      if (joined) units[0] = joined;
+      else units.push(next);
+      chars += next.span.text.length + (joined ? 1 : 0);
     }
   }
   const belongs = alongside(engine, retrieval, lead);
@@ -273,7 +278,25 @@ function verdictPassage(engine: Engine, retrieval: Retrieval, about: string | nu
 }
 
 /** Two spans of one sentence that share text: one would repeat the other (clauses apart may both be quoted). */
+/**
+ * A whole sentence and the whole or opening part of the next as one unit, when the brief's folded
+ * text has nothing but a space between them (not a bullet's marker), and the two fit in one unit.
+ */
+function joinedUnit(first: Scored, next: Scored, maxChars: number): Scored | null {
+  const whole = first.span.offset === 0 && first.span.text === first.sentence.text;
+  const adjoining = next.sentence.at === first.sentence.at + first.sentence.text.length + 1 && next.span.offset === 0;
+  const text = `${first.span.text} ${next.span.text}`;
+  if (!whole || !adjoining || text.length > maxChars) return null;
+  return {
+    ...first,
+    span: { ...first.span, text, citations: [...first.span.citations, ...next.span.citations], cutAfter: next.span.cutAfter },
+    stems: new Set([...first.stems, ...next.stems]),
+    joined: next.sentence,
+  };
+}
+
 function overlaps(a: Scored, b: Scored): boolean {
+  if (a.joined === b.sentence || b.joined === a.sentence) return true;
   if (a.sentence !== b.sentence) return false;
   return a.span.offset < b.span.offset + b.span.text.length && b.span.offset < a.span.offset + a.span.text.length;
 }
