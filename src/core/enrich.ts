@@ -117,7 +117,7 @@ const KEYS: Readonly<Record<string, RegExp>> = {
   share: new RegExp(`${QUALIFIER}${NUMBER}\\s?(?:%|percent|per cent)`, 'i'),
   score: /\b\d+\s?(?:-|–|to)\s?\d+(?:, \d+\s?-\s?\d+)*/,
   amount: new RegExp(`${QUALIFIER}(?:[$€£]\\s?${NUMBER}${SCALE}|${NUMBER}${SCALE} (?:dollars|euros|pounds))`, 'i'),
-  count: new RegExp(`${QUALIFIER}${NUMBER}${SCALE}(?: [a-z-]+)?`, 'i'),
+  count: new RegExp(`${QUALIFIER}${NUMBER}${SCALE}`, 'i'),
   duration: new RegExp(`${QUALIFIER}${NUMBER}[- ](?:years?|months?|weeks?|days?)\\b`, 'i'),
   date: /\b(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?: \d{1,2},?)? )?(?:19|20)\d{2}\b/i,
 };
@@ -128,9 +128,32 @@ function keyOf(text: string, role: UnitRole, analysis: Analysis): string | null 
     const verdict = VERDICT_KEY.exec(text);
     if (verdict) return verdict[0];
   }
+  if (analysis.type === 'count') return countKey(text, analysis.counted.terms);
   const pattern = KEYS[analysis.type];
   return pattern?.exec(text)?.[0].trim() ?? null;
 }
+
+/**
+ * A count, with the words after it that name what the question counts ("83 hot dogs" for "how many
+ * hot dogs"; "83" alone in "the 83 does not appear"): the first figure that names them, else the first
+ * that is not a year.
+ */
+function countKey(text: string, counted: readonly QueryTerm[]): string | null {
+  const counts = (w: string) => counted.some((t) => t.matches.includes(wordStems(w)[0]?.[1] ?? ''));
+  let first: string | null = null;
+  for (const found of text.matchAll(COUNTS)) {
+    let end = found.index + found[0].length;
+    let next: RegExpExecArray | null;
+    while ((next = NEXT_WORD.exec(text.slice(end))) && counts(next[1]!)) end += next[0].length;
+    const key = text.slice(found.index, end).trim().replace(/,$/, '');
+    if (end > found.index + found[0].length) return key;
+    if (!YEAR.test(key)) first ??= key;
+  }
+  return first;
+}
+const COUNTS = new RegExp(KEYS.count!.source, 'gi');
+const NEXT_WORD = /^ ([\p{L}'’-]+)/u;
+const YEAR = /^(?:19|20)\d{2}$/;
 
 /** Units from briefs about one thing that give it different figures. */
 function differingFigures(engine: Engine, units: readonly Scored[]): boolean {

@@ -101,6 +101,18 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
       else units.push(next);
       chars += next.span.text.length + (joined ? 1 : 0);
     }
+  } else {
+    // What a terse verdict runs on into ("Misleading. Chestnut did eat 83 hot dogs …") is quoted
+    // after it: the brief's verdict comes first, and the figure is not read as the brief's finding.
+    const brief = engine.briefs.get(lead.passage.doc) as Brief;
+    const terse = ranked.find(
+      (c) => c.passage === lead.passage && c.position === lead.position - 1 && c.sentence.text === brief.verdict && c.span.text.length < s.terseVerdictChars,
+    );
+    const joined = terse && joinedUnit(terse, lead, s.maxUnitChars);
+    if (terse && joined) {
+      units[0] = joined;
+      chars += terse.span.text.length + 1;
+    }
   }
   const belongs = alongside(engine, retrieval, lead);
   for (const c of ranked) {
@@ -277,7 +289,6 @@ function verdictPassage(engine: Engine, retrieval: Retrieval, about: string | nu
   return [{ passage, score: best * TUNING.select.verdictPassageShare, rank: retrieval.candidates.length }];
 }
 
-/** Two spans of one sentence that share text: one would repeat the other (clauses apart may both be quoted). */
 /**
  * A whole sentence and the whole or opening part of the next as one unit, when the brief's folded
  * text has nothing but a space between them (not a bullet's marker), and the two fit in one unit.
@@ -295,6 +306,7 @@ function joinedUnit(first: Scored, next: Scored, maxChars: number): Scored | nul
   };
 }
 
+/** Two spans of one sentence that share text: one would repeat the other (clauses apart may both be quoted). */
 function overlaps(a: Scored, b: Scored): boolean {
   if (a.joined === b.sentence || b.joined === a.sentence) return true;
   if (a.sentence !== b.sentence) return false;

@@ -46,6 +46,16 @@ describe('a terse verdict', () => {
     expect(answer.units.filter((u) => u.text.includes('well under half'))).toHaveLength(1);
   });
 
+  it('comes first when what it runs on into answers a question that is not whether the claim holds', () => {
+    const text = written('- False. The ferry carried 412,000 passengers in 2024, and fewer in every year before it.');
+    const answer = answerOn(text, 'how many passengers does the ferry carry each year');
+    expect(answer.answered, answer.answer).toBe(true);
+    const lead = answer.units[0]!;
+    expect(lead.text).toBe('False. The ferry carried 412,000 passengers in 2024, and fewer in every year before it.');
+    expect(collapse(text).slice(lead.start, lead.end)).toBe(lead.text);
+    expect(lead.key).toBe('412,000 passengers');
+  });
+
   it('stays a unit of its own when the next sentence is another bullet', () => {
     const text = written('- False.\n- The ferry carried well under half that number in every year on record.');
     const answer = answerOn(text, question);
