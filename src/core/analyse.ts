@@ -38,7 +38,7 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
     terms,
     type: questionType(asked),
     whether: asksWhether(asked),
-    focus: terms.filter((t) => isFocus(t)),
+    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word)),
     counted: countedTerms(asked, terms),
     role: roleAsked(asked, terms),
     measure: measureAsked(asked),
@@ -47,6 +47,13 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
 
 /** Words of a figure ("$100 million", "40 percent"): said with the figure, not the thing asked about. */
 const FIGURE_WORDS = new Set(['thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'trillions', 'percent', 'dollars', 'dollar', 'euros', 'pounds']);
+
+/** "On what date did…", "which year…", "what share of…": the word names the kind of answer asked for, not what it is about. */
+const ASKING_FOR = /\b(?:what|which) (date|year|month|day|time|share|percentage|proportion|fraction|portion)\b/gi;
+
+function asksFor(asked: string, word: string): boolean {
+  return [...asked.matchAll(ASKING_FOR)].some((m) => m[1]!.toLowerCase() === word);
+}
 
 function isFocus(term: QueryTerm): boolean {
   // A year says when; other figures ("400 billion") are checked by the verdict, not asked about; a

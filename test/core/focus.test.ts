@@ -1,0 +1,27 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyse } from '../../src/core/analyse.ts';
+import type { LiveKnowledge } from '../../src/core/knowledge.ts';
+import { loadLexicon } from '../../src/io/lexicon.ts';
+import { openKnowledge } from '../../src/io/openKnowledge.ts';
+import { seedsDir } from '../fixtures/answer-core/support.ts';
+
+let knowledge: LiveKnowledge;
+const lexicon = loadLexicon();
+beforeAll(async () => {
+  knowledge = await openKnowledge({ seedsDir });
+});
+
+const focus = (question: string) => analyse(knowledge.engine, question, lexicon).focus.map((t) => t.word);
+
+describe('the focus of a question', () => {
+  it('leaves out the word that names the kind of answer asked for', () => {
+    expect(focus('On what date was the GitHub ICE contract renewed?')).toEqual(['contract', 'renewed']);
+    expect(focus('In which year did Microsoft employees publish their letter?')).not.toContain('year');
+    expect(focus('What share of Palantir revenue comes from ICE?')).toEqual(['revenue']);
+  });
+
+  it('keeps the same word where it is what is asked about', () => {
+    expect(focus('Did the contract have an end date?')).toContain('date');
+    expect(focus('Which brief gives the date the contract ends?')).toContain('date');
+  });
+});
