@@ -40,6 +40,7 @@ export interface Enriched {
 }
 
 const DIFFERENT_FIGURES = 'The briefs give different figures for this; the most recently checked comes first.';
+const LATER_FIGURES = 'The briefs give different figures for this; a brief checked more recently is quoted after the verdict.';
 const DIFFERENT_VERDICTS = 'The briefs checked this more than once and came to different verdicts; the most recently checked comes first.';
 
 /** Where a passage comes from, as shown to a reader. */
@@ -86,7 +87,7 @@ export function enrich(
     more,
     sources,
     topic: { doc: lead.id, title: lead.title, claim: lead.claim },
-    note: overruled ? DIFFERENT_VERDICTS : disagreement ? DIFFERENT_FIGURES : null,
+    note: overruled ? DIFFERENT_VERDICTS : disagreement ? (newestFirst(engine, ordered) ? DIFFERENT_FIGURES : LATER_FIGURES) : null,
     readAs: readAs(analysis.terms, [...selection.units, ...selection.more]),
     alternatives: pickedDoc === undefined ? alternatives(engine, retrieval, selection) : [],
     followUps: followUps(engine, retrieval.terms, lead, units[0]!.text, analysis.asked, ask),
@@ -160,6 +161,12 @@ function differingFigures(engine: Engine, units: readonly Scored[]): boolean {
   const byDoc = new Map<string, string[]>();
   for (const u of units) byDoc.set(u.passage.doc, [...(byDoc.get(u.passage.doc) ?? []), u.span.text]);
   return figuresDiffer(engine, byDoc);
+}
+
+/** Whether no unit comes from a brief checked after the lead's. */
+function newestFirst(engine: Engine, units: readonly Scored[]): boolean {
+  const checked = (u: Scored) => (engine.briefs.get(u.passage.doc) as Brief).checked ?? '';
+  return units.every((u) => checked(u) <= checked(units[0]!));
 }
 
 /** Units grouped by brief, the most recently checked brief first (undated last), the lead's order kept within one. */

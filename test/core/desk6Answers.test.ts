@@ -51,4 +51,15 @@ describe('two checks of one claim', () => {
     expect(answer.answered, answer.answer).toBe(true);
     expect(answer.answer).toMatch(/appeal/);
   });
+
+  it('say which comes first only as it is: an older verdict first is said to be followed by a later check', () => {
+    const answer = knowledge.answer('Did Europe really fine Vantly a billion euros?');
+    expect(answer.answered, answer.answer).toBe(true);
+    const checked = (u: (typeof answer.units)[number]) => answer.sources[u.source]?.checked ?? '';
+    const newest = answer.units.every((u) => checked(u) <= checked(answer.units[0]!));
+    expect(answer.units.some((u) => u.text.includes('€382 million'))).toBe(true);
+    expect(answer.note).toMatch(/different figures/);
+    if (newest) expect(answer.note).toMatch(/most recently checked comes first/);
+    else expect(answer.note).toMatch(/checked more recently is quoted after/);
+  });
 });
