@@ -6,6 +6,8 @@ import { coverage, isKnown, NO_LEXICON, searchTerms, type QueryTerm } from './qu
 import { retrieve, type Retrieval } from './retrieve.ts';
 import { select, type Selection } from './select.ts';
 import { TUNING } from './tuning.ts';
+import { declinedAnswer } from './declined.ts';
+import { whenChecked } from './whenChecked.ts';
 import type { Answer, AnswerOptions, AnswerUnit, CoverageGap, DeclineReason, Lexicon, TraceStage } from './types.ts';
 
 /**
@@ -21,6 +23,9 @@ export function answerQuestion(engine: Engine, question: string, options: Answer
 }
 
 function answerWith(engine: Engine, question: string, options: AnswerOptions, lexicon: Lexicon, ask: Asker | null): Answer {
+  // "When was the Amazon and ICE brief checked?" asks about a brief, and its "Checked on" line answers.
+  const dated = whenChecked(engine, question, options, lexicon);
+  if (dated) return dated;
   const trace: TraceStage[] | null = options.explain ? [] : null;
   const analysis = analyse(engine, question, lexicon);
   trace?.push({ stage: 'analyse', lines: analysisLines(analysis) });
@@ -144,23 +149,8 @@ function decline(
   ask: Asker | null,
   trace: TraceStage[] | null,
 ): Answer {
-  return {
-    question: analysis.asked,
-    answered: false,
-    declineReason: gate.reason as DeclineReason,
-    answer: declineMessage(analysis, gate),
-    units: [],
-    sources: [],
-    topic: null,
-    note: null,
-    readAs: null,
-    more: [],
-    followUps: [],
-    confidence: 0,
-    alternatives: [],
-    suggestions: ask ? suggestions(engine, retrieval?.terms ?? analysis.terms, ask) : [],
-    ...(trace ? { trace: { stages: trace } } : {}),
-  };
+  const suggested = ask ? suggestions(engine, retrieval?.terms ?? analysis.terms, ask) : [];
+  return declinedAnswer(analysis.asked, gate.reason as DeclineReason, declineMessage(analysis, gate), suggested, trace);
 }
 
 function declineMessage(analysis: Analysis, gate: GateResult): string {

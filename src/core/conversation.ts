@@ -1,5 +1,6 @@
 import data from '../../data/conversation.json' with { type: 'json' };
 import { displayText } from './answerer.ts';
+import { asksWhenThatChecked } from './whenChecked.ts';
 import type { Answer, AnswerUnit, BriefInfo, Organisation, Source } from './types.ts';
 
 /**
@@ -62,6 +63,9 @@ export function nextStep(previous: Turn | null, message: string, organisations: 
   }
   // "ICE:" was answered "What would you like to know about ICE?": the message says what.
   if (previous.answer.declineReason === 'bare-term') return inContext(`${previous.question.replace(/[\s:?!.]+$/, '')} ${text}`);
+  // "When was that checked?": the date of the brief the answer came from.
+  const topic = previous.answer.topic;
+  if (topic && asksWhenThatChecked(text)) return inContext(`When was the brief "${topic.title.replace(/["?]+/g, '')}" checked?`);
   const withoutOpener = OPENER.exec(folded)?.[1] ?? folded;
   const bare = BARE_QUESTION.exec(withoutOpener);
   if (bare) return inContext(`${bare[1]} ${questionBody(previous.question)}`);

@@ -66,7 +66,7 @@ type Line =
   | { readonly kind: 'break' }
   | { readonly kind: 'furniture'; readonly sidebar: boolean }
   | { readonly kind: 'outdated' }
-  | { readonly kind: 'checked'; readonly date: string | null }
+  | { readonly kind: 'checked'; readonly date: string | null; readonly text: Segment }
   | { readonly kind: 'link'; readonly url: string }
   | { readonly kind: 'claim'; readonly claim: string }
   | { readonly kind: 'prompts' }
@@ -160,8 +160,8 @@ function classify(whole: Segment, recurring: ReadonlySet<string>): Line {
   if (furniture === 'outdated') return { kind: 'outdated' };
   if (furniture !== null) return { kind: 'furniture', sidebar: furniture === 'sidebar' };
   const checked = CHECKED.exec(line);
-  if (checked) return { kind: 'checked', date: checkedDate(checked) };
-  if (CHECKED_PREFIX.test(line)) return { kind: 'checked', date: null };
+  if (checked) return { kind: 'checked', date: checkedDate(checked), text: segment };
+  if (CHECKED_PREFIX.test(line)) return { kind: 'checked', date: null, text: segment };
   const link = LINK.exec(line);
   if (link) return { kind: 'link', url: link[1]! };
   const claim = CLAIM.exec(line);
@@ -300,6 +300,7 @@ interface Collected {
   readonly drafts: Draft[];
   readonly prompts: string[];
   readonly checked: string | null;
+  readonly checkedLine: Segment | null;
   readonly link: string | null;
   readonly claim: string | null;
   readonly outdated: boolean;
@@ -317,6 +318,7 @@ function collect(lines: readonly Line[]): Collected {
   const drafts: Draft[] = [];
   const prompts: string[] = [];
   let checked: string | null = null;
+  let checkedLine: Segment | null = null;
   let link: string | null = null;
   let claim: string | null = null;
   let outdated = false;
@@ -365,7 +367,10 @@ function collect(lines: readonly Line[]): Collected {
         open = null;
         break;
       case 'checked':
-        checked ??= line.date;
+        if (checked === null && line.date !== null) {
+          checked = line.date;
+          checkedLine = line.text;
+        }
         open = null;
         break;
       case 'link':
@@ -412,7 +417,7 @@ function collect(lines: readonly Line[]): Collected {
         break;
     }
   }
-  return { drafts, prompts, checked, link, claim, outdated, furniture };
+  return { drafts, prompts, checked, checkedLine, link, claim, outdated, furniture };
 }
 
 function sentencesOf(paragraph: Paragraph): Sentence[] {
@@ -512,6 +517,7 @@ function parse(file: string, text: string, options: ParseOptions): ParseResult {
       claim: collected.claim,
       verdict: verdictOf(passages),
       checked: collected.checked,
+      checkedLine: collected.checkedLine,
       outdated: collected.outdated || split.outdated,
       link: collected.link,
       furniture: collected.furniture + split.glued,

@@ -53,6 +53,8 @@ export interface Brief {
   readonly verdict: string | null;
   /** ISO date (`2026-02-01`) from the "Checked on" line, or null when the brief has none. */
   readonly checked: string | null;
+  /** That "Checked on" line as the brief writes it, at its offset in the folded text (see `Sentence.at`): quoted when asked when the brief was checked. */
+  readonly checkedLine: { readonly text: string; readonly at: number } | null;
   /** The page said "This fact-check may be outdated". */
   readonly outdated: boolean;
   /** The brief's address, from an optional `Link:` or `URL:` line. */

@@ -26,6 +26,7 @@ function manyPassages(passages: number): Corpus {
       claim: null,
       verdict: null,
       checked: null,
+      checkedLine: null,
       outdated: false,
       link: null,
       furniture: 0,
