@@ -40,7 +40,6 @@ export interface Enriched {
 }
 
 const DIFFERENT_FIGURES = 'The briefs give different figures for this; the most recently checked comes first.';
-const LATER_FIGURES = 'The briefs give different figures for this; a brief checked more recently is quoted after the verdict.';
 const DIFFERENT_VERDICTS = 'The briefs checked this more than once and came to different verdicts; the most recently checked comes first.';
 
 /** Where a passage comes from, as shown to a reader. */
@@ -68,10 +67,11 @@ export function enrich(
 ): Enriched {
   const disagreement = differingFigures(engine, selection.units);
   // A later check of the same claim that finds otherwise (see `select`) leads: it supersedes the one
-  // asked about. Else a yes/no question's verdict leads whatever its date (it settles the claim asked
-  // about), and the figures of disagreeing briefs come newest first.
+  // asked about. Briefs that give different figures come newest first, even after a yes/no
+  // question's verdict from an older check ("no fine has been issued" of March, the €382 million fine
+  // of October): the desk's latest finding is what a reader should see first.
   const overruled = selection.units.some((u, i) => i > 0 && u.verdict);
-  const ordered = overruled || (disagreement && !(analysis.whether && selection.units[0]?.verdict)) ? byCheckDate(engine, selection.units) : [...selection.units];
+  const ordered = overruled || disagreement ? byCheckDate(engine, selection.units) : [...selection.units];
   const sources: Source[] = [];
   const sourceIndex = (passage: Passage): number => {
     const at = sources.findIndex((s) => s.doc === passage.doc);
@@ -87,7 +87,7 @@ export function enrich(
     more,
     sources,
     topic: { doc: lead.id, title: lead.title, claim: lead.claim },
-    note: overruled ? DIFFERENT_VERDICTS : disagreement ? (newestFirst(engine, ordered) ? DIFFERENT_FIGURES : LATER_FIGURES) : null,
+    note: overruled ? DIFFERENT_VERDICTS : disagreement ? DIFFERENT_FIGURES : null,
     readAs: readAs(analysis.terms, [...selection.units, ...selection.more]),
     alternatives: pickedDoc === undefined ? alternatives(engine, retrieval, selection) : [],
     followUps: followUps(engine, retrieval.terms, lead, units[0]!.text, analysis.asked, ask),
@@ -161,12 +161,6 @@ function differingFigures(engine: Engine, units: readonly Scored[]): boolean {
   const byDoc = new Map<string, string[]>();
   for (const u of units) byDoc.set(u.passage.doc, [...(byDoc.get(u.passage.doc) ?? []), u.span.text]);
   return figuresDiffer(engine, byDoc);
-}
-
-/** Whether no unit comes from a brief checked after the lead's. */
-function newestFirst(engine: Engine, units: readonly Scored[]): boolean {
-  const checked = (u: Scored) => (engine.briefs.get(u.passage.doc) as Brief).checked ?? '';
-  return units.every((u) => checked(u) <= checked(units[0]!));
 }
 
 /** Units grouped by brief, the most recently checked brief first (undated last), the lead's order kept within one. */

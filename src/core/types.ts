@@ -181,8 +181,7 @@ export interface Answer {
   readonly topic: Topic | null;
   /**
    * A remark about the units as a whole, not a quote: set when the units come from briefs that give
-   * different figures for one thing, saying in which order they come ("…; the most recently checked
-   * comes first", or, where a yes/no question's verdict leads from an older check, that a later one follows).
+   * different figures for one thing ("The briefs give different figures; the most recently checked first.").
    */
   readonly note: string | null;
   /** The question as read after correcting typos ("palantir aws" for "palentir aws"); null when nothing was corrected. */
