@@ -13,12 +13,15 @@ import type { Answer, AnswerOptions, Brief, Lexicon, TraceStage } from './types.
  * "When was the Amazon and ICE brief checked?", "what date was the brief about Microsoft's public
  * statements last updated?": a question about a brief, not about what it says. It is answered by the
  * brief's own "Checked on" line, quoted where it stands, once the rest of the question names the
- * brief by its title or claim; otherwise it is left to the answer pipeline.
+ * brief by its title or claim; when no title fits well enough, it is declined with the nearest titles
+ * (what a brief says would not answer it). A name the briefs never use is left to the answer pipeline.
  */
 
 const ASKS_WHEN = /\b(?:when|(?:what|which) (?:date|day)|how recently)\b/i;
 const BRIEF = /\b(?:brief|fact[- ]?check|factcheck)\b/i;
 const CHECKED = /\b(?:checked|fact[- ]?checked|updated|reviewed|published|written|dated)\b/i;
+/** "When did the brief say Microsoft updated its contract?" asks what a brief says. */
+const ABOUT_CONTENT = /\b(?:say|says|said|mention|mentions|mentioned|report|reports|reported|find|finds|found)\b/i;
 /** The words that ask when, and say "the brief": what is left names the brief. */
 const ASKING =
   /\b(?:on|in|when|what|which|date|day|how|recently|was|is|were|did|does|the|a|an|brief|briefs|fact[- ]?checks?|factcheck|about|of|last|first|checked|fact[- ]?checked|updated|reviewed|published|written|dated)\b/gi;
@@ -27,7 +30,7 @@ const SECTION = 'Date checked';
 
 /** The words of a "when was the … brief checked" question that name the brief, or null when it asks something else. */
 export function briefNamedIn(question: string): string | null {
-  if (!ASKS_WHEN.test(question) || !BRIEF.test(question) || !CHECKED.test(question)) return null;
+  if (!ASKS_WHEN.test(question) || !BRIEF.test(question) || !CHECKED.test(question) || ABOUT_CONTENT.test(question)) return null;
   const rest = question
     .replace(/['"‘’“”?!.,:;()]/g, ' ')
     .replace(ASKING, ' ')
@@ -68,7 +71,14 @@ export function whenChecked(engine: Engine, question: string, options: AnswerOpt
   const tied = [...named.values()].filter((n) => n.share === share).sort((a, b) => b.fit - a.fit);
   const brief = tied[0]?.brief;
   const others = tied[0]?.fit === 1 ? [] : tied.slice(1).map((n) => n.brief);
-  if (!brief || share < TUNING.select.aboutBriefShare) return null;
+  if (!brief) return null;
+  if (share < TUNING.select.aboutBriefShare) {
+    // Quoting what a brief says would not answer when it was checked: the nearest titles are offered.
+    const near = [...named.values()].sort((a, b) => b.share - a.share || b.fit - a.fit).slice(0, TUNING.enrich.maxSuggestions);
+    const lines = [`asks when a brief was checked; no title or claim holds enough of "${naming}" (best ${Math.round(100 * share)}%)`, 'declined: not-covered'];
+    const message = 'I could not tell which brief you mean. Ask again with words of its title; the list of briefs gives the date each was checked.';
+    return declinedAnswer(question.trim(), 'not-covered', message, near.map((n) => n.brief.title), options.explain ? [{ stage: 'gate', lines }] : null);
+  }
   const trace: TraceStage[] = [
     { stage: 'analyse', lines: [`asks when a brief was checked; named by "${naming}"`] },
     { stage: 'retrieve', lines: [`${brief.id}: its title and claim hold ${Math.round(100 * share)}% of those words`] },

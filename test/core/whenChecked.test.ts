@@ -49,10 +49,21 @@ describe('a question for the date a brief was checked', () => {
     expect(answer.answer).toMatch(/does not say when it was checked/);
   });
 
+  it('is declined with the nearest titles, not answered from what a brief says, when no title fits', () => {
+    const answer = ask("when was the brief on GitHub's support contract checked");
+    expect(answer.answered).toBe(false);
+    expect(answer.declineReason).toBe('not-covered');
+    expect(answer.answer).toMatch(/could not tell which brief/);
+    const titles = new Set([...knowledge.engine.briefs.values()].map((b) => b.title));
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    for (const s of answer.suggestions) expect(titles.has(s)).toBe(true);
+  });
+
   it('is only a question naming a brief and asking when it was checked', () => {
     expect(briefNamedIn('When did ICE check the contracts?')).toBeNull();
     expect(briefNamedIn('what did the brief say about Palantir')).toBeNull();
     expect(briefNamedIn('when was the brief checked?')).toBeNull();
+    expect(briefNamedIn('When did the brief say Microsoft updated its contract?')).toBeNull();
     expect(briefNamedIn("On what date was the 'Amazon and ICE' brief checked?")).toBe('Amazon and ICE');
     // A brief the briefs do not have is left to the answer pipeline, which declines it.
     expect(ask('when was the fact-check about Tesla layoffs published').answered).toBe(false);
