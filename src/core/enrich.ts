@@ -118,7 +118,6 @@ const KEYS: Readonly<Record<string, RegExp>> = {
   share: new RegExp(`${QUALIFIER}${NUMBER}\\s?(?:%|percent|per cent)`, 'i'),
   score: /\b\d+\s?(?:-|–|to)\s?\d+(?:, \d+\s?-\s?\d+)*/,
   amount: new RegExp(`${QUALIFIER}(?:[$€£]\\s?${NUMBER}${SCALE}|${NUMBER}${SCALE} (?:dollars|euros|pounds))`, 'i'),
-  count: new RegExp(`${QUALIFIER}${NUMBER}${SCALE}`, 'i'),
   duration: new RegExp(`${QUALIFIER}${NUMBER}[- ](?:years?|months?|weeks?|days?)\\b`, 'i'),
   date: /\b(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?: \d{1,2},?)? )?(?:19|20)\d{2}\b/i,
 };
@@ -152,7 +151,7 @@ function countKey(text: string, counted: readonly QueryTerm[]): string | null {
   }
   return first;
 }
-const COUNTS = new RegExp(KEYS.count!.source, 'gi');
+const COUNTS = new RegExp(`${QUALIFIER}${NUMBER}${SCALE}`, 'gi');
 const NEXT_WORD = /^ ([\p{L}'’-]+)/u;
 const YEAR = /^(?:19|20)\d{2}$/;
 

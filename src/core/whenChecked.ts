@@ -31,18 +31,23 @@ const SECTION = 'Date checked';
 /** The words of a "when was the … brief checked" question that name the brief, or null when it asks something else. */
 export function briefNamedIn(question: string): string | null {
   if (!ASKS_WHEN.test(question) || !BRIEF.test(question) || !CHECKED.test(question) || ABOUT_CONTENT.test(question)) return null;
-  const rest = question
+  const rest = beyondAsking(question);
+  return rest === '' ? null : rest;
+}
+
+/** A question's words other than those that ask when a brief was checked, spaces folded. */
+function beyondAsking(text: string): string {
+  return text
     .replace(/['"‘’“”?!.,:;()]/g, ' ')
     .replace(ASKING, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return rest === '' ? null : rest;
 }
 
 /** "When was that checked?", "when was this brief updated": asks the date of the brief just quoted, naming no other. */
 export function asksWhenThatChecked(message: string): boolean {
   if (!ASKS_WHEN.test(message) || !CHECKED.test(message)) return false;
-  return message.replace(/['"‘’“”?!.,:;()]/g, ' ').replace(ASKING, ' ').replace(REFERENCES, ' ').trim() === '';
+  return beyondAsking(message).replace(REFERENCES, ' ').trim() === '';
 }
 const REFERENCES = /\b(?:this|that|it|one)\b/gi;
 
