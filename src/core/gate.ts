@@ -158,7 +158,8 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   }
   // "How much did it cost to build the line?" is not answered by how long the line is. (Only "how
   // much": "what was the DOJ trying to pay for" asks for a thing, not a sum.)
-  if (asksForMoney(analysis) && !units.some((u) => givesMoney(u.span.text))) {
+  // The sum must be the lead brief's: another brief's price beside it answers another question.
+  if (asksForMoney(analysis) && !units.some((u) => twin(u) && givesMoney(u.span.text))) {
     return { reason: 'focus-missing', lines: [...lines, 'asks for a sum of money; no unit gives one'] };
   }
   // "Who is the CEO of Palantir" is not answered by Amazon's CEO in a sentence that names Palantir.

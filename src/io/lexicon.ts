@@ -264,10 +264,12 @@ function baseForms(word: string): string[] {
   strip('es');
   strip('ies', 'y');
   strip('ied', 'y');
-  strip('ed');
+  // The form with an "e" first: a single consonant before the ending keeps it ("fined" is "fine",
+  // not "fin"; "hoped" is "hope"), where a doubled one drops it ("stopped", below).
   strip('ed', 'e');
-  strip('ing');
+  strip('ed');
   strip('ing', 'e');
+  strip('ing');
   strip('er');
   strip('est');
   strip('ly');
