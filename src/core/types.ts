@@ -109,7 +109,9 @@ export type DeclineReason =
   /** The thing asked about (its focus: a height, a founding date, a net worth) is not in what the briefs say. */
   | 'focus-missing'
   /** The question names something (a person, a company) the briefs never mention. */
-  | 'unknown-name';
+  | 'unknown-name'
+  /** Asks when a brief was checked, and the brief gives no "Checked on" date. */
+  | 'undated';
 
 /** What a unit does in an answer. */
 export type UnitRole =

@@ -90,7 +90,7 @@ export function whenChecked(engine: Engine, question: string, options: AnswerOpt
   ];
   const line = brief.checkedLine;
   if (line === null) {
-    trace.push({ stage: 'gate', lines: ['it has no "Checked on" line', 'declined: focus-missing'] });
+    trace.push({ stage: 'gate', lines: ['it has no "Checked on" line', 'declined: undated'] });
     return undated(question, brief, options.explain ? trace : null);
   }
   trace.push({ stage: 'select', lines: [`its "Checked on" line: "${line.text}"`] });
@@ -131,5 +131,5 @@ export function whenChecked(engine: Engine, question: string, options: AnswerOpt
 /** The brief asked about says nothing of when it was checked: declined, naming it. */
 function undated(question: string, brief: Brief, trace: TraceStage[] | null): Answer {
   const message = `The brief “${brief.title}” does not say when it was checked: it has no “Checked on” date.`;
-  return declinedAnswer(question.trim(), 'focus-missing', message, [], trace);
+  return declinedAnswer(question.trim(), 'undated', message, [], trace);
 }

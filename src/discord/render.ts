@@ -24,6 +24,7 @@ import type {
   AnswerUnit,
   BriefInfo,
   CompanyPoint,
+  DeclineReason,
   CompanySummary,
   RefreshOutcome,
   SkippedFile,
@@ -147,6 +148,9 @@ export function renderAnswer(answer: Answer, ctx: RenderContext, extras: AnswerE
   });
 }
 
+/** A decline's heading where it is not "Not covered by the briefs": the brief is there, undated. */
+const DECLINE_TITLES: Partial<Record<DeclineReason, string>> = { empty: 'Nothing to answer', undated: 'No check date in the brief' };
+
 /**
  * "What would you like to know about ICE?" for a bare term, with buttons for questions about it;
  * otherwise the reason the briefs don't cover the question and what they do cover.
@@ -165,7 +169,7 @@ function renderDecline(answer: Answer, ctx: RenderContext): ReplyPayload {
     embeds: [
       embed({
         author: askedLine(answer.question, false),
-        title: bare ? '' : answer.declineReason === 'empty' ? 'Nothing to answer' : 'Not covered by the briefs',
+        title: bare ? '' : DECLINE_TITLES[answer.declineReason ?? 'not-covered'] ?? 'Not covered by the briefs',
         description,
         color: bare ? COLOURS.info : COLOURS.abstain,
         footer: { text: DISCLAIMER },

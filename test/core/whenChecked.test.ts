@@ -45,6 +45,7 @@ describe('a question for the date a brief was checked', () => {
     const undated = [...knowledge.engine.briefs.values()].find((b) => b.checked === null)!;
     const answer = ask(`When was the brief "${undated.title}" checked?`);
     expect(answer.answered).toBe(false);
+    expect(answer.declineReason).toBe('undated');
     expect(answer.answer).toContain(undated.title);
     expect(answer.answer).toMatch(/does not say when it was checked/);
   });

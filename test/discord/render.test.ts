@@ -275,6 +275,12 @@ describe('renderAnswer', () => {
     expect(askedIn(renderSources([], [], ctx).embeds[0])).toBeNull();
   });
 
+  it('heads a decline for a brief without a check date as that, not as a question the briefs miss', () => {
+    const undated = { answered: false, answer: 'The brief “Amazon and ICE” does not say when it was checked.', units: [], sources: [], topic: null, followUps: [], suggestions: [] };
+    expect(renderAnswer(answer({ ...undated, declineReason: 'undated' }), ctx).embeds[0]?.title).toBe('No check date in the brief');
+    expect(renderAnswer(answer({ ...undated, declineReason: 'focus-missing' }), ctx).embeds[0]?.title).toBe('Not covered by the briefs');
+  });
+
   it('makes an abstention look different, says why (escaped) and offers what the briefs cover', () => {
     const payload = renderAnswer(
       answer({
