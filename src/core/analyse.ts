@@ -3,6 +3,7 @@ import { measureAsked, type Measure } from './measures.ts';
 import type { Engine } from './engine.ts';
 import { parseQuery, type QueryTerm } from './query.ts';
 import { asksWhether, questionType, type QuestionType } from './questionType.ts';
+import { isStopWord } from './text.ts';
 import type { Lexicon } from './types.ts';
 
 /**
@@ -36,13 +37,33 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
   return {
     asked,
     terms,
-    type: questionType(asked),
+    type: namesAsked(asked, questionType(asked), lexicon),
     whether: asksWhether(asked),
     focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word)),
     counted: countedTerms(asked, terms),
     role: roleAsked(asked, terms),
     measure: measureAsked(asked),
   };
+}
+
+/** "Which EU commissioner", "what consultancy", "which state": the words after which or what, up to the first stop word. */
+const WHICH = /\b(?:which|what)\s+((?:[\p{L}'-]+\s+){0,2}[\p{L}'-]+)/iu;
+
+/**
+ * A question the cue patterns leave unclassed that asks which person, group or place (by WordNet's
+ * kind of the noun after "which": "commissioner", "consultancy", "state") asks for a name.
+ */
+function namesAsked(asked: string, type: QuestionType, lexicon: Lexicon): QuestionType {
+  if (type !== 'other') return type;
+  const phrase = WHICH.exec(asked)?.[1];
+  if (phrase === undefined) return type;
+  const words = phrase.toLowerCase().split(/\s+/);
+  for (const [i, word] of words.entries()) {
+    if (isStopWord(word)) break;
+    // After the first word, only a word that is never a verb: "what event set off…" asks for an event.
+    if ((i === 0 || lexicon.isNoun(word)) && lexicon.kindOf(word) !== null) return 'name';
+  }
+  return type;
 }
 
 /** Words of a figure ("$100 million", "40 percent"): said with the figure, not the thing asked about. */

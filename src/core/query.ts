@@ -64,6 +64,7 @@ export const NO_LEXICON: Lexicon = {
   forms: () => [],
   synonyms: () => [],
   kin: () => [],
+  kindOf: () => null,
 };
 
 /** For each stem in a synonym group, the stems of the rest of its group; for each word, the group's words. */

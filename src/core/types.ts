@@ -352,4 +352,9 @@ export interface Lexicon {
    * loose to search by, close enough to say that a unit speaks of what is asked.
    */
   kin(word: string): readonly string[];
+  /** What its commonest noun sense names, when that is a person, a group (an organisation) or a place ("commissioner", "consultancy", "state"). */
+  kindOf(word: string): NamedKind | null;
 }
+
+/** The kinds of thing a name names. */
+export type NamedKind = 'person' | 'group' | 'place';

