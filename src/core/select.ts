@@ -78,7 +78,7 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
   // figure, a date or a name, by a unit that gives one when one scores close to the best.
   const top = ranked[0];
   const verdict = about === null ? undefined : ranked.find((c) => c.verdict);
-  const fitting = top && (FIGURE_TYPES.has(analysis.type) || analysis.type === 'name') && !fitsType(analysis, top.span.text, retrieval.terms)
+  const fitting = top && wantsType(analysis) && (FIGURE_TYPES.has(analysis.type) || analysis.type === 'name') && !fitsType(analysis, top.span.text, retrieval.terms)
     ? ranked.find((c) => c.score >= top.score * s.figureLeadShare && fitsType(analysis, c.span.text, retrieval.terms))
     : undefined;
   // A restated title asking for a figure wants the figure first, unless the verdict gives it.
@@ -249,7 +249,7 @@ function scorePassage(
         s.focus * focusHeld(analysis, own, span.text) +
         s.inContext * inContext +
         s.passageShare * share +
-        (fitsType(analysis, span.text, terms) ? s.typeFit : 0) +
+        (wantsType(analysis) && fitsType(analysis, span.text, terms) ? s.typeFit : 0) +
         (verdict ? s.verdict : 0) +
         (extremes.size > 0 && [...extremesIn(span.text)].some((x) => extremes.has(x)) ? s.superlative * inUnit : 0) -
         (span.cutBefore || span.cutAfter ? s.cutPenalty : 0);
@@ -330,6 +330,11 @@ function focusHeld(analysis: Analysis, own: ReadonlySet<string>, text: string): 
   if (candidates.length === 0) return 0;
   const ws = wordStems(text);
   return candidates.filter((f) => ws.some(([w, x]) => wordIsForm(f, w, x))).length / analysis.focus.length;
+}
+
+/** "Did the agency pay the ransom?" asks whether, not how much: a figure answers a yes/no question only where it gives one to check. */
+function wantsType(analysis: Analysis): boolean {
+  return !analysis.whether || !FIGURE_TYPES.has(analysis.type) || /\d/.test(analysis.asked);
 }
 
 function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[]): boolean {
