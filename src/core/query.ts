@@ -217,9 +217,23 @@ function otherForms(word: string, lexicon: Lexicon): string[] {
 }
 
 function relatedStems(word: string, lexicon: Lexicon): string[] {
-  const related = [...lexicon.synonyms(word), ...lexicon.kin(word), ...lexicon.forms(word), ...(SYNONYM_WORDS.get(word) ?? [])];
+  const related = [...lexicon.synonyms(word), ...lexicon.kin(word), ...lexicon.forms(word), ...(SYNONYM_WORDS.get(word) ?? []), ...compoundHead(word, lexicon)];
   related.push(...related.flatMap((w) => NOUN_FAMILY.get(w) ?? []));
   return [...new Set(related.filter((w) => !w.includes('_') && !w.includes(' ')).map(stem))];
+}
+
+/** Fewest letters of each part of a closed compound ("screen" + "writers"). */
+const COMPOUND_PART = 5;
+const COMPOUND_HEAD = 5;
+
+/** The head of a closed compound of two words ("screenwriters" → "writers"): the kind of thing it is, said more briefly. */
+function compoundHead(word: string, lexicon: Lexicon): string[] {
+  if (!/^[a-z]+$/.test(word)) return [];
+  for (let i = COMPOUND_PART; i <= word.length - COMPOUND_HEAD; i++) {
+    const head = word.slice(i);
+    if (lexicon.has(word.slice(0, i)) && lexicon.isNoun(head) && !isStopWord(head)) return [head];
+  }
+  return [];
 }
 
 /** True when the index has the term, another form of it, a typo correction of it, or a synonym. */
