@@ -4,7 +4,7 @@ import { figuresOf, sameTopic } from './figures.ts';
 import { namesOtherThan } from './names.ts';
 import type { Engine } from './engine.ts';
 import { briefHolds } from './briefPostings.ts';
-import { coverage, wordIsForm, type QueryTerm } from './query.ts';
+import { coverage, covers, wordIsForm, type QueryTerm } from './query.ts';
 import { countsOrOmits } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { FIGURE_TYPES, sentenceFits } from './questionType.ts';
@@ -240,7 +240,7 @@ function scorePassage(
     for (const span of spansOf(sentence, s.maxUnitChars)) {
       const own = spanStems(stems, span);
       if (claim && restates(span.text, own, claim)) continue;
-      const inUnit = coverage(terms, (x) => own.has(x) || (labelStems?.has(x) ?? false));
+      const inUnit = unitCoverage(terms, (x) => own.has(x) || (labelStems?.has(x) ?? false));
       const inContext = coverage(terms, (x) => own.has(x) || context.has(x) || before.has(x));
       // The verdict as the brief opens it ("The claim is false: …"), not a clause from its middle.
       const verdict = wantsVerdict && isVerdict && !span.cutBefore;
@@ -304,6 +304,21 @@ function joinedUnit(first: Scored, next: Scored, maxChars: number): Scored | nul
     stems: new Set([...first.stems, ...next.stems]),
     joined: next.sentence,
   };
+}
+
+/**
+ * `coverage`, with a word near the asked one in WordNet ("homicides" for "murders") counting at
+ * `TUNING.select.kinCoverage` of its weight: a unit saying it is nearer the question than one that does not.
+ */
+function unitCoverage(terms: readonly QueryTerm[], has: (stem: string) => boolean): number {
+  const base = coverage(terms, has);
+  let total = 0;
+  let kin = 0;
+  for (const t of terms) {
+    total += t.weight;
+    if (!covers(t, has) && t.related.some(has)) kin += t.weight;
+  }
+  return total === 0 ? base : base + (TUNING.select.kinCoverage * kin) / total;
 }
 
 /** Two spans of one sentence that share text: one would repeat the other (clauses apart may both be quoted). */

@@ -73,6 +73,8 @@ export const TUNING = {
     inUnit: 1,
     inContext: 0.25,
     passageShare: 0.35,
+    /** A question word the unit does not say, but a word near it in WordNet ("homicides" for "murders"), counts this share of its weight in `inUnit`. */
+    kinCoverage: 0.2,
     /** Share of the question's focus words (see `gate`) it says. */
     focus: 0.3,
     /** It holds the kind of fact asked for (an amount for "how much", a date for "when"). */

@@ -48,3 +48,22 @@ describe("a word's nearest kin in WordNet", () => {
     expect(focusLine({ ...lexicon, kin: () => [] })).toMatch(/^focus idea \(missing\)/);
   });
 });
+
+describe('a unit that says a word near the asked one', () => {
+  it('ranks above one that says only the rest of the question ("homicides" for "murders")', () => {
+    const crime = buildEngine({
+      briefs: [
+        briefFrom(
+          'crime.txt',
+          'Did violent crime fall in Westmark?',
+          'In 2023 the Westmark police recorded 17,310 violent crimes [1].',
+          'In 2023 the Westmark police recorded 262 homicides [2].',
+        ),
+      ],
+      skipped: [],
+    });
+    const lead = (lx: Lexicon) => answerQuestion(crime, 'how many murders did the westmark police record in 2023', {}, lx).units[0]?.text ?? '';
+    expect(lead(lexicon)).toContain('262 homicides');
+    expect(lead({ ...lexicon, kin: () => [] })).not.toContain('262 homicides');
+  });
+});
