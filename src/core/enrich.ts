@@ -3,6 +3,7 @@ import type { Engine } from './engine.ts';
 import { followUpLabel } from './labels.ts';
 import { searchTerms, type QueryTerm } from './query.ts';
 import type { Retrieval } from './retrieve.ts';
+import { CURRENCY } from './questionType.ts';
 import type { Scored, Selection } from './select.ts';
 import { figuresDiffer } from './figures.ts';
 import { briefTopicStems, stemSet, wordStems } from './stemCache.ts';
@@ -117,7 +118,7 @@ const SCALE = String.raw`(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?`
 const KEYS: Readonly<Record<string, RegExp>> = {
   share: new RegExp(`${QUALIFIER}${NUMBER}\\s?(?:%|percent|per cent)`, 'i'),
   score: /\b\d+\s?(?:-|–|to)\s?\d+(?:, \d+\s?-\s?\d+)*/,
-  amount: new RegExp(`${QUALIFIER}(?:[$€£]\\s?${NUMBER}${SCALE}|${NUMBER}${SCALE} (?:dollars|euros|pounds))`, 'i'),
+  amount: new RegExp(`${QUALIFIER}(?:[$€£]\\s?${NUMBER}${SCALE}|${NUMBER}${SCALE} ${CURRENCY}\\b)`, 'i'),
   duration: new RegExp(`${QUALIFIER}${NUMBER}[- ](?:years?|months?|weeks?|days?)\\b`, 'i'),
   date: /\b(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?: \d{1,2},?)? )?(?:19|20)\d{2}\b/i,
 };

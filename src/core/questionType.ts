@@ -1,3 +1,5 @@
+import currencyData from '../../data/currencies.json' with { type: 'json' };
+
 /**
  * What kind of fact a question asks for, and whether a sentence holds one. Used only to break
  * near-ties between sentences that match the question's words equally well.
@@ -63,8 +65,12 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
  * "4.3 billion euros"): "how much did it cost to build the line" is not answered by its length.
  */
 const ASKS_MONEY = /\b(?:cost(?:s|ing)?|price[sd]?|paid|pay(?:s|ing)?|spen[dt]|spending|worth|fined?|fees?|tolls?|salar(?:y|ies)|wages?|revenue|money)\b|[$€£]/i;
-const GIVES_MONEY =
-  /[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|us\$)\s?\d|\b\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn|m))?\s(?:dollars|euros|pounds|sterling|yen|yuan|renminbi|kroner|krone|kronor|francs|rupees|pesos|roubles|rubles|lira|shekels|cents|pence|usd|eur|gbp)\b/i;
+/** The words and codes a sum of money is written in after its number (`data/currencies.json`). */
+export const CURRENCY = `(?:${[...currencyData.names, ...currencyData.codes].join('|')})`;
+const GIVES_MONEY = new RegExp(
+  `[$€£¥₹]\\s?\\d|\\b(?:${currencyData.codes.join('|')}|us\\$)\\s?\\d|\\b\\d[\\d,.]*(?:\\s?(?:thousand|million|billion|trillion|bn|m))?\\s${CURRENCY}\\b`,
+  'i',
+);
 
 /** True for a "how much" question for a sum of money ("how much did Microsoft pay"), not for a yes/no one. */
 export function asksForMoney(analysis: { readonly whether: boolean; readonly type: QuestionType; readonly asked: string }): boolean {

@@ -36,6 +36,11 @@ export const SUITES: readonly Suite[] = [
   // Written alongside desk6 the same way (clusters on a carmaker, an intergovernmental body, a drug
   // maker, a city and a singer), held out like desk2 and desk4.
   { name: 'desk7', corpus: 'test/fixtures/desk7-corpus', sets: ['test/eval/desk7.jsonl'], only: 'test' },
+  // Written on 3 December the same way, most briefs in the seeds' own long shape (dense executive
+  // summaries and numbered sections with citation markers), in four topic clusters: desk8 to tune
+  // on, desk9 held out (never tuned on).
+  { name: 'desk8', corpus: 'test/fixtures/desk8-corpus', sets: ['test/eval/desk8.jsonl'], only: 'tune' },
+  { name: 'desk9', corpus: 'test/fixtures/desk9-corpus', sets: ['test/eval/desk9.jsonl'], only: 'test' },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksWhether, questionType, sentenceFits } from '../../src/core/questionType.ts';
+import { asksWhether, givesMoney, questionType, sentenceFits } from '../../src/core/questionType.ts';
 
 describe('what kind of fact a question asks for', () => {
   it.each([
@@ -69,5 +69,17 @@ describe('whether a sentence gives the fact asked for', () => {
     expect(sentenceFits('amount', 'The numbers come from a satellite programme [1] [2].')).toBe(false);
     expect(sentenceFits('count', 'Children died in custody [3].')).toBe(false);
     expect(sentenceFits('count', '7 children died in custody [3].')).toBe(true);
+  });
+});
+
+describe('whether a text gives a sum of money', () => {
+  it('reads a sign, a code, or a currency of data/currencies.json after the number', () => {
+    expect(givesMoney('The regulator fined Eastmere Water 38.5 million crowns on May 27.')).toBe(true);
+    expect(givesMoney('a penalty of 2.1 billion zloty')).toBe(true);
+    expect(givesMoney('It cost CHF 120 a night.')).toBe(true);
+    expect(givesMoney('It cost $120 a night.')).toBe(true);
+    expect(givesMoney('Leicester in 2016 won the league at odds of 5,000-1.')).toBe(false);
+    expect(givesMoney('Wages fell in 2023 real terms.')).toBe(false);
+    expect(givesMoney('The spill released 9,800 barrels.')).toBe(false);
   });
 });
