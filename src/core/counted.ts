@@ -180,9 +180,11 @@ export function roleAsked(asked: string, terms: readonly QueryTerm[]): RoleAsked
 /**
  * Whether a text gives the role as the owner's: the owner soon after it ("CEO of Palantir"), or the
  * nearest name before it ("Vantly announced … a memo from chief executive Marisa Okafor"), not
- * someone else's ("Amazon employees began pressuring CEO Jeff Bezos … namely Palantir").
+ * someone else's ("Amazon employees began pressuring CEO Jeff Bezos … namely Palantir"). In a brief
+ * about the owner itself, the role before a name ("Mayor Odette Saltonstall" in a brief on Bramfield)
+ * is the owner's.
  */
-export function roleOf(asked: RoleAsked, text: string): boolean {
+export function roleOf(asked: RoleAsked, text: string, ownerIsTopic = false): boolean {
   // The text's own tokens, so that each word's capital is known (the words of `wordStems` are folded,
   // and chat spellings or numbers in words can change how many there are).
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
@@ -192,6 +194,9 @@ export function roleOf(asked: RoleAsked, text: string): boolean {
     if (!namedAt(asked.role, ws, i)) continue;
     let end = i;
     while (end + 1 < ws.length && namedAt(asked.role, ws, end + 1)) end++;
+    // (Unless another name comes before it: "Amazon employees began pressuring CEO Jeff Bezos".)
+    const named = (j: number) => caps[j] === true && !isStopWord(ws[j]![0]) && !CALENDAR.test(ws[j]![0]) && ws[j]![0].length > 2;
+    if (ownerIsTopic && named(end + 1) && !ws.slice(0, i).some((_, j) => named(j) && !namedAt(asked.of, ws, j))) return true;
     for (let k = end + 1; k <= end + ROLE_AFTER && k < ws.length; k++) if (namedAt(asked.of, ws, k)) return true;
     for (let j = i - 1; j >= 0; j--) {
       const w = ws[j]![0];

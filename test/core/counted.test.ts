@@ -89,6 +89,14 @@ describe('what a "who is the <role> of <name>" question asks', () => {
     expect(roleOf(ceo, 'Palantir paid $5 million to Amazon, whose CEO Andy Jassy said nothing.')).toBe(false);
   });
 
+  it("reads the role before a name as the owner's in a brief about that owner, unless another name comes first", () => {
+    const ceo = role('Who is the CEO of Palantir?');
+    const said = 'CEO Alex Karp maintains the contracts are lawful.';
+    expect(roleOf(ceo, said, true)).toBe(true);
+    expect(roleOf(ceo, said, false)).toBe(false);
+    expect(roleOf(ceo, 'In June 2018, Amazon employees began pressuring CEO Jeff Bezos to end partnerships.', true)).toBe(false);
+  });
+
   it('declines a role the briefs never give for that owner, and answers one they do', () => {
     const palantir = knowledge.answer('Who is the CEO of Palantir?');
     expect(palantir.answered, palantir.answer).toBe(false);
