@@ -20,6 +20,9 @@ describe('phrasal verbs', () => {
     expect(words('prices bottomed out')).toEqual(['prices', 'fell']);
     // A chat spelling inside the phrase ("thru") is read first.
     expect(words('it burns thru cash')).toEqual(['it', 'uses', 'cash']);
+    // "take place" asks when it happened; "kick in" is when a rule takes effect.
+    expect(words('when did the stream take place')).toEqual(['when', 'did', 'the', 'stream', 'happen']);
+    expect(words('when did the rent cap kick in')).toEqual(['when', 'did', 'the', 'rent', 'cap', 'take', 'effect']);
   });
 
   it('answers "burn through" from a brief that says "use", not declining for a word it never says', () => {
