@@ -1,3 +1,4 @@
+import personData from '../../data/persons.json' with { type: 'json' };
 import { wordIsForm, type QueryTerm } from './query.ts';
 import { wordStems } from './stemCache.ts';
 import { isStopWord, stem, words } from './text.ts';
@@ -7,6 +8,10 @@ import { isStopWord, stem, words } from './text.ts';
  * a text gives that count or sum. "How many employees does Palantir have?" is not answered by a
  * sentence about employee letters that holds some other number, nor by "100 Microsoft employees".
  */
+
+/** "How many people": any kind of person counted answers it (`data/persons.json`). */
+const GENERIC_PEOPLE = new Set(personData.generic);
+const PERSON_KINDS = new Set(personData.kinds);
 
 /** How many words after "how many" the counted noun may come ("how many separated kids"). */
 const COUNTED_WITHIN = 3;
@@ -127,8 +132,11 @@ function ownerWords(after: readonly string[]): readonly string[] {
  * Whether a text that names what is counted gives a number for it ("240,000 plastic fragments"
  * counts "plastic particles"). A text that does not name it is left to the general test for a
  * count: the brief may count the same people in other words ("50 coffee drinkers" for "participants").
+ * With `kinds`, "how many people" is counted by any kind of person ("168,000 passengers"): enough to
+ * rank a unit by, not to say that the briefs answer (a count of workers does not say how many
+ * people ICE deported).
  */
-export function countsOrOmits(counted: Counted, text: string): 'counts' | 'names only' | 'omits' {
+export function countsOrOmits(counted: Counted, text: string, kinds = false): 'counts' | 'names only' | 'omits' {
   const ws = wordStems(text);
   // "Vantly announced … that it would cut 2,100 jobs, roughly 9 percent of its 23,400 employees":
   // "its" before the count points back to the owner named earlier in the sentence.
@@ -137,9 +145,10 @@ export function countsOrOmits(counted: Counted, text: string): 'counts' | 'names
   // "$8 million in contracts" is money and "93 percent of bottles" a share: neither counts them.
   const isCount = (i: number) =>
     i >= 0 && i < ws.length && (COUNT_WORDS.has(ws[i]![0]) || (/^\d/.test(ws[i]![0]) && ws[i - 1]?.[0] !== 'dollars' && !NOT_COUNTS.has(ws[i + 1]?.[0] ?? '')));
+  const people = kinds && counted.terms.length > 0 && counted.terms.every((t) => GENERIC_PEOPLE.has(t.word));
   let named = false;
   for (let i = 0; i < ws.length; i++) {
-    if (!namedAt(counted.terms, ws, i)) continue;
+    if (!namedAt(counted.terms, ws, i) && !(people && PERSON_KINDS.has(ws[i]![0]))) continue;
     named = true;
     if (!owned(i)) continue;
     for (let j = i - COUNT_BEFORE; j <= i + COUNT_AFTER; j++) if (j !== i && isCount(j)) return 'counts';

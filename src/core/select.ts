@@ -362,7 +362,7 @@ function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[])
   // "Which company…", "who…": a unit naming someone the question does not.
   if (analysis.type === 'name') return namesOtherThan(text, terms);
   // "How many employees…": a unit naming the employees must count them; one that does not name them may count them in other words.
-  const count = analysis.type === 'count' && analysis.counted.terms.length > 0 ? countsOrOmits(analysis.counted, text) : 'omits';
+  const count = analysis.type === 'count' && analysis.counted.terms.length > 0 ? countsOrOmits(analysis.counted, text, true) : 'omits';
   if (count !== 'omits') return count === 'counts';
   return analysis.type !== 'other' && sentenceFits(analysis.type, text, analysis.asked);
 }

@@ -40,6 +40,15 @@ describe('what a "how many" question counts', () => {
     expect(countsOrOmits(contracts, 'The agency spent 12 million on hosting.')).toBe('omits');
   });
 
+  it('reads a count of any kind of person as a count of "people" where asked to (data/persons.json)', () => {
+    const people = counted('how many ppl had bookings on the cancelled flights');
+    const passengers = 'Roughly 168,000 passengers held bookings on the cancelled services.';
+    expect(countsOrOmits(people, passengers, true)).toBe('counts');
+    expect(countsOrOmits(people, passengers)).toBe('omits');
+    expect(countsOrOmits(people, 'The airline cancelled 1,240 flights.', true)).toBe('omits');
+    expect(countsOrOmits(counted('how many contracts were signed'), passengers, true)).toBe('omits');
+  });
+
   it('belongs to the names the question gives it, and a count of someone else\'s is not it', () => {
     expect(ownerWords('How many Microsoft staffers signed the letter?')).toEqual(['microsoft']);
     expect(ownerWords('how many employees does Palantir have')).toEqual(['palantir']);
