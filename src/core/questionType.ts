@@ -55,7 +55,7 @@ const CUES: readonly { readonly type: QuestionType; readonly question: RegExp; r
     type: 'name',
     // "Which amazon-owned grocery chain…", "what supreme court case…": a kind of named thing, a few modifiers in.
     question:
-      /^\s*(?:who|whom|whose)\b|\b(?:which|what) (?:[\w'-]+ ){0,3}?(?:compan(?:y|ies)|firms?|agenc(?:y|ies)|vendors?|contractors?|groups?|person|people|ceo|employees|outlets?|organi[sz]ations?|chains?|products?|brands?|banks?|institutions?|publications?|newspapers?|universit(?:y|ies)|retailers?|subsidiar(?:y|ies)|platforms?|court|case|nonprofits?|museum|team|union)\b|\bwho\b/,
+      /^\s*(?:who|whom|whose)\b|\b(?:which|what) (?:[\w'-]+ ){0,3}?(?:compan(?:y|ies)|firms?|agenc(?:y|ies)|vendors?|contractors?|groups?|person|people|ceo|employees|outlets?|organi[sz]ations?|chains?|products?|brands?|banks?|institutions?|publications?|newspapers?|universit(?:y|ies)|retailers?|subsidiar(?:y|ies)|platforms?|court|case|nonprofits?|museum|team|union)\b|\bwho\b|\b(?:what|which)\b.*\bname\b/,
     sentence: /\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b/,
   },
 ];

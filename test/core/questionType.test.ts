@@ -12,6 +12,7 @@ describe('what kind of fact a question asks for', () => {
     ['who runs the shark attack file', 'name'],
     ['employees of which amazon-owned grocery chain protested', 'name'],
     ['what supreme court case sank the plan', 'name'],
+    ['What was the name of the captain of the flight?', 'name'],
     ['what does ICE stand for', 'expansion'],
     ['why did the workers protest', 'reason'],
     ['wat was the final score isner mahut', 'score'],
