@@ -74,10 +74,22 @@ const LINES: Record<string, Line> = {
   // Written in that same later session in topic clusters, as the seeds are, to tune on. Its first score,
   // before any tuning on it (2688e4c): facts 79/100, source@1 87%, abstain 29/50, false-abstain 11/100.
   // After that session: 83/100, 88%, 32/50, 9/100.
-  'desk6 tune': { facts: 0.82, source1: 0.87, abstain: 0.62, falseAbstain: 0.1 },
+  // Raised on 3 December: 87/100, 91%, 31/50, 7/100 (kin in the unit's score, "did the agency pay the
+  // ransom" not led by a figure, compounds, "how many people" by kind).
+  'desk6 tune': { facts: 0.85, source1: 0.89, abstain: 0.6, falseAbstain: 0.08 },
   // Held out, written with desk6 by another writer. The session's start (74305dd) scores facts 79/100,
   // source@1 89%, abstain 31/50, false-abstain 7/100 on it; its end, 80/100, 89%, 30/50, 7/100.
-  'desk7 test': { facts: 0.78, source1: 0.88, abstain: 0.58, falseAbstain: 0.08 },
+  // After the session of 3 December: 81/100, 90%, 31/50, 6/100.
+  'desk7 test': { facts: 0.79, source1: 0.88, abstain: 0.6, falseAbstain: 0.07 },
+  // Written on 3 December, most briefs in the seeds' long shape, to tune on. Its first score (2c43e29,
+  // that session's start): facts 59/100, source@1 71%, abstain 32/50, false-abstain 20/100; after
+  // tuning on it (currencies as data, roles before a name in the owner's brief, "take place",
+  // "kick in", "the name of"): 68/100, 78%, 32/50, 12/100.
+  'desk8 tune': { facts: 0.66, source1: 0.76, abstain: 0.62, falseAbstain: 0.13 },
+  // Held out, written with desk8 by another writer; never tuned on. The session's start (2c43e29)
+  // scores facts 72/100, source@1 81%, abstain 28/50, false-abstain 12/100; its end 73/100, 82%,
+  // 28/50, 10/100.
+  'desk9 test': { facts: 0.71, source1: 0.8, abstain: 0.54, falseAbstain: 0.11 },
 };
 /** The seeds' titles and prompts, asked as questions: the first source must be a brief that answers. */
 const KNOWN_SOURCE1 = 0.9;
