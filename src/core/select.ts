@@ -240,7 +240,7 @@ function scorePassage(
     for (const span of spansOf(sentence, s.maxUnitChars)) {
       const own = spanStems(stems, span);
       if (claim && restates(span.text, own, claim)) continue;
-      const inUnit = unitCoverage(terms, (x) => own.has(x) || (labelStems?.has(x) ?? false));
+      const inUnit = unitCoverage(terms, labelStems ? [own, labelStems] : [own]);
       const inContext = coverage(terms, (x) => own.has(x) || context.has(x) || before.has(x));
       // The verdict as the brief opens it ("The claim is false: …"), not a clause from its middle.
       const verdict = wantsVerdict && isVerdict && !span.cutBefore;
@@ -308,18 +308,33 @@ function joinedUnit(first: Scored, next: Scored, maxChars: number): Scored | nul
 
 /**
  * `coverage`, with a word near the asked one in WordNet ("homicides" for "murders") counting at
- * `TUNING.select.kinCoverage` of its weight: a unit saying it is nearer the question than one that does not.
+ * `TUNING.select.kinCoverage` of its weight: a unit saying it is nearer the question than one that
+ * does not. The unit's own stems are looked up among the terms' kin (kept per question), not each
+ * term's kin among the unit's: a noun's kin run to fifty words.
  */
-function unitCoverage(terms: readonly QueryTerm[], has: (stem: string) => boolean): number {
+function unitCoverage(terms: readonly QueryTerm[], stems: readonly ReadonlySet<string>[]): number {
+  const has = (x: string) => stems.some((set) => set.has(x));
   const base = coverage(terms, has);
-  let total = 0;
+  const { kinOf, total } = kinIndex(terms);
+  if (total === 0 || kinOf.size === 0) return base;
+  const near = new Set<QueryTerm>();
+  for (const set of stems) for (const x of set) for (const t of kinOf.get(x) ?? []) near.add(t);
   let kin = 0;
-  for (const t of terms) {
-    total += t.weight;
-    if (!covers(t, has) && t.related.some(has)) kin += t.weight;
-  }
-  return total === 0 ? base : base + (TUNING.select.kinCoverage * kin) / total;
+  for (const t of near) if (!covers(t, has)) kin += t.weight;
+  return base + (TUNING.select.kinCoverage * kin) / total;
 }
+
+/** Each stem of a question's terms' kin, with the terms it is kin of; and the terms' whole weight. */
+function kinIndex(terms: readonly QueryTerm[]): { kinOf: ReadonlyMap<string, readonly QueryTerm[]>; total: number } {
+  const known = kinIndexes.get(terms);
+  if (known) return known;
+  const kinOf = new Map<string, QueryTerm[]>();
+  for (const t of terms) for (const x of t.related) kinOf.set(x, [...(kinOf.get(x) ?? []), t]);
+  const index = { kinOf, total: terms.reduce((sum, t) => sum + t.weight, 0) };
+  kinIndexes.set(terms, index);
+  return index;
+}
+const kinIndexes = new WeakMap<readonly QueryTerm[], { kinOf: ReadonlyMap<string, readonly QueryTerm[]>; total: number }>();
 
 /** Two spans of one sentence that share text: one would repeat the other (clauses apart may both be quoted). */
 function overlaps(a: Scored, b: Scored): boolean {
