@@ -1,10 +1,9 @@
-import { spellOutAbbreviations } from './acronyms.ts';
 import { countedTerms, roleAsked, type Counted, type RoleAsked } from './counted.ts';
 import { measureAsked, type Measure } from './measures.ts';
 import type { Engine } from './engine.ts';
 import { parseQuery, type QueryTerm } from './query.ts';
 import { asksWhether, questionType, type QuestionType } from './questionType.ts';
-import { isStopWord, stem } from './text.ts';
+import { isStopWord } from './text.ts';
 import type { Lexicon } from './types.ts';
 
 /**
@@ -13,8 +12,6 @@ import type { Lexicon } from './types.ts';
  */
 export interface Analysis {
   readonly asked: string;
-  /** The question as read, where an abbreviation the briefs never write was spelled out; else null. */
-  readonly spelledOut: string | null;
   readonly terms: readonly QueryTerm[];
   readonly type: QuestionType;
   /** "Did…", "is it true…": answered by the brief's verdict when it checks what is asked. */
@@ -36,20 +33,16 @@ export interface Analysis {
 /** Analyses a question over an engine's index. */
 export function analyse(engine: Engine, question: string, lexicon: Lexicon): Analysis {
   const asked = question.trim();
-  // "the NWQA's budget", of briefs that write only "the National Water Quality Authority".
-  const spelledOut = spellOutAbbreviations(engine, asked, (w) => engine.passageIndex.documentsWith(stem(w)).length > 0, lexicon);
-  const read = spelledOut ?? asked;
-  const terms = parseQuery(read, engine.passageIndex, lexicon);
+  const terms = parseQuery(asked, engine.passageIndex, lexicon);
   return {
     asked,
-    spelledOut,
     terms,
-    type: namesAsked(read, questionType(read), lexicon),
-    whether: asksWhether(read),
-    focus: terms.filter((t) => isFocus(t) && !asksFor(read, t.word)),
-    counted: countedTerms(read, terms),
-    role: roleAsked(read, terms),
-    measure: measureAsked(read),
+    type: namesAsked(asked, questionType(asked), lexicon),
+    whether: asksWhether(asked),
+    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word)),
+    counted: countedTerms(asked, terms),
+    role: roleAsked(asked, terms),
+    measure: measureAsked(asked),
   };
 }
 

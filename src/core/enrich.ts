@@ -89,7 +89,7 @@ export function enrich(
     sources,
     topic: { doc: lead.id, title: lead.title, claim: lead.claim },
     note: overruled ? DIFFERENT_VERDICTS : disagreement ? DIFFERENT_FIGURES : null,
-    readAs: analysis.spelledOut ?? readAs(analysis.terms, [...selection.units, ...selection.more]),
+    readAs: readAs(analysis.terms, [...selection.units, ...selection.more]),
     alternatives: pickedDoc === undefined ? alternatives(engine, retrieval, selection) : [],
     followUps: followUps(engine, retrieval.terms, lead, units[0]!.text, analysis.asked, ask),
   };
