@@ -1,30 +1,19 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answerer.ts';
-import { buildEngine, type Engine } from '../../src/core/engine.ts';
 import { parseQuery } from '../../src/core/query.ts';
 import { stem } from '../../src/core/text.ts';
-import type { Lexicon } from '../../src/core/types.ts';
-import { loadLexicon } from '../../src/io/lexicon.ts';
-import { briefFrom } from '../fixtures/answer-core/support.ts';
+import { briefFrom, engineOf, realLexicon } from '../fixtures/answer-core/support.ts';
 
-let lexicon: Lexicon;
-let engine: Engine;
-
-beforeAll(() => {
-  lexicon = loadLexicon();
-  engine = buildEngine({
-    briefs: [
-      briefFrom(
-        'strike.txt',
-        'Did the Hollywood strike last six months?',
-        'The Hollywood writers walked out on May 2, 2023 and went back to work on September 27 [1].',
-        'The route is 120 kilometres long, and the gate is 9 metres wide [2].',
-      ),
-      briefFrom('guild.txt', 'Who speaks for television screenwriters?', 'A guild in Los Angeles bargains for about 11,500 screenwriters of television [1].'),
-    ],
-    skipped: [],
-  });
-});
+const lexicon = realLexicon();
+const engine = engineOf(
+  briefFrom(
+    'strike.txt',
+    'Did the Hollywood strike last six months?',
+    'The Hollywood writers walked out on May 2, 2023 and went back to work on September 27 [1].',
+    'The route is 120 kilometres long, and the gate is 9 metres wide [2].',
+  ),
+  briefFrom('guild.txt', 'Who speaks for television screenwriters?', 'A guild in Los Angeles bargains for about 11,500 screenwriters of television [1].'),
+);
 
 describe('a closed compound of two words', () => {
   it('relates to its head noun ("screenwriters" to "writers"), not to the end of a measure ("kilometres")', () => {

@@ -1,32 +1,21 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answerer.ts';
-import { buildEngine, type Engine } from '../../src/core/engine.ts';
-import type { Lexicon } from '../../src/core/types.ts';
-import { loadLexicon } from '../../src/io/lexicon.ts';
-import { briefFrom } from '../fixtures/answer-core/support.ts';
+import { briefFrom, engineOf, realLexicon } from '../fixtures/answer-core/support.ts';
 
-let lexicon: Lexicon;
-let engine: Engine;
-
-beforeAll(() => {
-  lexicon = loadLexicon();
-  engine = buildEngine({
-    briefs: [
-      briefFrom(
-        'breach.txt',
-        'Did hackers steal the records of the Norland Health Agency?',
-        'Hackers copied files from a contractor of the Norland Health Agency in May 2024 [1].',
-        'The agency says it has not paid a ransom [2].',
-      ),
-      briefFrom(
-        'nurses.txt',
-        'Is Norland short of nurses?',
-        'The Norland Health Agency counted 8,350 vacant nursing posts and pays its nurses 41 dollars an hour on average [1].',
-      ),
-    ],
-    skipped: [],
-  });
-});
+const lexicon = realLexicon();
+const engine = engineOf(
+  briefFrom(
+    'breach.txt',
+    'Did hackers steal the records of the Norland Health Agency?',
+    'Hackers copied files from a contractor of the Norland Health Agency in May 2024 [1].',
+    'The agency says it has not paid a ransom [2].',
+  ),
+  briefFrom(
+    'nurses.txt',
+    'Is Norland short of nurses?',
+    'The Norland Health Agency counted 8,350 vacant nursing posts and pays its nurses 41 dollars an hour on average [1].',
+  ),
+);
 
 describe('a yes/no question with a word of money in it', () => {
   it('is answered by what the brief says of it, not by the nearest figure', () => {

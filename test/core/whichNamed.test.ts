@@ -1,27 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analyse.ts';
-import { buildEngine, type Engine } from '../../src/core/engine.ts';
-import type { Lexicon } from '../../src/core/types.ts';
-import { loadLexicon } from '../../src/io/lexicon.ts';
-import { briefFrom } from '../fixtures/answer-core/support.ts';
+import { briefFrom, engineOf, realLexicon } from '../fixtures/answer-core/support.ts';
 
-let lexicon: Lexicon;
-let engine: Engine;
-
-beforeAll(() => {
-  lexicon = loadLexicon();
-  engine = buildEngine({
-    briefs: [
-      briefFrom(
-        'android.txt',
-        'Did Europe fine Google over Android?',
-        'The European Commission fined Google 4.34 billion euros over Android in July 2018 [1].',
-        'The case was brought under the competition commissioner Margrethe Vestager, and a consultancy advised the state [2].',
-      ),
-    ],
-    skipped: [],
-  });
-});
+const lexicon = realLexicon();
+const engine = engineOf(
+  briefFrom(
+    'android.txt',
+    'Did Europe fine Google over Android?',
+    'The European Commission fined Google 4.34 billion euros over Android in July 2018 [1].',
+    'The case was brought under the competition commissioner Margrethe Vestager, and a consultancy advised the state [2].',
+  ),
+);
 
 describe('which person, group or place a question asks for', () => {
   it("reads the kind of a noun's commonest sense from WordNet", () => {
