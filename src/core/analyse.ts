@@ -1,7 +1,7 @@
 import { countedTerms, roleAsked, type Counted, type RoleAsked } from './counted.ts';
 import { measureAsked, type Measure } from './measures.ts';
 import type { Engine } from './engine.ts';
-import { parseQuery, type QueryTerm } from './query.ts';
+import { categoryPhrase, parseQuery, type QueryTerm } from './query.ts';
 import { asksWhether, questionType, type QuestionType } from './questionType.ts';
 import { isStopWord } from './text.ts';
 import type { Lexicon } from './types.ts';
@@ -39,7 +39,8 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
     terms,
     type: namesAsked(asked, questionType(asked), lexicon),
     whether: asksWhether(asked),
-    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word)),
+    // "Which government agency": the words of the kind asked for say what the answer is, not what it is about.
+    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word) && !categoryPhrase(asked).includes(t.word)),
     counted: countedTerms(asked, terms),
     role: roleAsked(asked, terms),
     measure: measureAsked(asked),

@@ -204,10 +204,15 @@ const FRAMED_YEAR = /\b(?:since|after|before|until|till|through|from)\s+((?:19|2
 
 /** The noun that says what kind of answer a which/what question wants ("which institution runs…"), or null. */
 function answerCategory(question: string): string | null {
+  return categoryPhrase(question).at(-1) ?? null;
+}
+
+/** The words naming the kind of answer a which/what question wants, that noun last ("which government agency"); empty when none. */
+export function categoryPhrase(question: string): string[] {
   const ws = words(question);
-  if (ws[0] !== 'which' && ws[0] !== 'what') return null;
-  const next = ws.slice(1, 3).find((w) => CATEGORIES.has(w));
-  return next ?? null;
+  if (ws[0] !== 'which' && ws[0] !== 'what') return [];
+  const at = ws.slice(1, 3).findIndex((w) => CATEGORIES.has(w));
+  return at < 0 ? [] : ws.slice(1, at + 2);
 }
 
 /** Stems of the other forms of a word: an irregular verb's ("pay" → "paid"), and WordNet's derived words, pertainyms and demonyms. */

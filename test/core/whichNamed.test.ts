@@ -32,6 +32,15 @@ describe('which person, group or place a question asks for', () => {
   });
 });
 
+describe('the kind of answer a which-question names', () => {
+  it('is not part of its focus, modifiers and all ("which government agency")', () => {
+    const focus = analyse(engine, 'which government agency fined Google over Android', lexicon).focus.map((t) => t.word);
+    expect(focus).not.toContain('government');
+    expect(focus).not.toContain('agency');
+    expect(focus).toContain('fined');
+  });
+});
+
 describe('the base form of a word ending in -ed or -ing', () => {
   it('is the one with an "e" where the consonant is not doubled ("fined" is "fine", not "fin")', () => {
     expect(lexicon.kin('fined')).toContain('penalty');
