@@ -148,7 +148,10 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   }
   // (A yes/no question is answered by what its brief says, with or without the figure.)
   const matchedTexts = matched.flatMap((p) => p.sentences.map((x) => x.text));
-  if (!analysis.whether && FIGURE_TYPES.has(analysis.type) && !givesFigure(analysis, units.map((u) => u.span.text), matchedTexts, analysis.counted.of.filter((t) => !titled(t)))) {
+  // Whose figure it is need not stand beside it where the brief's title names them, in any of their
+  // words ("CEO" of a brief on Corvane's "chief executive", who the units call by her name).
+  const payers = analysis.counted.of.filter((t) => !titled(t) && !t.synonyms.some((m) => topic.has(m)));
+  if (!analysis.whether && FIGURE_TYPES.has(analysis.type) && !givesFigure(analysis, units.map((u) => u.span.text), matchedTexts, payers)) {
     const what = analysis.counted.terms.length > 0 ? `how many ${[...analysis.counted.of, ...analysis.counted.terms].map((t) => t.word).join(' ')}` : `a ${analysis.type}`;
     return { reason: 'focus-missing', lines: [...lines, `asks for ${what}; no unit gives it`] };
   }
