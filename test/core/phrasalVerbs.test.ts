@@ -23,6 +23,7 @@ describe('phrasal verbs', () => {
     // "take place" asks when it happened; "kick in" is when a rule takes effect.
     expect(words('when did the stream take place')).toEqual(['when', 'did', 'the', 'stream', 'happen']);
     expect(words('when did the rent cap kick in')).toEqual(['when', 'did', 'the', 'rent', 'cap', 'take', 'effect']);
+    expect(words('how many cans were pulled from the shelves')).toEqual(['how', 'many', 'cans', 'were', 'recalled']);
   });
 
   it('answers "burn through" from a brief that says "use", not declining for a word it never says', () => {
