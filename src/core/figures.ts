@@ -1,6 +1,7 @@
 import type { Engine } from './engine.ts';
 import { briefTopicStems, passageStemSet } from './stemCache.ts';
-import { overlapShare } from './text.ts';
+import { CURRENCY } from './questionType.ts';
+import { isStopWord, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
 import type { Brief, Passage } from './types.ts';
 
@@ -20,6 +21,44 @@ export function figuresOf(text: string): number[] {
 }
 
 const SCALE: Readonly<Record<string, number>> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, bn: 1e9, billion: 1e9, trillion: 1e12 };
+
+/**
+ * The figures of a text by what they are figures of: a sum of money, a share, or the word after the
+ * number ("1,240 flights", "77.3 million votes"), singular; a number with no such word ("about 7.49
+ * million, …") is of kind "".
+ */
+export function figureKinds(text: string): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  const clean = text.replace(/\[\d+\]/g, ' ');
+  for (const m of clean.matchAll(FIGURE)) {
+    const digits = (m[2] as string).replace(/,/g, '');
+    if (/^(?:19|20)\d{2}$/.test(digits) && !m[3]) continue;
+    const value = Number(digits) * (m[3] ? (SCALE[m[3].toLowerCase()] ?? 1) : 1);
+    const after = (m[4] ?? '').toLowerCase();
+    const kind = m[1] || MONEY_WORDS.test(after) ? 'money' : /^(?:%|percent|per)$/.test(after) ? 'share' : /^\p{L}{3,}$/u.test(after) && !isStopWord(after) ? after.replace(/s$/, '') : '';
+    out.set(kind, new Set([...(out.get(kind) ?? []), value]));
+  }
+  return out;
+}
+const FIGURE = /([$€£¥₹])?\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|m|k)\b)?(?:\s?(%|[\p{L}'’-]+))?/giu;
+const MONEY_WORDS = new RegExp(`^${CURRENCY}$`, 'i');
+
+/**
+ * True when two texts' figures of one thing differ: of one kind ("1,240 flights" and "about 1,200
+ * flights", not "41,500 claims"), or of any kind but close to each other ("7,482,310 people" and
+ * "about 7.49 million", within `NEAR_FIGURES`).
+ */
+export function kindsDiffer(a: ReadonlyMap<string, ReadonlySet<number>>, b: ReadonlyMap<string, ReadonlySet<number>>): boolean {
+  for (const [kind, values] of a) {
+    const theirs = b.get(kind);
+    if (kind !== '' && theirs && [...values].some((v) => !theirs.has(v))) return true;
+  }
+  const all = (m: ReadonlyMap<string, ReadonlySet<number>>) => [...m.values()].flatMap((s) => [...s]);
+  const theirs = all(b);
+  return all(a).some((v) => v >= 10 && !theirs.includes(v) && theirs.some((w) => w >= 10 && Math.abs(v - w) <= NEAR_FIGURES * Math.max(v, w)));
+}
+/** Two figures this close (a share of the larger) are one thing counted twice. */
+const NEAR_FIGURES = 0.1;
 
 /**
  * Two briefs about one thing (near duplicates): their titles and claims share words, and their
@@ -46,9 +85,7 @@ export function figuresDiffer(engine: Engine, texts: ReadonlyMap<string, readonl
       const a = engine.briefs.get(docs[i] as string) as Brief;
       const b = engine.briefs.get(docs[j] as string) as Brief;
       if (!sameTopic(engine, a, b)) continue;
-      const fa = (texts.get(a.id) ?? []).flatMap(figuresOf);
-      const fb = new Set((texts.get(b.id) ?? []).flatMap(figuresOf));
-      if (fa.length > 0 && fb.size > 0 && fa.some((x) => !fb.has(x))) return true;
+      if (kindsDiffer(figureKinds((texts.get(a.id) ?? []).join(' ')), figureKinds((texts.get(b.id) ?? []).join(' ')))) return true;
     }
   }
   return false;

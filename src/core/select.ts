@@ -1,6 +1,6 @@
 import superlativeData from '../../data/superlatives.json' with { type: 'json' };
 import type { Analysis } from './analyse.ts';
-import { figuresOf, sameTopic } from './figures.ts';
+import { figureKinds, figuresOf, kindsDiffer, sameTopic } from './figures.ts';
 import { namesOtherThan } from './names.ts';
 import type { Engine } from './engine.ts';
 import { briefHolds } from './briefPostings.ts';
@@ -180,12 +180,11 @@ function rivalUnit(engine: Engine, lead: Scored, units: readonly Scored[], ranke
   if (figuresOf(lead.span.text).length === 0) return undefined;
   const leadBrief = engine.briefs.get(lead.passage.doc) as Brief;
   const quoted = new Set(units.map((u) => u.passage.doc));
-  const mine = new Set(units.filter((u) => u.passage.doc === leadBrief.id).flatMap((u) => figuresOf(u.span.text)));
+  const mine = figureKinds(units.filter((u) => u.passage.doc === leadBrief.id).map((u) => u.span.text).join(' '));
   return ranked.find((c) => {
     if (quoted.has(c.passage.doc) || c.score < lead.score * TUNING.select.rivalShare) return false;
     if (!sameTopic(engine, leadBrief, engine.briefs.get(c.passage.doc) as Brief)) return false;
-    const theirs = figuresOf(c.span.text);
-    return theirs.length > 0 && theirs.some((x) => !mine.has(x));
+    return kindsDiffer(figureKinds(c.span.text), mine);
   });
 }
 
