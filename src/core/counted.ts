@@ -171,19 +171,35 @@ const ROLE_WITHIN = 3;
 const ROLE_AFTER = 6;
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
-/** "Who is the CEO of Palantir", "who's the chief executive at Crestway Stores": the role, and whose. */
+/**
+ * "Who is the CEO of Palantir", "who's the chief executive at Crestway Stores", "who is Bramfield's
+ * city auditor": the role, and whose.
+ */
 export function roleAsked(asked: string, terms: readonly QueryTerm[]): RoleAsked {
   const ws = words(asked);
   if (ws[0] !== 'who' && ws[0] !== 'whos') return NO_ROLE;
   let i = 1;
   while (ROLE_OPENERS.has(ws[i] ?? '')) i++;
+  // "Who held the record for …" asks who did something, not who holds a role.
+  if (i === 1 && ws[0] === 'who') return NO_ROLE;
   const at = ws.slice(i, i + ROLE_WITHIN + 1).findIndex((w) => ROLE_OF.has(w));
-  if (at <= 0) return NO_ROLE;
+  if (at < 0) return ownersRole(ws.slice(i), terms);
+  if (at === 0) return NO_ROLE;
   const roleWords = ws.slice(i, i + at);
   const ownerWords = ws.slice(i + at + 1).filter((w) => w !== 'the').slice(0, ROLE_WITHIN);
   const role = terms.filter((t) => !t.weak && roleWords.includes(t.word));
   const of = terms.filter((t) => !t.weak && namesWhose(t) && ownerWords.includes(t.word));
   return role.length > 0 && of.length > 0 ? { role, of } : NO_ROLE;
+}
+
+/** "Palantir('s) chief executive", to the end of the question: the owner's names, then the role in dictionary words. */
+function ownersRole(ws: readonly string[], terms: readonly QueryTerm[]): RoleAsked {
+  const termOf = (w: string) => terms.find((t) => t.word === w && !t.weak);
+  const owner = ws.findIndex((w) => !(termOf(w) && namesWhose(termOf(w) as QueryTerm)));
+  if (owner <= 0 || ws.length - owner > ROLE_WITHIN) return NO_ROLE;
+  const role = ws.slice(owner).map(termOf);
+  if (role.some((t) => !t || namesWhose(t))) return NO_ROLE;
+  return { role: role as QueryTerm[], of: ws.slice(0, owner).map(termOf) as QueryTerm[] };
 }
 
 /**
@@ -200,9 +216,11 @@ export function roleOf(asked: RoleAsked, text: string, ownerIsTopic = false): bo
   const ws = tokens.map((t) => [t.toLowerCase(), stem(t.toLowerCase())] as const);
   const caps = tokens.map((t) => /^\p{Lu}/u.test(t));
   for (let i = 0; i < ws.length; i++) {
-    if (!namedAt(asked.role, ws, i)) continue;
+    if (!roleAt(asked.role, ws, i)) continue;
     let end = i;
-    while (end + 1 < ws.length && namedAt(asked.role, ws, end + 1)) end++;
+    while (end + 1 < ws.length && roleAt(asked.role, ws, end + 1)) end++;
+    // The whole role: "General" of "General Assembly" is no secretary-general.
+    if (end - i + 1 < asked.role.length) continue;
     // (Unless another name comes before it: "Amazon employees began pressuring CEO Jeff Bezos".)
     const named = (j: number) => caps[j] === true && !isStopWord(ws[j]![0]) && !CALENDAR.test(ws[j]![0]) && ws[j]![0].length > 2;
     if (ownerIsTopic && named(end + 1) && !ws.slice(0, i).some((_, j) => named(j) && !namedAt(asked.of, ws, j))) return true;
@@ -216,6 +234,12 @@ export function roleOf(asked: RoleAsked, text: string, ownerIsTopic = false): bo
     }
   }
   return false;
+}
+
+/** True when the word at `i` is the role asked, in a form of its own word ("leadership" is no CEO). */
+function roleAt(role: readonly QueryTerm[], ws: readonly (readonly [string, string])[], i: number): boolean {
+  const at = ws[i];
+  return at !== undefined && role.some((t) => t.matches.includes(at[1]) || at[0] === t.word);
 }
 
 /** True when the word at `i` is one of the terms, in some form of it. */

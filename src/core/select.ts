@@ -5,7 +5,7 @@ import { namesOtherThan } from './names.ts';
 import type { Engine } from './engine.ts';
 import { briefHolds } from './briefPostings.ts';
 import { coverage, covers, wordIsForm, type QueryTerm } from './query.ts';
-import { countsOrOmits } from './counted.ts';
+import { countsOrOmits, roleOf } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { FIGURE_TYPES, sentenceFits } from './questionType.ts';
 import type { Candidate, Retrieval } from './retrieve.ts';
@@ -78,11 +78,12 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
   // figure, a date or a name, by a unit that gives one when one scores close to the best.
   const top = ranked[0];
   const verdict = about === null ? undefined : ranked.find((c) => c.verdict);
-  const fitting = top && wantsType(analysis) && (FIGURE_TYPES.has(analysis.type) || analysis.type === 'name') && !fitsType(analysis, top.span.text, retrieval.terms)
-    ? ranked.find((c) => c.score >= top.score * s.figureLeadShare && fitsType(analysis, c.span.text, retrieval.terms))
+  const fits = (c: Scored) => fitsType(analysis, c.span.text, retrieval.terms, briefTopicStems(engine.briefs.get(c.passage.doc) as Brief));
+  const fitting = top && wantsType(analysis) && (FIGURE_TYPES.has(analysis.type) || analysis.type === 'name') && !fits(top)
+    ? ranked.find((c) => c.score >= top.score * s.figureLeadShare && fits(c))
     : undefined;
   // A restated title asking for a figure wants the figure first, unless the verdict gives it.
-  const verdictLeads = verdict !== undefined && (analysis.whether || !FIGURE_TYPES.has(analysis.type) || fitsType(analysis, verdict.span.text, retrieval.terms));
+  const verdictLeads = verdict !== undefined && (analysis.whether || !FIGURE_TYPES.has(analysis.type) || fits(verdict));
   const lead = verdictLeads ? verdict : (fitting ?? top);
   if (!lead) return { units: [], more: [], ranked };
   const units: Scored[] = [lead];
@@ -248,7 +249,7 @@ function scorePassage(
         s.focus * focusHeld(analysis, own, span.text) +
         s.inContext * inContext +
         s.passageShare * share +
-        (wantsType(analysis) && fitsType(analysis, span.text, terms) ? s.typeFit : 0) +
+        (wantsType(analysis) && fitsType(analysis, span.text, terms, briefTopicStems(brief)) ? s.typeFit : 0) +
         (verdict ? s.verdict : 0) +
         (extremes.size > 0 && [...extremesIn(span.text)].some((x) => extremes.has(x)) ? s.superlative * inUnit : 0) -
         (span.cutBefore || span.cutAfter ? s.cutPenalty : 0);
@@ -366,13 +367,17 @@ function wantsType(analysis: Analysis): boolean {
   return !analysis.whether || !FIGURE_TYPES.has(analysis.type) || /\d/.test(analysis.asked);
 }
 
-function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[]): boolean {
+/** `topic`: the stems of the unit's brief's title and claim, whose own role a "who is …'s auditor" unit may give by a name alone. */
+function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[], topic: ReadonlySet<string>): boolean {
   if (analysis.type === 'expansion') {
     // The sentence spells out a name the question abbreviates: its alias term is one the question has.
     return analyze(text).some((t) => t.alias && terms.some((q) => q.matches.includes(t.stem)));
   }
   // "How tall is…": a unit giving metres or feet, whatever word it says it with.
   if (analysis.measure) return givesMeasure(analysis.measure, text);
+  // "Who is the CEO of Palantir": a unit giving Palantir's CEO, as the gate asks.
+  const { role } = analysis;
+  if (role.role.length > 0) return roleOf(role, text, role.of.every((t) => t.matches.some((m) => topic.has(m))));
   // "Which company…", "who…": a unit naming someone the question does not.
   if (analysis.type === 'name') return namesOtherThan(text, terms);
   // "How many employees…": a unit naming the employees must count them; one that does not name them may count them in other words.

@@ -86,6 +86,20 @@ describe('what a "who is the <role> of <name>" question asks', () => {
     expect(ceo.of.map((t) => t.word)).toEqual(['palantir']);
     expect(role("who's the chief executive at Microsoft").role.map((t) => t.word)).toEqual(['chief', 'executive']);
     expect(role('Who wrote the open letter?').role).toEqual([]);
+    // The owner's name before the role, to the end of the question; a verb first is no role.
+    const owned = role("Who is Palantir's chief executive?");
+    expect(owned.role.map((t) => t.word)).toEqual(['chief', 'executive']);
+    expect(owned.of.map((t) => t.word)).toEqual(['palantir']);
+    expect(role('who is Jeff Bezos').role).toEqual([]);
+    expect(role('Who held the record for contracts at Palantir?').role).toEqual([]);
+  });
+
+  it('is given only by the role\'s own words, all of them', () => {
+    const ceo = role('Who is the CEO of Palantir?');
+    expect(roleOf(ceo, 'Employees urged leadership to remove Palantir from AWS.')).toBe(false);
+    const chief = role('Who is the chief executive of Palantir?');
+    expect(roleOf(chief, 'The chief of staff at Palantir, Ann Lee, said so.')).toBe(false);
+    expect(roleOf(chief, 'Palantir said in a memo from chief executive Alex Karp.')).toBe(true);
   });
 
   it('is given by a sentence only where the role is the owner\'s', () => {
