@@ -83,13 +83,13 @@ const LINES: Record<string, Line> = {
   'desk7 test': { facts: 0.79, source1: 0.88, abstain: 0.6, falseAbstain: 0.07 },
   // Written on 3 December, most briefs in the seeds' long shape, to tune on. Its first score (2c43e29,
   // that session's start): facts 59/100, source@1 71%, abstain 32/50, false-abstain 20/100; after
-  // tuning on it (currencies as data, roles before a name in the owner's brief, "take place",
-  // "kick in", "the name of"): 68/100, 78%, 32/50, 12/100.
-  'desk8 tune': { facts: 0.66, source1: 0.76, abstain: 0.62, falseAbstain: 0.13 },
+  // tuning on it (currencies as data, roles, "take place", "kick in", "the name of", figures of one
+  // kind for near-duplicates): 72/100, 86%, 33/50, 9/100.
+  'desk8 tune': { facts: 0.7, source1: 0.84, abstain: 0.64, falseAbstain: 0.1 },
   // Held out, written with desk8 by another writer; never tuned on. The session's start (2c43e29)
-  // scores facts 72/100, source@1 81%, abstain 28/50, false-abstain 12/100; its end 73/100, 82%,
-  // 28/50, 10/100.
-  'desk9 test': { facts: 0.71, source1: 0.8, abstain: 0.54, falseAbstain: 0.11 },
+  // scores facts 72/100, source@1 81%, abstain 28/50, false-abstain 12/100; its end 73/100, 83%,
+  // 28/50, 9/100.
+  'desk9 test': { facts: 0.71, source1: 0.81, abstain: 0.54, falseAbstain: 0.1 },
 };
 /** The seeds' titles and prompts, asked as questions: the first source must be a brief that answers. */
 const KNOWN_SOURCE1 = 0.9;
