@@ -34,13 +34,14 @@ export interface Analysis {
 export function analyse(engine: Engine, question: string, lexicon: Lexicon): Analysis {
   const asked = question.trim();
   const terms = parseQuery(asked, engine.passageIndex, lexicon);
+  const category = categoryPhrase(asked);
   return {
     asked,
     terms,
     type: namesAsked(asked, questionType(asked), lexicon),
     whether: asksWhether(asked),
     // "Which government agency": the words of the kind asked for say what the answer is, not what it is about.
-    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word) && !categoryPhrase(asked).includes(t.word)),
+    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word) && !category.includes(t.word)),
     counted: countedTerms(asked, terms),
     role: roleAsked(asked, terms),
     measure: measureAsked(asked),

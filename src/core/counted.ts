@@ -206,10 +206,11 @@ function ownersRole(ws: readonly string[], terms: readonly QueryTerm[]): RoleAsk
  * Whether a text gives the role as the owner's: the owner soon after it ("CEO of Palantir"), or the
  * nearest name before it ("Vantly announced … a memo from chief executive Marisa Okafor"), not
  * someone else's ("Amazon employees began pressuring CEO Jeff Bezos … namely Palantir"). In a brief
- * about the owner itself, the role before a name ("Mayor Odette Saltonstall" in a brief on Bramfield)
- * is the owner's.
+ * about the owner itself (`topic`: the stems of the text's brief's title and claim), the role before a
+ * name ("Mayor Odette Saltonstall" in a brief on Bramfield) is the owner's.
  */
-export function roleOf(asked: RoleAsked, text: string, ownerIsTopic = false): boolean {
+export function roleOf(asked: RoleAsked, text: string, topic: ReadonlySet<string> = new Set()): boolean {
+  const ownerIsTopic = asked.of.length > 0 && asked.of.every((t) => t.matches.some((m) => topic.has(m)));
   // The text's own tokens, so that each word's capital is known (the words of `wordStems` are folded,
   // and chat spellings or numbers in words can change how many there are).
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);

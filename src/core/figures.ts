@@ -5,27 +5,13 @@ import { isStopWord, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
 import type { Brief, Passage } from './types.ts';
 
-/**
- * Figures in a text, to tell near-duplicate briefs that give one thing different numbers ("77.3
- * million" against "77,284,118"): amounts, counts and shares as numbers, years and citation markers
- * aside.
- */
-export function figuresOf(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.replace(/\[\d+\]/g, ' ').matchAll(/(\d[\d,]*(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|m|k)\b)?/gi)) {
-    const digits = (m[1] as string).replace(/,/g, '');
-    if (/^(?:19|20)\d{2}$/.test(digits) && !m[2]) continue;
-    out.push(Number(digits) * (m[2] ? (SCALE[m[2].toLowerCase()] ?? 1) : 1));
-  }
-  return out;
-}
-
 const SCALE: Readonly<Record<string, number>> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, bn: 1e9, billion: 1e9, trillion: 1e12 };
 
 /**
- * The figures of a text by what they are figures of: a sum of money, a share, or the word after the
- * number ("1,240 flights", "77.3 million votes"), singular; a number with no such word ("about 7.49
- * million, …") is of kind "".
+ * The figures of a text (amounts, counts and shares; years and citation markers aside), to tell
+ * near-duplicate briefs that give one thing different numbers, by what they are figures of: a sum
+ * of money, a share, or the word after the number ("1,240 flights", "77.3 million votes"),
+ * singular; a number with no such word ("about 7.49 million, …") is of kind "".
  */
 export function figureKinds(text: string): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();

@@ -1,6 +1,6 @@
 import superlativeData from '../../data/superlatives.json' with { type: 'json' };
 import type { Analysis } from './analyse.ts';
-import { figureKinds, figuresOf, kindsDiffer, sameTopic } from './figures.ts';
+import { figureKinds, kindsDiffer, sameTopic } from './figures.ts';
 import { namesOtherThan } from './names.ts';
 import type { Engine } from './engine.ts';
 import { briefHolds } from './briefPostings.ts';
@@ -178,7 +178,7 @@ function alongside(engine: Engine, retrieval: Retrieval, lead: Scored): (c: Scor
 function rivalUnit(engine: Engine, lead: Scored, units: readonly Scored[], ranked: readonly Scored[]): Scored | undefined {
   const overruling = lead.verdict ? laterVerdict(engine, lead, ranked) : undefined;
   if (overruling) return overruling;
-  if (figuresOf(lead.span.text).length === 0) return undefined;
+  if (figureKinds(lead.span.text).size === 0) return undefined;
   const leadBrief = engine.briefs.get(lead.passage.doc) as Brief;
   const quoted = new Set(units.map((u) => u.passage.doc));
   const mine = figureKinds(units.filter((u) => u.passage.doc === leadBrief.id).map((u) => u.span.text).join(' '));
@@ -377,7 +377,7 @@ function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[],
   if (analysis.measure) return givesMeasure(analysis.measure, text);
   // "Who is the CEO of Palantir": a unit giving Palantir's CEO, as the gate asks.
   const { role } = analysis;
-  if (role.role.length > 0) return roleOf(role, text, role.of.every((t) => t.matches.some((m) => topic.has(m))));
+  if (role.role.length > 0) return roleOf(role, text, topic);
   // "Which company…", "who…": a unit naming someone the question does not.
   if (analysis.type === 'name') return namesOtherThan(text, terms);
   // "How many employees…": a unit naming the employees must count them; one that does not name them may count them in other words.

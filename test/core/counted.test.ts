@@ -115,9 +115,10 @@ describe('what a "who is the <role> of <name>" question asks', () => {
   it("reads the role before a name as the owner's in a brief about that owner, unless another name comes first", () => {
     const ceo = role('Who is the CEO of Palantir?');
     const said = 'CEO Alex Karp maintains the contracts are lawful.';
-    expect(roleOf(ceo, said, true)).toBe(true);
-    expect(roleOf(ceo, said, false)).toBe(false);
-    expect(roleOf(ceo, 'In June 2018, Amazon employees began pressuring CEO Jeff Bezos to end partnerships.', true)).toBe(false);
+    const aboutPalantir = new Set(ceo.of.flatMap((t) => t.matches));
+    expect(roleOf(ceo, said, aboutPalantir)).toBe(true);
+    expect(roleOf(ceo, said)).toBe(false);
+    expect(roleOf(ceo, 'In June 2018, Amazon employees began pressuring CEO Jeff Bezos to end partnerships.', aboutPalantir)).toBe(false);
   });
 
   it('declines a role the briefs never give for that owner, and answers one they do', () => {
