@@ -64,7 +64,7 @@ export function countedTerms(asked: string, terms: readonly QueryTerm[]): Counte
   for (const [k, w] of ws.slice(at + 1, at + 1 + COUNTED_WITHIN).entries()) {
     if (isStopWord(w)) break;
     run.push(w);
-    if (PLURALS.has(w) || (/[^s]s$/.test(w) && !NOT_COUNTED.has(w))) {
+    if (PLURALS.has(w) || (looksPlural(w) && !NOT_COUNTED.has(w))) {
       const counted = terms.filter((t) => !t.weak && run.includes(t.word));
       if (!counted.some((t) => t.word === w)) return NOTHING_COUNTED;
       const owner = ownerWords(ws.slice(at + 2 + k));
@@ -154,6 +154,11 @@ export function countsOrOmits(counted: Counted, text: string, kinds = false): 'c
     for (let j = i - COUNT_BEFORE; j <= i + COUNT_AFTER; j++) if (j !== i && isCount(j)) return 'counts';
   }
   return named ? 'names only' : 'omits';
+}
+
+/** A plural by its ending ("routes", "flights"), not a word that only ends in s ("bus", "analysis"). */
+function looksPlural(word: string): boolean {
+  return word.length > 3 && /s$/.test(word) && !/(?:ss|us|is)$/.test(word) && !isStopWord(word) && !NOT_COUNTS.has(word);
 }
 
 /** A "who is the CEO of Palantir" question: the role asked for and whose it is; empty when it asks no such thing. */

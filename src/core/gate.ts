@@ -84,7 +84,10 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // ...unless it gives a figure the brief never does ("130 degrees in 2020" of a brief on the 134
   // degrees of 1913): then it asks about another claim, judged like any question. (A year is often
   // only when the asker heard the claim.)
-  const unstated = lead.verdict ? analysis.terms.filter((t) => /^\d/.test(t.word) && !isYear(t) && !t.matches.some((m) => briefHolds(engine, brief.id, m))) : [];
+  // A year after the brief was checked is no such slip ("did the pilots strike again in 2026" of a
+  // brief checked in 2025): its verdict cannot settle what came later.
+  const later = (t: QueryTerm) => isYear(t) && brief.checked !== null && Number(t.word) > Number(brief.checked.slice(0, 4));
+  const unstated = lead.verdict ? analysis.terms.filter((t) => /^\d/.test(t.word) && (!isYear(t) || later(t)) && !t.matches.some((m) => briefHolds(engine, brief.id, m))) : [];
   if (lead.verdict && unstated.length === 0) return { reason: null, lines: [...lines, 'answered by the verdict of the brief asked about'] };
   if (lead.verdict) lines.push(`the verdict's brief never gives ${unstated.map((t) => t.word).join(', ')}`);
 

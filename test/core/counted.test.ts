@@ -21,6 +21,8 @@ describe('what a "how many" question counts', () => {
     expect(countedWords('how many separated kids still have not been reunited')).toEqual(['separated', 'kids']);
     expect(countedWords('How many Microsoft staffers signed the letter?')).toEqual(['staffers']);
     expect(countedWords('what was the number of children in custody')).toEqual(['children']);
+    // A word that only ends in s is no plural: the count runs on to the one that is.
+    expect(countedWords('how many night bus routes are left')).toEqual(['night', 'bus', 'routes']);
   });
 
   it('is nothing when no plural follows, or the plural asks how often or how long', () => {

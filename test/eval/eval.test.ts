@@ -84,7 +84,8 @@ const LINES: Record<string, Line> = {
   // Written on 3 December, most briefs in the seeds' long shape, to tune on. Its first score (2c43e29,
   // that session's start): facts 59/100, source@1 71%, abstain 32/50, false-abstain 20/100; after
   // tuning on it (currencies as data, roles, "take place", "kick in", "the name of", figures of one
-  // kind for near-duplicates): 72/100, 86%, 33/50, 9/100.
+  // kind for near-duplicates): 72/100, 86%, 33/50, 9/100. On 4 December 34/50 (a yes/no question
+  // about a year after its brief was checked is not settled by the brief's verdict).
   'desk8 tune': { facts: 0.7, source1: 0.84, abstain: 0.64, falseAbstain: 0.1 },
   // Held out, written with desk8 by another writer; never tuned on. The session's start (2c43e29)
   // scores facts 72/100, source@1 81%, abstain 28/50, false-abstain 12/100; its end 73/100, 83%,
