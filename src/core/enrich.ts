@@ -1,6 +1,6 @@
 import type { Analysis } from './analyse.ts';
 import type { Engine } from './engine.ts';
-import { followUpLabel } from './labels.ts';
+import { freeLabel } from './labels.ts';
 import { searchTerms, type QueryTerm } from './query.ts';
 import type { Retrieval } from './retrieve.ts';
 import { CURRENCY } from './questionType.ts';
@@ -240,13 +240,15 @@ function followUps(
     .map((q) => ({ question: q!.text, doc: q!.doc }));
   const candidates = [...lead.prompts.map((p) => ({ question: p, doc: lead.id })), ...others];
   const out: FollowUp[] = [];
+  const labels = new Set<string>();
   const folded = asked.toLowerCase();
   for (const c of candidates) {
     if (out.length >= e.maxFollowUps) break;
     if (c.question.toLowerCase() === folded || out.some((f) => f.question === c.question)) continue;
     const outcome = ask(c.question);
     if (!outcome.answered || outcome.lead === leadText) continue;
-    out.push({ ...c, label: followUpLabel(c.question, e.followUpLabelChars) });
+    const label = freeLabel(c.question, e.followUpLabelChars, labels);
+    if (label !== null) out.push({ ...c, label });
   }
   return out;
 }

@@ -11,33 +11,62 @@ const MAX_WORDS = 3;
 /** Prepositions the stop list keeps for search: in a label of three words they say nothing ("Palantir–ICE contracts since"). */
 const LINKING = new Set(['about', 'above', 'across', 'after', 'against', 'along', 'among', 'around', 'before', 'behind', 'below', 'beside', 'between', 'beyond', 'despite', 'during', 'except', 'inside', 'near', 'over', 'since', 'through', 'toward', 'towards', 'under', 'until', 'upon', 'versus', 'via', 'within', 'without']);
 
-/** A label of at most `max` characters for a question, ending on a whole word: the question itself when it fits. */
-export function followUpLabel(question: string, max: number): string {
-  if (question.trim().length <= max) return question.trim();
-  const tokens = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&.'’-]*/gu)].map((m) => m[0].replace(/['’]s$/, '').replace(/[.'’-]+$/, ''));
+/**
+ * A label for a button shown beside others, unlike theirs (`taken`, to which it is added): two
+ * prompts on one strike ("How many flights did Corvane Air cancel during the pilots' strike?", "...
+ * the 2025 pilots' strike?") would otherwise both read "Corvane Air flights cancel". Null where
+ * every label the question may take is taken: a second button that reads like the first only confuses.
+ */
+export function freeLabel(question: string, max: number, taken: Set<string>): string | null {
+  const label = labelChoices(question, max).find((c) => !taken.has(c)) ?? null;
+  if (label !== null) taken.add(label);
+  return label;
+}
+
+/** The labels of at most `max` characters a question may take, best first, each ending on a whole word: the question itself when it fits; the last its opening words. */
+function labelChoices(question: string, max: number): string[] {
+  if (question.trim().length <= max) return [question.trim()];
+  const raw = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&.'’-]*/gu)].map((m) => m[0]);
+  const tokens = raw.map((t) => t.replace(/['’]s$/, '').replace(/[.'’-]+$/, ''));
+  // A name is capitalised mid-sentence, or written in capitals (ICE, AWS).
+  // ("I" is the asker.)
+  const isName = (token: string, i: number) => token !== 'I' && ((i > 0 && /^\p{Lu}/u.test(token)) || (token.length > 1 && token === token.toUpperCase() && /\p{L}/u.test(token)));
   const names: string[] = [];
   const content: string[] = [];
+  let run: string[] = [];
+  const endRun = () => {
+    const name = run.join(' ');
+    if (name !== '' && !names.includes(name)) names.push(name);
+    run = [];
+  };
   tokens.forEach((token, i) => {
     const folded = token.toLowerCase();
-    // A name is capitalised mid-sentence, or written in capitals (ICE, AWS).
-    const name = (i > 0 && /^\p{Lu}/u.test(token)) || (token.length > 1 && token === token.toUpperCase() && /\p{L}/u.test(token));
-    if (name) {
-      if (!names.includes(token)) names.push(token);
+    // One name in several words ("Corvane Air", "Bramfield Metro Transit"), its first word also the
+    // question's first ("Corvane Air cancelled …").
+    const opensName = i === 0 && /^\p{Lu}/u.test(token) && !isStopWord(folded) && tokens[1] !== undefined && isName(tokens[1], 1);
+    if (isName(token, i) || opensName) {
+      run.push(token);
+      // "Palantir's ICM" is two names.
+      if (/['’]s$/.test(raw[i]!)) endRun();
       return;
     }
+    endRun();
     if (i === 0 || isStopWord(folded) || LINKING.has(folded) || isWeakStem(stem(folded)) || /\d/.test(token)) return;
     // Adverbs and verb forms make long labels; the nouns and adjectives say what it is about.
     if (/(?:ly|ed|ing)$/.test(folded) && folded.length > 4) return;
     if (!content.includes(folded)) content.push(folded);
   });
+  endRun();
+  const fits = (label: string) => label !== '' && label.length <= max;
   const words = content.slice(0, names.length > 0 ? MAX_WORDS - 1 : MAX_WORDS);
+  const shorter: string[] = [];
   for (let n = Math.min(names.length, MAX_NAMES); n >= 0; n--) {
-    for (let w = words.length; w >= 0; w--) {
-      const label = compose(names.slice(0, n), words.slice(0, w));
-      if (label !== '' && label.length <= max) return label;
-    }
+    for (let w = words.length; w >= 0; w--) shorter.push(compose(names.slice(0, n), words.slice(0, w)));
   }
-  return wholeWords(question, max);
+  // Where the best is taken: more of its words, then fewer, then its opening words.
+  const longer = content.slice(words.length).map((_, k) => compose(names.slice(0, MAX_NAMES), content.slice(0, words.length + k + 1)));
+  const [best, ...rest] = shorter.filter(fits);
+  return [...new Set([...(best ? [best] : []), ...longer.filter(fits), ...rest, wholeWords(question, max)])];
 }
 
 function compose(names: readonly string[], words: readonly string[]): string {

@@ -16,7 +16,7 @@ import {
 } from 'discord.js';
 import { displayText } from '../core/answerer.ts';
 import { checkedPhrase } from '../core/checked.ts';
-import { followUpLabel, wholeWords } from '../core/labels.ts';
+import { freeLabel, wholeWords } from '../core/labels.ts';
 import type { Overview } from '../core/overview.ts';
 import { ALSO_COVERED, companyHeadline, marker, markerNumbers, MORE_ON, READ_AS, sourceDate, topicLine } from '../core/replyText.ts';
 import type {
@@ -157,7 +157,12 @@ const DECLINE_TITLES: Partial<Record<DeclineReason, string>> = { empty: 'Nothing
  */
 function renderDecline(answer: Answer, ctx: RenderContext): ReplyPayload {
   const suggestions = unique(answer.suggestions).slice(0, MAX_BUTTONS);
-  const buttons = questionButtons(suggestions.map((question) => ({ question, label: followUpLabel(question, BUTTON_LABEL_CHARS) })), ctx);
+  const labels = new Set<string>();
+  const labelled = suggestions.flatMap((question) => {
+    const label = freeLabel(question, BUTTON_LABEL_CHARS, labels);
+    return label === null ? [] : [{ question, label }];
+  });
+  const buttons = questionButtons(labelled, ctx);
   const bare = answer.declineReason === 'bare-term';
   const description = [
     quoteUserText(answer.answer, 600),
