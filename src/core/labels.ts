@@ -59,10 +59,14 @@ function labelChoices(question: string, max: number): string[] {
   endRun();
   const fits = (label: string) => label !== '' && label.length <= max;
   const words = content.slice(0, names.length > 0 ? MAX_WORDS - 1 : MAX_WORDS);
+  // A word of what it is about before a second name: "Corvane Air chief executive", not "Corvane
+  // Air–Marisol Ekwueme chief".
   const shorter: string[] = [];
-  for (let n = Math.min(names.length, MAX_NAMES); n >= 0; n--) {
-    for (let w = words.length; w >= 0; w--) shorter.push(compose(names.slice(0, n), words.slice(0, w)));
+  const most = Math.min(names.length, MAX_NAMES);
+  for (let w = words.length; w >= 0; w--) {
+    for (let n = most; n >= Math.min(1, most); n--) shorter.push(compose(names.slice(0, n), words.slice(0, w)));
   }
+  for (let w = words.length; w >= 0; w--) shorter.push(compose([], words.slice(0, w)));
   // Where the best is taken: more of its words, then fewer, then its opening words.
   const longer = content.slice(words.length).map((_, k) => compose(names.slice(0, MAX_NAMES), content.slice(0, words.length + k + 1)));
   const [best, ...rest] = shorter.filter(fits);

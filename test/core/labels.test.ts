@@ -18,6 +18,8 @@ describe('a follow-up button label', () => {
     expect(label('Corvane Air cancelled more than 3,000 flights during the pilots\' strike')).toBe('Corvane Air flights pilots');
     expect(label('Why did Bramfield Metro Transit cut its night bus routes this year?')).toMatch(/^Bramfield Metro Transit /);
     expect(label('What specific contracts link Palantir’s ICM to AWS and can those contracts be publicly audited?')).toBe('Palantir–ICM contracts');
+    // Two whole names leave room for one word: one name and what it is about say more.
+    expect(label('How much was Corvane Air chief executive Marisol Ekwueme paid for 2024?')).toBe('Corvane Air chief executive');
   });
 
   it('differs from the labels beside it, or is none', () => {
