@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/core/answerer.ts';
-import { parseBrief } from '../../src/core/corpus.ts';
-import { buildEngine } from '../../src/core/engine.ts';
-import type { Brief } from '../../src/core/types.ts';
-import { expectWellFormed, realLexicon } from '../fixtures/answer-core/support.ts';
+import { answerOnBrief } from '../fixtures/answer-core/support.ts';
 
 // A yes/no question is settled by the verdict of the brief it restates, even when it names a year
 // the brief never gives (the year the asker heard the claim). A year after the brief was checked is
@@ -16,15 +12,7 @@ Checked on June 2, 2024
 - The union balloted its Port Hallam members on a longer walkout but called it off after a pay offer.
 `;
 
-const lexicon = realLexicon();
-function ask(question: string) {
-  const parsed = parseBrief('dockers.txt', text);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  const briefs: Brief[] = [parsed.brief];
-  const answer = answerQuestion(buildEngine({ briefs, skipped: [] }), question, {}, lexicon);
-  expectWellFormed(answer, briefs, () => text);
-  return answer;
-}
+const ask = (question: string) => answerOnBrief('dockers.txt', text, question);
 
 describe('a yes/no question naming a year', () => {
   it('is answered by the verdict when the year is one the brief could have checked', () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/core/answerer.ts';
-import { parseBrief } from '../../src/core/corpus.ts';
-import { buildEngine } from '../../src/core/engine.ts';
-import type { Brief } from '../../src/core/types.ts';
-import { loadLexicon } from '../../src/io/lexicon.ts';
-import { collapse, expectWellFormed } from '../fixtures/answer-core/support.ts';
+import { answerOnBrief, collapse } from '../fixtures/answer-core/support.ts';
 
 // A terse verdict ("False.") is completed by the sentence after it. Where the brief writes the two as
 // one run of text they are one unit, which leaves the other two units for what the brief adds; where
@@ -19,16 +14,7 @@ ${verdictLine}
 - A second Larkmoor ferry, the Larkmoor Spirit, joined the route in 2021.
 `;
 
-const lexicon = loadLexicon();
-
-function answerOn(text: string, question: string) {
-  const parsed = parseBrief('ferry.txt', text);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  const briefs: Brief[] = [parsed.brief];
-  const answer = answerQuestion(buildEngine({ briefs, skipped: [] }), question, {}, lexicon);
-  expectWellFormed(answer, briefs, () => text);
-  return answer;
-}
+const answerOn = (text: string, question: string) => answerOnBrief('ferry.txt', text, question);
 
 describe('a terse verdict', () => {
   const question = 'does the larkmoor ferry really carry a million passengers a year?';
