@@ -28,8 +28,7 @@ function labelChoices(question: string, max: number): string[] {
   if (question.trim().length <= max) return [question.trim()];
   const raw = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&.'’-]*/gu)].map((m) => m[0]);
   const tokens = raw.map((t) => t.replace(/['’]s$/, '').replace(/[.'’-]+$/, ''));
-  // A name is capitalised mid-sentence, or written in capitals (ICE, AWS).
-  // ("I" is the asker.)
+  // A name is capitalised mid-sentence, or written in capitals (ICE, AWS); "I" is the asker.
   const isName = (token: string, i: number) => token !== 'I' && ((i > 0 && /^\p{Lu}/u.test(token)) || (token.length > 1 && token === token.toUpperCase() && /\p{L}/u.test(token)));
   const names: string[] = [];
   const content: string[] = [];
@@ -64,7 +63,7 @@ function labelChoices(question: string, max: number): string[] {
   const shorter: string[] = [];
   const most = Math.min(names.length, MAX_NAMES);
   for (let w = words.length; w >= 0; w--) {
-    for (let n = most; n >= Math.min(1, most); n--) shorter.push(compose(names.slice(0, n), words.slice(0, w)));
+    for (let n = most; n >= 1; n--) shorter.push(compose(names.slice(0, n), words.slice(0, w)));
   }
   for (let w = words.length; w >= 0; w--) shorter.push(compose([], words.slice(0, w)));
   // Where the best is taken: more of its words, then fewer, then its opening words.
