@@ -9,9 +9,10 @@ import { words } from '../../src/core/text.ts';
 const corpus = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 let desk: LiveKnowledge;
 let desk3: LiveKnowledge;
+let desk6: LiveKnowledge;
 
 beforeAll(async () => {
-  [desk, desk3] = await Promise.all([openKnowledge({ seedsDir: corpus('desk-corpus') }), openKnowledge({ seedsDir: corpus('desk3-corpus') })]);
+  [desk, desk3, desk6] = await Promise.all(['desk-corpus', 'desk3-corpus', 'desk6-corpus'].map((name) => openKnowledge({ seedsDir: corpus(name) })));
 });
 
 describe('phrasal verbs', () => {
@@ -24,6 +25,15 @@ describe('phrasal verbs', () => {
     expect(words('when did the stream take place')).toEqual(['when', 'did', 'the', 'stream', 'happen']);
     expect(words('when did the rent cap kick in')).toEqual(['when', 'did', 'the', 'rent', 'cap', 'take', 'effect']);
     expect(words('how many cans were pulled from the shelves')).toEqual(['how', 'many', 'cans', 'were', 'recalled']);
+    // Taking over a company is buying it; taking over as its boss is becoming that.
+    expect(words('when musk took over twitter')).toEqual(['when', 'musk', 'acquired', 'twitter']);
+    expect(words('when she took over as chief executive')).toEqual(['when', 'she', 'became', 'chief', 'executive']);
+    expect(words('who is taking over as ceo')).toEqual(['who', 'is', 'becoming', 'ceo']);
+  });
+
+  it('reads the chat spellings of night and tomorrow', () => {
+    expect(words('closest to midnite tonite')).toEqual(['closest', 'to', 'midnight', 'tonight']);
+    expect(words('the nite bus tmrw')).toEqual(['the', 'night', 'bus', 'tomorrow']);
   });
 
   it('answers "burn through" from a brief that says "use", not declining for a word it never says', () => {
@@ -36,5 +46,11 @@ describe('phrasal verbs', () => {
     const answer = desk3.answer('what did american life expectancy bottom out at');
     expect(answer.answered).toBe(true);
     expect(answer.units[0]?.text).toMatch(/76\.4/);
+  });
+
+  it('answers a question typed "midnite" as one about midnight, not declining it for a name no brief mentions', () => {
+    const answer = desk6.answer('when was the doomsday clock the farthest from midnite');
+    expect(answer.declineReason).toBeNull();
+    expect(answer.units.map((u) => u.text).join(' ')).toMatch(/17 minutes/);
   });
 });
