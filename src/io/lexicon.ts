@@ -27,6 +27,9 @@ type PosTag = (typeof POS)[number]['tag'];
  */
 const DERIVED_POINTERS = new Set(['+', '\\']);
 const ATTRIBUTE_POINTER = '=';
+const PERTAINYM_POINTER = '\\';
+/** WordNet's lexicographer file of places (noun.location). */
+const PLACE_FILE = 15;
 const AGENT = /(?:er|or|ist|ant|ent)$/;
 /** Letters a derived word must share with the word, at least (fewer for short words). */
 const ROOT_CHARS = 4;
@@ -235,7 +238,7 @@ function relatedWords(
   const out: string[] = [];
   for (const { pos, offsets } of senses) {
     // The commonest senses only: "found" relates to "founder", not (through a rarer sense) to "base".
-    for (const offset of offsets.slice(0, RELATED_SENSES)) {
+    for (const [sense, offset] of offsets.slice(0, RELATED_SENSES).entries()) {
       const synset = synsets.read(pos, offset);
       if (!synset) continue;
       const own = synset.words.indexOf(base) + 1;
@@ -249,8 +252,12 @@ function relatedWords(
         if (!target) continue;
         const targetWord = p.target & 0xff;
         const related = targetWord === 0 ? target.words : [target.words[targetWord - 1] ?? ''];
+        // A nationality's adjective names its country whatever the spelling ("Irish" → "Ireland",
+        // "French" → "France"): a pertainym from a capitalised word to a place, in its first sense
+        // ("Chinese" is China's; Taiwan's only in the second).
+        const country = sense === 0 && p.symbol === PERTAINYM_POINTER && synset.capitalised.includes(base) && target.lexFile === PLACE_FILE;
         // An agent noun ("founder" of "found") names who did it, not the doing: another question.
-        out.push(...(attribute ? related : related.filter((w) => sharesRoot(base, w) && !(pos === 'v' && p.pos === 'n' && AGENT.test(w)))));
+        out.push(...(attribute || country ? related : related.filter((w) => sharesRoot(base, w) && !(pos === 'v' && p.pos === 'n' && AGENT.test(w)))));
       }
       const demonym = DEMONYM_GLOSS.exec(synset.gloss);
       if (demonym && pos === 'n') out.push(demonym[1]!.toLowerCase());

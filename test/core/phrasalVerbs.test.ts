@@ -12,7 +12,8 @@ let desk3: LiveKnowledge;
 let desk6: LiveKnowledge;
 
 beforeAll(async () => {
-  [desk, desk3, desk6] = await Promise.all(['desk-corpus', 'desk3-corpus', 'desk6-corpus'].map((name) => openKnowledge({ seedsDir: corpus(name) })));
+  const open = (name: string) => openKnowledge({ seedsDir: corpus(name) });
+  [desk, desk3, desk6] = await Promise.all([open('desk-corpus'), open('desk3-corpus'), open('desk6-corpus')]);
 });
 
 describe('phrasal verbs', () => {
