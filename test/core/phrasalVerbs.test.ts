@@ -37,6 +37,11 @@ describe('phrasal verbs', () => {
     expect(words('the nite bus tmrw')).toEqual(['the', 'night', 'bus', 'tomorrow']);
   });
 
+  it('drops "on earth", which only stresses ("most nations on Earth", "what on earth is it")', () => {
+    expect(words('more power than most nations on Earth')).toEqual(['more', 'power', 'than', 'most', 'nations']);
+    expect(words('what on earth is ICM')).toEqual(['what', 'is', 'icm']);
+  });
+
   it('answers "burn through" from a brief that says "use", not declining for a word it never says', () => {
     const answer = desk.answer('how much electricity does bitcoin burn through each year');
     expect(answer.answered).toBe(true);
