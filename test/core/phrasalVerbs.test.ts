@@ -37,6 +37,14 @@ describe('phrasal verbs', () => {
     expect(words('the nite bus tmrw')).toEqual(['the', 'night', 'bus', 'tomorrow']);
   });
 
+  it('drops "in the end", which asks for the final figure, not about an end ("by the end of 2024" keeps it)', () => {
+    expect(words('what did the paris games cost in the end')).toEqual(['what', 'did', 'the', 'paris', 'games', 'cost']);
+    expect(words('by the end of 2024')).toEqual(['by', 'the', 'end', 'of', '2024']);
+    const answer = desk.answer('What did the Paris Games cost in the end?');
+    expect(answer.declineReason).toBeNull();
+    expect(answer.units[0]?.doc).toMatch(/paris-olympics/);
+  });
+
   it('drops "on earth", which only stresses ("most nations on Earth", "what on earth is it")', () => {
     expect(words('more power than most nations on Earth')).toEqual(['more', 'power', 'than', 'most', 'nations']);
     expect(words('what on earth is ICM')).toEqual(['what', 'is', 'icm']);
