@@ -18,10 +18,14 @@ describe('the focus of a question', () => {
     expect(focus('On what date was the GitHub ICE contract renewed?')).toEqual(['contract', 'renewed']);
     expect(focus('In which year did Microsoft employees publish their letter?')).not.toContain('year');
     expect(focus('What share of Palantir revenue comes from ICE?')).toEqual(['revenue']);
+    // A question for a result: its score is what the answer gives ("312 to 226"), not a word it says.
+    expect(focus('whats the final electoral college score')).not.toContain('score');
   });
 
   it('keeps the same word where it is what is asked about', () => {
     expect(focus('Did the contract have an end date?')).toContain('date');
     expect(focus('Which brief gives the date the contract ends?')).toContain('date');
+    // Scoring a goal is no question for a result.
+    expect(focus('which microsoft employee scored the most signatures')).toContain('scored');
   });
 });
