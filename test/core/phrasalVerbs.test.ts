@@ -45,6 +45,11 @@ describe('phrasal verbs', () => {
     expect(answer.units[0]?.doc).toMatch(/paris-olympics/);
   });
 
+  it('reads "the idea that …" as what follows it: the idea is the claim, not a thing asked about', () => {
+    expect(words('where did the idea that carrots help night vision come from')).toEqual(['where', 'did', 'that', 'carrots', 'help', 'night', 'vision', 'come', 'from']);
+    expect(words('the notion that bats are blind')).toEqual(['that', 'bats', 'are', 'blind']);
+  });
+
   it('drops "on earth", which only stresses ("most nations on Earth", "what on earth is it")', () => {
     expect(words('more power than most nations on Earth')).toEqual(['more', 'power', 'than', 'most', 'nations']);
     expect(words('what on earth is ICM')).toEqual(['what', 'is', 'icm']);
