@@ -42,8 +42,8 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
     type,
     whether: asksWhether(asked),
     // "Which government agency": the words of the kind asked for say what the answer is, not what it
-    // is about; so does "score" in "the final electoral college score", answered by "312 to 226".
-    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word) && !category.includes(t.word) && !(type === 'score' && SCORE_WORDS.has(t.word))),
+    // is about; so does "score" in "the final electoral college score", answered by "312 to 226" (`KIND_WORDS`).
+    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word) && !category.includes(t.word) && !KIND_WORDS.get(type)?.has(t.word)),
     counted: countedTerms(asked, terms),
     role: roleAsked(asked, terms),
     measure: measureAsked(asked),
@@ -73,8 +73,11 @@ function namesAsked(asked: string, type: QuestionType, lexicon: Lexicon): Questi
 /** Words of a figure ("$100 million", "40 percent"): said with the figure, not the thing asked about. */
 const FIGURE_WORDS = new Set(['thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'trillions', 'percent', 'dollars', 'dollar', 'euros', 'pounds']);
 
-/** The words of a question for a result ("what was the score") that name the kind of answer. */
-const SCORE_WORDS = new Set(['score', 'scores', 'scoreline']);
+/** Words that name the kind of answer a question of a type asks for: a result's score, a sum's value ("contract value?", "$200,000"). */
+const KIND_WORDS = new Map<string, ReadonlySet<string>>([
+  ['score', new Set(['score', 'scores', 'scoreline'])],
+  ['amount', new Set(['value', 'amount'])],
+]);
 
 /** "On what date did…", "which year…", "what share of…": the word names the kind of answer asked for, not what it is about. */
 const ASKING_FOR = /\b(?:what|which) (date|year|month|day|time|share|percentage|proportion|fraction|portion)\b/gi;

@@ -20,6 +20,9 @@ describe('the focus of a question', () => {
     expect(focus('What share of Palantir revenue comes from ICE?')).toEqual(['revenue']);
     // A question for a result: its score is what the answer gives ("312 to 226"), not a word it says.
     expect(focus('whats the final electoral college score')).not.toContain('score');
+    // Nor is a sum's value: "$200,000" gives it.
+    expect(focus('what is the value of the github contract with ice')).not.toContain('value');
+    expect(focus('what amount did ice pay palantir')).not.toContain('amount');
   });
 
   it('keeps the same word where it is what is asked about', () => {
