@@ -50,6 +50,14 @@ describe('phrasal verbs', () => {
     expect(words('the notion that bats are blind')).toEqual(['that', 'bats', 'are', 'blind']);
   });
 
+  it('reads "tech", "lend" and "buyout" as the words the briefs write', () => {
+    expect(words('big tech firms')).toEqual(['big', 'technology', 'firms']);
+    expect(words('how much did the banks lend for the buyout')).toEqual(['how', 'much', 'did', 'the', 'banks', 'loan', 'for', 'the', 'takeover']);
+    const answer = desk.answer('how much money did banks lend musk for the twitter buyout');
+    expect(answer.declineReason).toBeNull();
+    expect(answer.units.map((u) => u.text).join(' ')).toMatch(/\$13 billion in bank loans/);
+  });
+
   it('drops "on earth", which only stresses ("most nations on Earth", "what on earth is it")', () => {
     expect(words('more power than most nations on Earth')).toEqual(['more', 'power', 'than', 'most', 'nations']);
     expect(words('what on earth is ICM')).toEqual(['what', 'is', 'icm']);
