@@ -100,6 +100,7 @@ export function wordIsForm(term: QueryTerm, word: string, wordStem: string): boo
 /** Words a yes/no question judges a claim by ("safe", "true", "legit"): the brief's verdict answers them. */
 const JUDGEMENT = new Set(stopwordData.judgement.map((w) => stem(w)));
 const CATEGORIES = new Set(stopwordData.categories);
+const FRAMING = new RegExp(`\\b(?:the|this|that) (?:${stopwordData.framing.join('|')}) that\\b`, 'gi');
 /** Filler and framing words a typo may hide ("realy", "happend"): read as what they are. */
 const STOP_LIST: readonly string[] = [...stopwordData.stop, ...stopwordData.weak].filter((w) => w.length >= 3);
 
@@ -108,11 +109,13 @@ const ROMAN = /^[ivxlc]{2,5}$/;
 /** Analyses a question against an index. */
 export function parseQuery(question: string, index: SearchIndex, lexicon: Lexicon = NO_LEXICON): QueryTerm[] {
   // A pasted address ("is this true? https://…") is where the claim was seen, and a closing tag
-  // ("…, right?", "is that true?") asks whether it holds: neither is a word of what is asked about.
+  // ("…, right?", "is that true?") asks whether it holds: neither is a word of what is asked about;
+  // nor is "the idea" of "where did the idea that carrots … come from", which only frames the claim.
   const text = stripOpening(
     question
       .slice(0, MAX_QUESTION_CHARS)
       .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
+      .replace(FRAMING, ' that ')
       .replace(/(?:[-–,]|\bis (?:that|this|it))\s*(?:true|right|correct|so|real|legit|accurate)\s*\?*\s*$/i, ' '),
   );
   const category = answerCategory(text);

@@ -25,6 +25,11 @@ describe('the focus of a question', () => {
     expect(focus('what amount did ice pay palantir')).not.toContain('amount');
   });
 
+  it('leaves out "the idea" before the claim it frames, in the question only', () => {
+    expect(focus('where did the idea that palantir runs on aws come from')).not.toContain('idea');
+    expect(focus('whose idea was it that palantir should run on aws')).toContain('idea');
+  });
+
   it('keeps the same word where it is what is asked about', () => {
     expect(focus('Did the contract have an end date?')).toContain('date');
     expect(focus('Which brief gives the date the contract ends?')).toContain('date');

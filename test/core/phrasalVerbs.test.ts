@@ -45,11 +45,6 @@ describe('phrasal verbs', () => {
     expect(answer.units[0]?.doc).toMatch(/paris-olympics/);
   });
 
-  it('reads "the idea that …" as what follows it: the idea is the claim, not a thing asked about', () => {
-    expect(words('where did the idea that carrots help night vision come from')).toEqual(['where', 'did', 'that', 'carrots', 'help', 'night', 'vision', 'come', 'from']);
-    expect(words('the notion that bats are blind')).toEqual(['that', 'bats', 'are', 'blind']);
-  });
-
   it('reads "tech", "lend" and "buyout" as the words the briefs write', () => {
     expect(words('big tech firms')).toEqual(['big', 'technology', 'firms']);
     expect(words('how much did the banks lend for the buyout')).toEqual(['how', 'much', 'did', 'the', 'banks', 'loan', 'for', 'the', 'takeover']);
