@@ -35,15 +35,13 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
   const asked = question.trim();
   const terms = parseQuery(asked, engine.passageIndex, lexicon);
   const category = categoryPhrase(asked);
-  const type = namesAsked(asked, questionType(asked), lexicon);
   return {
     asked,
     terms,
-    type,
+    type: namesAsked(asked, questionType(asked), lexicon),
     whether: asksWhether(asked),
-    // "Which government agency": the words of the kind asked for say what the answer is, not what it
-    // is about; so does "score" in "the final electoral college score", answered by "312 to 226" (`KIND_WORDS`).
-    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word) && !category.includes(t.word) && !KIND_WORDS.get(type)?.has(t.word)),
+    // "Which government agency": the words of the kind asked for say what the answer is, not what it is about.
+    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word) && !category.includes(t.word)),
     counted: countedTerms(asked, terms),
     role: roleAsked(asked, terms),
     measure: measureAsked(asked),
@@ -73,11 +71,20 @@ function namesAsked(asked: string, type: QuestionType, lexicon: Lexicon): Questi
 /** Words of a figure ("$100 million", "40 percent"): said with the figure, not the thing asked about. */
 const FIGURE_WORDS = new Set(['thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'trillions', 'percent', 'dollars', 'dollar', 'euros', 'pounds']);
 
-/** Words that name the kind of answer a question of a type asks for: a result's score, a sum's value ("contract value?", "$200,000"). */
-const KIND_WORDS = new Map<string, ReadonlySet<string>>([
+/**
+ * Words that name the kind of answer a question of a type asks for: a result's score ("the final
+ * electoral college score": "312 to 226"), a sum's value ("contract value?": "$200,000"). A unit
+ * that says them is nearer the question, but one need not say them to answer it.
+ */
+const KIND_WORDS = new Map<QuestionType, ReadonlySet<string>>([
   ['score', new Set(['score', 'scores', 'scoreline'])],
   ['amount', new Set(['value', 'amount'])],
 ]);
+
+/** True when the word names the kind of answer the question asks for (see {@link KIND_WORDS}); a yes/no question asks for none. */
+export function namesKindAsked(analysis: Pick<Analysis, 'type' | 'whether'>, word: string): boolean {
+  return !analysis.whether && (KIND_WORDS.get(analysis.type)?.has(word) ?? false);
+}
 
 /** "On what date did…", "which year…", "what share of…": the word names the kind of answer asked for, not what it is about. */
 const ASKING_FOR = /\b(?:what|which) (date|year|month|day|time|share|percentage|proportion|fraction|portion)\b/gi;

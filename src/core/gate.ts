@@ -1,4 +1,4 @@
-import type { Analysis } from './analyse.ts';
+import { namesKindAsked, type Analysis } from './analyse.ts';
 import { briefHolds } from './briefPostings.ts';
 import type { Engine } from './engine.ts';
 import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.ts';
@@ -118,8 +118,9 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
     .filter(twin)
     .flatMap((u) => spokenStems(`${u.span.text} ${u.passage.heading} ${u.sentence.label ?? ''}`));
   const saidIn = (f: QueryTerm, ws: readonly (readonly [string, string])[]) => ws.some(([w, x]) => wordIsForm(f, w, x) || w === f.word);
-  // "old" in "how old is X" is said by the figure the measure check asks for ("Pruett, 81,"), not by the word.
-  const focus = analysis.focus.filter((f) => !names.includes(f) && !titled(f) && f.word !== analysis.measure?.asked);
+  // "old" in "how old is X" is said by the figure the measure check asks for ("Pruett, 81,"), not by
+  // the word; "score" in "the final score", by the score.
+  const focus = analysis.focus.filter((f) => !names.includes(f) && !titled(f) && f.word !== analysis.measure?.asked && !namesKindAsked(analysis, f.word));
   // A year narrows what is asked ("revenue in 2020"): a sentence quoted from the lead brief, or from
   // a near-duplicate of it that gives the year of the count both give, must name it; and it stands for
   // the thing asked only where the units say it in the question's own phrase ("November 2019

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyse } from '../../src/core/analyse.ts';
+import { fileURLToPath } from 'node:url';
+import { analyse, namesKindAsked } from '../../src/core/analyse.ts';
 import type { LiveKnowledge } from '../../src/core/knowledge.ts';
 import { loadLexicon } from '../../src/io/lexicon.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
@@ -18,11 +19,27 @@ describe('the focus of a question', () => {
     expect(focus('On what date was the GitHub ICE contract renewed?')).toEqual(['contract', 'renewed']);
     expect(focus('In which year did Microsoft employees publish their letter?')).not.toContain('year');
     expect(focus('What share of Palantir revenue comes from ICE?')).toEqual(['revenue']);
-    // A question for a result: its score is what the answer gives ("312 to 226"), not a word it says.
-    expect(focus('whats the final electoral college score')).not.toContain('score');
-    // Nor is a sum's value: "$200,000" gives it.
-    expect(focus('what is the value of the github contract with ice')).not.toContain('value');
-    expect(focus('what amount did ice pay palantir')).not.toContain('amount');
+  });
+
+  it('tells the words that name the kind of answer asked for, which the gate does not ask a unit to say', () => {
+    const kind = (question: string, word: string) => namesKindAsked(analyse(knowledge.engine, question, lexicon), word);
+    // A result's score is what the answer gives ("312 to 226"), a sum's value "$200,000".
+    expect(kind('whats the final electoral college score', 'score')).toBe(true);
+    expect(kind('what is the value of the github contract with ice', 'value')).toBe(true);
+    expect(kind('what amount did ice pay palantir', 'amount')).toBe(true);
+    // Scoring a goal is no question for a result; the value of a contract to its staff is no sum.
+    expect(kind('which microsoft employee scored the most signatures', 'scored')).toBe(false);
+    expect(kind('did employees value the github contract', 'value')).toBe(false);
+  });
+
+  it('answers a question for a sum or a score from units that give it without the word', async () => {
+    const desk = await openKnowledge({ seedsDir: fileURLToPath(new URL('../fixtures/desk-corpus/', import.meta.url)) });
+    const score = desk.answer('what was the final electoral college score in 2024');
+    expect(score.declineReason).toBeNull();
+    expect(score.units.map((u) => u.text).join(' ')).toMatch(/312 to 226/);
+    const value = knowledge.answer('whats the value of the github support contract with ice');
+    expect(value.declineReason).toBeNull();
+    expect(value.units.map((u) => u.text).join(' ')).toMatch(/\$200,000/);
   });
 
   it('leaves out "the idea" before the claim it frames, in the question only', () => {
@@ -33,7 +50,5 @@ describe('the focus of a question', () => {
   it('keeps the same word where it is what is asked about', () => {
     expect(focus('Did the contract have an end date?')).toContain('date');
     expect(focus('Which brief gives the date the contract ends?')).toContain('date');
-    // Scoring a goal is no question for a result.
-    expect(focus('which microsoft employee scored the most signatures')).toContain('scored');
   });
 });
