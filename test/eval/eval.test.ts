@@ -22,7 +22,8 @@ const LINES: Record<string, Line> = {
   // abstain 0.72 → 0.75 later on 2 December (71/92: a name asked about must be in the lead brief's units).
   // Raised in the next session of 2 December (coverage judged on the hits near the top, units that may
   // share more words, measures, copied markup; tuned on the tune halves only): 173/210, 85%, 70/92, 7/210.
-  'seeds tune': { facts: 0.8, source1: 0.82, abstain: 0.75, falseAbstain: 0.05 },
+  // On 4 December 177/210, 87%, 74/92, 5/210 ("value" of a sum asked for is not a word a unit must say).
+  'seeds tune': { facts: 0.8, source1: 0.82, abstain: 0.75, falseAbstain: 0.04 },
   // abstain 0.45 → 0.42: the chat words and filler tuned on desk3 (there 6 more facts found and 7 fewer
   // wrongly declined, the other tune halves unchanged) cost one near miss here, 16 → 15 of 35.
   // Raised in the next session: 45/79, 70%, 17/35, 7/79 (from 44/79, 67%, 17/35, 11/79).
@@ -33,7 +34,9 @@ const LINES: Record<string, Line> = {
   // checked in the lead brief's units (224/246, 96/123).
   // Raised in the next session: 225/246, 94%, 94/123, 11/246.
   // Then 226/246, 95%, 94/123, 10/246 with phrasal verbs read as the plain word (the session after).
-  'desk tune': { facts: 0.91, source1: 0.93, abstain: 0.75, falseAbstain: 0.05 },
+  // On 4 December 231/246, 96%, 96/123, 6/246 (chat words, "in the end", "on earth", a result's
+  // "score", "the idea that" as framing; the test halves unchanged by them).
+  'desk tune': { facts: 0.92, source1: 0.93, abstain: 0.75, falseAbstain: 0.04 },
   // abstain 0.7 → 0.68 with the change that let yes/no questions be answered without a figure (on the
   // tune halves: 4 fewer false declines, none more answered wrongly; here one near miss more answered).
   // abstain raised with the gate's year and "how many" checks: a year the quoted passages never name,
@@ -76,7 +79,8 @@ const LINES: Record<string, Line> = {
   // After that session: 83/100, 88%, 32/50, 9/100.
   // Raised on 3 December: 87/100, 91%, 31/50, 7/100 (kin in the unit's score, "did the agency pay the
   // ransom" not led by a figure, compounds, "how many people" by kind).
-  'desk6 tune': { facts: 0.85, source1: 0.89, abstain: 0.6, falseAbstain: 0.08 },
+  // On 4 December 89/100, 93%, 31/50, 5/100 ("Irish" names Ireland, "midnite" is midnight).
+  'desk6 tune': { facts: 0.87, source1: 0.89, abstain: 0.6, falseAbstain: 0.06 },
   // Held out, written with desk6 by another writer. The session's start (74305dd) scores facts 79/100,
   // source@1 89%, abstain 31/50, false-abstain 7/100 on it; its end, 80/100, 89%, 30/50, 7/100.
   // After the session of 3 December: 81/100, 90%, 31/50, 6/100.
