@@ -22,7 +22,9 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await rm(work, { recursive: true, force: true });
+  // A build worker goes on, after its engine, to answer the corpus's prompts and save their outcomes
+  // into the cache folder: it may still be writing there as a test ends (ENOTEMPTY on removal).
+  await rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
