@@ -25,11 +25,9 @@ type PosTag = (typeof POS)[number]['tag'];
  * when it shares the word's root: "ukrainian" → "ukraine", not "found" → "institution"), and an
  * attribute ("tall" → "height").
  */
-const DERIVED_POINTERS = new Set(['+', '\\']);
-const ATTRIBUTE_POINTER = '=';
 const PERTAINYM_POINTER = '\\';
-/** WordNet's lexicographer file of places (noun.location). */
-const PLACE_FILE = 15;
+const DERIVED_POINTERS = new Set(['+', PERTAINYM_POINTER]);
+const ATTRIBUTE_POINTER = '=';
 const AGENT = /(?:er|or|ist|ant|ent)$/;
 /** Letters a derived word must share with the word, at least (fewer for short words). */
 const ROOT_CHARS = 4;
@@ -255,7 +253,7 @@ function relatedWords(
         // A nationality's adjective names its country whatever the spelling ("Irish" → "Ireland",
         // "French" → "France"): a pertainym from a capitalised word to a place, in its first sense
         // ("Chinese" is China's; Taiwan's only in the second).
-        const country = sense === 0 && p.symbol === PERTAINYM_POINTER && synset.capitalised.includes(base) && target.lexFile === PLACE_FILE;
+        const country = sense === 0 && p.symbol === PERTAINYM_POINTER && synset.capitalised.includes(base) && NAMED_KINDS.get(target.lexFile) === 'place';
         // An agent noun ("founder" of "found") names who did it, not the doing: another question.
         out.push(...(attribute || country ? related : related.filter((w) => sharesRoot(base, w) && !(pos === 'v' && p.pos === 'n' && AGENT.test(w)))));
       }
