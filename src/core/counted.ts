@@ -128,15 +128,19 @@ function ownerWords(after: readonly string[]): readonly string[] {
   return end < 0 ? [] : rest.slice(0, end);
 }
 
+/** Whether a word (and its stem) of a text is a kind of person that counts the people asked about. */
+export type KindTest = (word: string, stem: string) => boolean;
+
 /**
  * Whether a text that names what is counted gives a number for it ("240,000 plastic fragments"
  * counts "plastic particles"). A text that does not name it is left to the general test for a
  * count: the brief may count the same people in other words ("50 coffee drinkers" for "participants").
  * With `kinds`, "how many people" is counted by any kind of person ("168,000 passengers"): enough to
  * rank a unit by, not to say that the briefs answer (a count of workers does not say how many
- * people ICE deported).
+ * people ICE deported). `kinds` as a test of a word takes only the kinds it accepts: the kind the
+ * question itself says ("2,000 deaths" answers "how many people died").
  */
-export function countsOrOmits(counted: Counted, text: string, kinds = false): 'counts' | 'names only' | 'omits' {
+export function countsOrOmits(counted: Counted, text: string, kinds: boolean | KindTest = false): 'counts' | 'names only' | 'omits' {
   const ws = wordStems(text);
   // "Vantly announced … that it would cut 2,100 jobs, roughly 9 percent of its 23,400 employees":
   // "its" before the count points back to the owner named earlier in the sentence.
@@ -148,7 +152,8 @@ export function countsOrOmits(counted: Counted, text: string, kinds = false): 'c
   const people = kinds && counted.terms.length > 0 && counted.terms.every((t) => GENERIC_PEOPLE.has(t.word));
   let named = false;
   for (let i = 0; i < ws.length; i++) {
-    if (!namedAt(counted.terms, ws, i) && !(people && PERSON_KINDS.has(ws[i]![0]))) continue;
+    const [w, x] = ws[i]!;
+    if (!namedAt(counted.terms, ws, i) && !(people && PERSON_KINDS.has(w) && (kinds === true || kinds(w, x)))) continue;
     named = true;
     if (!owned(i)) continue;
     for (let j = i - COUNT_BEFORE; j <= i + COUNT_AFTER; j++) if (j !== i && isCount(j)) return 'counts';

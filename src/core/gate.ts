@@ -2,7 +2,7 @@ import { namesKindAsked, type Analysis } from './analyse.ts';
 import { briefHolds } from './briefPostings.ts';
 import type { Engine } from './engine.ts';
 import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.ts';
-import { countsOrOmits, figureOf, roleOf } from './counted.ts';
+import { countsOrOmits, figureOf, roleOf, type KindTest } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { sameTopic } from './figures.ts';
 import { asksForMoney, FIGURE_TYPES, givesMoney, sentenceFits } from './questionType.ts';
@@ -192,7 +192,10 @@ function givesFigure(analysis: Analysis, texts: readonly string[], passages: rea
   const counted = analysis.counted;
   if (counted.terms.length === 0 && !texts.some((t) => figureOf(payers, t))) return false;
   if (counted.terms.length > 0) {
-    const inUnits = texts.map((t) => countsOrOmits(counted, t));
+    // "How many people died" is counted by "2,000 deaths", a kind of person the question says; not by
+    // "100 employees", which would count people for any question.
+    const said: KindTest = (w, x) => analysis.terms.some((t) => t.word === w || t.matches.includes(x) || t.synonyms.includes(x));
+    const inUnits = texts.map((t) => countsOrOmits(counted, t, said));
     if (inUnits.includes('counts')) return true;
     if (inUnits.includes('names only') || passages.some((t) => countsOrOmits(counted, t) !== 'omits')) return false;
   }

@@ -276,8 +276,9 @@ function unique(words: readonly string[]): string[] {
 /** The word and the forms it may be an inflection of ("stopped" → "stop", "agencies" → "agency"). */
 function baseForms(word: string): string[] {
   const forms = [word];
+  // A base of three letters at least: "sued" is "sue" and "cried" is "cry", but "bed" is no "be".
   const strip = (suffix: string, add = '') => {
-    if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.push(word.slice(0, -suffix.length) + add);
+    if (word.length - suffix.length + add.length >= 3 && word.endsWith(suffix)) forms.push(word.slice(0, -suffix.length) + add);
   };
   strip('s');
   strip('es');

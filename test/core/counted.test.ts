@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analyse.ts';
 import { countsOrOmits, figureOf, roleOf } from '../../src/core/counted.ts';
@@ -49,6 +50,22 @@ describe('what a "how many" question counts', () => {
     expect(countsOrOmits(people, passengers)).toBe('omits');
     expect(countsOrOmits(people, 'The airline cancelled 1,240 flights.', true)).toBe('omits');
     expect(countsOrOmits(counted('how many contracts were signed'), passengers, true)).toBe('omits');
+  });
+
+  it('reads a count of only the kinds a test accepts as "people" (the gate: the kind the question says)', () => {
+    const died = counted('how many people died in the evacuation');
+    const deaths = 'Studies link about 2,000 deaths to the stress of the evacuation itself.';
+    const saysDeaths = (w: string) => w === 'deaths';
+    expect(countsOrOmits(died, deaths, saysDeaths)).toBe('counts');
+    expect(countsOrOmits(died, 'More than 100 employees signed the letter.', saysDeaths)).toBe('omits');
+  });
+
+  it('lets a count of deaths answer "how many people died", from that brief alone', async () => {
+    const desk = await openKnowledge({ seedsDir: fileURLToPath(new URL('../fixtures/desk-corpus/', import.meta.url)) });
+    const answer = desk.answer('how many people died from the upheaval of the fukushima evacuation');
+    expect(answer.declineReason).toBeNull();
+    expect(answer.units.map((u) => u.doc)).toEqual(['b01-nuclear-vs-coal-deaths.txt', 'b01-nuclear-vs-coal-deaths.txt']);
+    expect(answer.units[0]?.text).toMatch(/2,000 deaths/);
   });
 
   it('belongs to the names the question gives it, and a count of someone else\'s is not it', () => {

@@ -34,3 +34,14 @@ describe('the country a nationality names', () => {
     expect(answer.units.map((u) => u.text).join(' ')).toMatch(/Ireland/);
   });
 });
+
+describe('the base form of a short inflected word', () => {
+  it('finds a base of three letters ("sued" is "sue", "died" is "die", "cried" is "cry")', () => {
+    for (const word of ['sued', 'died', 'owed', 'cried']) expect(lexicon.has(word)).toBe(true);
+  });
+
+  it('does not strip a word down to two letters ("goed" is no form of "go")', () => {
+    expect(lexicon.has('go')).toBe(true);
+    expect(lexicon.has('goed')).toBe(false);
+  });
+});
