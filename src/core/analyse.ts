@@ -73,12 +73,14 @@ const FIGURE_WORDS = new Set(['thousand', 'thousands', 'million', 'millions', 'b
 
 /**
  * Words that name the kind of answer a question of a type asks for: a result's score ("the final
- * electoral college score": "312 to 226"), a sum's value ("contract value?": "$200,000"). A unit
- * that says them is nearer the question, but one need not say them to answer it.
+ * electoral college score": "312 to 226"), a sum's value ("contract value?": "$200,000") or what
+ * was paid or cost ("how much does a ride cost": the unit must say "ride", and give a sum, which the
+ * gate asks of it anyway). A unit that says them is nearer the question, but one need not say them
+ * to answer it.
  */
 const KIND_WORDS = new Map<QuestionType, ReadonlySet<string>>([
   ['score', new Set(['score', 'scores', 'scoreline'])],
-  ['amount', new Set(['value', 'amount'])],
+  ['amount', new Set(['value', 'amount', 'pay', 'paid', 'paying', 'pays', 'cost', 'costs', 'spend', 'spent', 'spending', 'price'])],
 ]);
 
 /** True when the word names the kind of answer the question asks for (see {@link KIND_WORDS}); a yes/no question asks for none. */

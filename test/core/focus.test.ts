@@ -30,6 +30,17 @@ describe('the focus of a question', () => {
     // Scoring a goal is no question for a result; the value of a contract to its staff is no sum.
     expect(kind('which microsoft employee scored the most signatures', 'scored')).toBe(false);
     expect(kind('did employees value the github contract', 'value')).toBe(false);
+    // "Pay", "cost", "spend" in a question for a sum ask for the sum; whether someone paid asks no sum.
+    expect(kind('how much did microsoft pay for github', 'pay')).toBe(true);
+    expect(kind('how much does the night bus cost', 'cost')).toBe(true);
+    expect(kind('did ice pay palantir', 'pay')).toBe(false);
+  });
+
+  it('asks a unit that gives a sum to say the thing priced, not only that something costs', async () => {
+    const desk8 = await openKnowledge({ seedsDir: fileURLToPath(new URL('../fixtures/desk8-corpus/', import.meta.url)) });
+    // The brief gives what the night buses cost the city to run, not the fare for one ride.
+    const ride = desk8.answer('what does one ride on nighthop cost');
+    expect(ride.declineReason).toBe('focus-missing');
   });
 
   it('answers a question for a sum or a score from units that give it without the word', async () => {
