@@ -170,6 +170,8 @@ function looksPlural(word: string): boolean {
 export interface RoleAsked {
   readonly role: readonly QueryTerm[];
   readonly of: readonly QueryTerm[];
+  /** The word the owner's phrase ends on, where it is no name ("union" of "the Norland pilots union"). */
+  readonly body?: QueryTerm;
 }
 
 const NO_ROLE: RoleAsked = { role: [], of: [] };
@@ -179,6 +181,8 @@ const ROLE_OF = new Set(['of', 'at', 'for']);
 const ROLE_WITHIN = 3;
 /** How far after the role its owner may stand ("CEO of Palantir", "CEO Satya Nadella in 2018 confirming Microsoft"). */
 const ROLE_AFTER = 6;
+/** How far before the role a body asked about may stand ("the pilots' union, through its chairman"). */
+const BODY_BEFORE = 4;
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /**
@@ -199,7 +203,9 @@ export function roleAsked(asked: string, terms: readonly QueryTerm[]): RoleAsked
   const ownerWords = ws.slice(i + at + 1).filter((w) => w !== 'the').slice(0, ROLE_WITHIN);
   const role = terms.filter((t) => !t.weak && roleWords.includes(t.word));
   const of = terms.filter((t) => !t.weak && namesWhose(t) && ownerWords.includes(t.word));
-  return role.length > 0 && of.length > 0 ? { role, of } : NO_ROLE;
+  const last = terms.find((t) => !t.weak && t.word === ownerWords[ownerWords.length - 1]);
+  const body = last && !namesWhose(last) ? { body: last } : {};
+  return role.length > 0 && of.length > 0 ? { role, of, ...body } : NO_ROLE;
 }
 
 /** "Palantir('s) chief executive", to the end of the question: the owner's names, then the role in dictionary words. */
@@ -236,6 +242,11 @@ export function roleOf(asked: RoleAsked, text: string, topic: ReadonlySet<string
     const named = (j: number) => caps[j] === true && !isStopWord(ws[j]![0]) && !CALENDAR.test(ws[j]![0]) && ws[j]![0].length > 2;
     if (ownerIsTopic && named(end + 1) && !ws.slice(0, i).some((_, j) => named(j) && !namedAt(asked.of, ws, j))) return true;
     for (let k = end + 1; k <= end + ROLE_AFTER && k < ws.length; k++) if (namedAt(asked.of, ws, k)) return true;
+    // "The pilots' union, through its chairman", "the union's chairman": the role of the body asked
+    // about, named just before and pointed back to.
+    const before = ws.slice(Math.max(0, i - BODY_BEFORE), i);
+    const body = asked.body;
+    if (body && before.some(([w, x]) => wordIsForm(body, w, x) || w === body.word) && before.some(([w]) => w === 'its' || w === 's')) return true;
     for (let j = i - 1; j >= 0; j--) {
       const w = ws[j]![0];
       // "U.S.", "January": a capital that names no one whose role it could be.

@@ -113,6 +113,19 @@ describe('what a "who is the <role> of <name>" question asks', () => {
     expect(role('Who held the record for contracts at Palantir?').role).toEqual([]);
   });
 
+  it('is given by the body the owner\'s phrase ends on, named just before the role and pointed back to', async () => {
+    const desk8 = await openKnowledge({ seedsDir: fileURLToPath(new URL('../fixtures/desk8-corpus/', import.meta.url)) });
+    const chair = analyse(desk8.engine, 'who is the chairman of the norland pilots union', lexicon).role;
+    expect(chair.body?.word).toBe('union');
+    expect(roleOf(chair, "The pilots' union, through its chairman Ruben Okafor-Lind, disputed the count.")).toBe(true);
+    expect(roleOf(chair, "The union's chairman spoke first.")).toBe(true);
+    // A chairman near some other union's name, with nothing pointing back to it, is not its chairman.
+    expect(roleOf(chair, 'The union met the airline chairman on Monday.')).toBe(false);
+    const answer = desk8.answer('who is the chairman of the norland pilots union');
+    expect(answer.declineReason).toBeNull();
+    expect(answer.units[0]?.text).toMatch(/Okafor-Lind/);
+  });
+
   it('is given only by the role\'s own words, all of them', () => {
     const ceo = role('Who is the CEO of Palantir?');
     expect(roleOf(ceo, 'Employees urged leadership to remove Palantir from AWS.')).toBe(false);
