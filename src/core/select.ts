@@ -268,12 +268,21 @@ function briefAskedAbout(engine: Engine, analysis: Analysis, retrieval: Retrieva
   if (retrieval.restated && retrieval.restated.kind !== 'prompt') return retrieval.restated.doc;
   if (!analysis.whether) return null;
   let best: { doc: string; share: number } | null = null;
+  // "Does she really have fifty million fans?" is not about a claim of "$2 million" raised: a claim
+  // that gives figures, none of them the question's, is another claim about the same people.
+  const figures = retrieval.terms.filter((t) => isFigure(t.word));
   for (const c of retrieval.candidates) {
     const topic = briefTopicStems(engine.briefs.get(c.passage.doc) as Brief);
+    if (figures.length > 0 && [...topic].some(isFigure) && !figures.some((t) => covers(t, (x) => topic.has(x)))) continue;
     const share = coverage(retrieval.terms, (x) => topic.has(x));
     if (share >= TUNING.select.aboutBriefShare && (!best || share > best.share)) best = { doc: c.passage.doc, share };
   }
   return best?.doc ?? null;
+}
+
+/** A number that is no year ("50", "400"): a figure a claim gives. */
+function isFigure(word: string): boolean {
+  return /^\d/.test(word) && !/^(?:19|20)\d{2}$/.test(word);
 }
 
 /**
