@@ -4,7 +4,8 @@ import type { Engine } from './engine.ts';
 import { categoryPhrase, parseQuery, type QueryTerm } from './query.ts';
 import { asksWhether, questionType, type QuestionType } from './questionType.ts';
 import { isStopWord } from './text.ts';
-import type { Lexicon } from './types.ts';
+import { writtenAsName } from './names.ts';
+import type { Lexicon, Passage } from './types.ts';
 
 /**
  * Stage 1 of an answer: what the question asks. Its terms as the index knows them, the kind of fact
@@ -34,6 +35,7 @@ export interface Analysis {
 export function analyse(engine: Engine, question: string, lexicon: Lexicon): Analysis {
   const asked = question.trim();
   const terms = parseQuery(asked, engine.passageIndex, lexicon);
+  const counted = countedTerms(asked, terms);
   const category = categoryPhrase(asked);
   return {
     asked,
@@ -42,10 +44,34 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
     whether: asksWhether(asked),
     // "Which government agency": the words of the kind asked for say what the answer is, not what it is about.
     focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word) && !category.includes(t.word)),
-    counted: countedTerms(asked, terms),
-    role: roleAsked(asked, terms),
+    // Whose count or role is asked ("how many google employees") is told by the names, among them
+    // the words the briefs write as names, whatever case the question types them in.
+    counted: counted.terms.length > 0 || counted.of.length > 0 ? countedTerms(asked, asWritten(engine, terms)) : counted,
+    role: WHO.test(asked) ? roleAsked(asked, asWritten(engine, terms)) : roleAsked(asked, terms),
     measure: measureAsked(asked),
   };
+}
+
+const WHO = /^\s*who/i;
+
+/**
+ * The terms, a dictionary word the briefs write only as a name ("google", "delta") marked as one: read
+ * off the first few passages that hold it, which tell how the folder writes it.
+ */
+function asWritten(engine: Engine, terms: readonly QueryTerm[]): QueryTerm[] {
+  return terms.map((t) => (t.english && !t.name && !t.weak && t.matches.length > 0 && writtenAsName(t, passagesWith(engine, t)) ? { ...t, name: true } : t));
+}
+
+/** Passages that read how a corpus writes a word. */
+const CASING_SAMPLE = 12;
+
+function passagesWith(engine: Engine, term: QueryTerm): Passage[] {
+  const out: Passage[] = [];
+  for (const m of term.matches) {
+    const ids = engine.passageIndex.documentsWith(m);
+    for (let i = 0; i < ids.length && out.length < CASING_SAMPLE; i++) out.push(engine.passages[ids[i] as number] as Passage);
+  }
+  return out;
 }
 
 /** "Which EU commissioner", "what consultancy", "which state": the words after which or what, up to the first stop word. */

@@ -60,6 +60,11 @@ describe('what a "how many" question counts', () => {
     expect(countsOrOmits(died, 'More than 100 employees signed the letter.', saysDeaths)).toBe('omits');
   });
 
+  it('is not given by a count of another company\'s staff, whatever case the question types the name in', () => {
+    const answer = knowledge.answer('how many google staffers walked out over ice');
+    expect(answer.declineReason, answer.answer).toBe('focus-missing');
+  });
+
   it('lets a count of deaths answer "how many people died", from that brief alone', async () => {
     const desk = await openKnowledge({ seedsDir: fileURLToPath(new URL('../fixtures/desk-corpus/', import.meta.url)) });
     const answer = desk.answer('how many people died from the upheaval of the fukushima evacuation');
@@ -74,6 +79,9 @@ describe('what a "how many" question counts', () => {
     expect(ownerWords('how many separated kids')).toEqual([]);
     expect(ownerWords('how many github employees quit')).toEqual(['github']);
     expect(countedWords('how many github employees quit')).toEqual(['employees']);
+    // "google" is a dictionary word (to google), but the briefs write it only as a name.
+    expect(ownerWords('how many google staffers walked out over ice')).toEqual(['google']);
+    expect(countedWords('how many google staffers walked out over ice')).toEqual(['staffers']);
     const palantir = counted('how many employees does Palantir have');
     expect(countsOrOmits(palantir, 'More than 100 Microsoft employees published an open letter about Palantir.')).toBe('names only');
     expect(countsOrOmits(palantir, 'Palantir had about 3,900 employees at the end of the year.')).toBe('counts');
