@@ -155,6 +155,11 @@ export function tokenWords(text: string): string[] {
     else if (token.startsWith('fy') && /^fy\d{2}(?:\d{2})?$/.test(token)) raw.push('fiscal', token.length === 4 ? `20${token.slice(2)}` : token.slice(2));
     // "S-1" and "s1", "G7" and "g-7": one name however it is typed ("b4" is a chat spelling).
     else if (mayBeLetterAndNumber(token) && /^\p{L}\p{N}{1,2}$/u.test(token) && !INFORMAL.has(token)) raw.push(token.slice(0, 1), token.slice(1));
+    // "covid19" and "COVID-19", "mh17" and "MH-17": the name and its number, typed with a hyphen or without.
+    else if (endsWithDigit(token) && !INFORMAL.has(token) && NAME_AND_NUMBER.test(token)) {
+      const at = token.search(/\p{N}/u);
+      raw.push(token.slice(0, at), token.slice(at));
+    }
     // "they've" → "they", "didn't" → "did", "Palantir's" → "palantir": the ending is no word of its own.
     else if (token.includes("'")) raw.push(NEGATIVES.get(token) ?? token.replace(/n't$/, '').replace(/'(?:s|ve|re|ll|d|m)$/, '').replace(/'/g, ''));
     else raw.push(token);
@@ -165,6 +170,14 @@ export function tokenWords(text: string): string[] {
 /** The second step of `words`: chat spellings and numbers in words read, across the whole list. */
 export function readWords(raw: string[]): string[] {
   return readNumbers(informal(raw));
+}
+
+const NAME_AND_NUMBER = /^\p{L}{2,}\p{N}{1,4}$/u;
+
+/** The token ends with an ASCII digit: most words do not, and are spared the regex. */
+function endsWithDigit(token: string): boolean {
+  const last = token.charCodeAt(token.length - 1);
+  return last >= 0x30 && last <= 0x39;
 }
 
 /** The token opens with a number (`\p{N}`); most are ASCII, told by their first code unit alone. */

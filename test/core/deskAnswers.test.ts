@@ -82,6 +82,8 @@ describe('answers from real-shaped briefs', () => {
   it('reads typed numbers, percent signs and chat spellings', () => {
     expect(ask('did the us give ukraine four hundred billion').units[0]?.doc).toBe('a01-us-aid-ukraine-400-billion.txt');
     expect(ask('wat % of us plastic gets recycled').answer).toMatch(/8\.7 percent/);
+    // "covid19" is the briefs' "COVID-19", not a name they never mention.
+    expect(ask('is the covid19 vaccine safe for teenage boys').units[0]?.doc).toBe('a02-mrna-vaccine-myocarditis.txt');
   });
 
   it('explains itself stage by stage when asked', () => {

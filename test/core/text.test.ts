@@ -48,6 +48,14 @@ describe('stems of a brief and of a question agree', () => {
     expect(stems('the s1 filing')).toEqual(stems('the S-1 filing'));
     expect(stems('the S\u20111 filing')).toEqual(stems('the s1 filing'));
   });
+
+  it('reads a name and its number as the same words with or without the hyphen ("covid19", "COVID-19")', () => {
+    expect(stems('is the covid19 vaccine safe')).toEqual(stems('is the COVID-19 vaccine safe'));
+    expect(stems('flight MH17')).toEqual(stems('flight MH-17'));
+    // A name with numbers inside it stays one word; a chat spelling is read as what it stands for.
+    expect(words('H5N1 bird flu')).toEqual(['h5n1', 'bird', 'flu']);
+    expect(words('y does every1 think so')).toEqual(['why', 'does', 'everyone', 'think', 'so']);
+  });
 });
 
 describe('aliases', () => {
