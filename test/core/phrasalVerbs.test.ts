@@ -37,6 +37,18 @@ describe('phrasal verbs', () => {
     expect(words('the nite bus tmrw')).toEqual(['the', 'night', 'bus', 'tomorrow']);
   });
 
+  it('reads the short forms of mount and of units ("mt everest in ft", "lbs", "mins")', () => {
+    expect(words('how tall is mt everest in ft')).toEqual(['how', 'tall', 'is', 'mount', 'everest', 'in', 'feet']);
+    expect(words('5 lbs in 10 mins')).toEqual(['5', 'pounds', 'in', '10', 'minutes']);
+  });
+
+  it('answers "how tall is mt everest" rather than declining it for a name no brief mentions', async () => {
+    const desk = await openKnowledge({ seedsDir: fileURLToPath(new URL('../fixtures/desk-corpus/', import.meta.url)) });
+    const answer = desk.answer('how tall is mt everest in ft');
+    expect(answer.declineReason).toBeNull();
+    expect(answer.units.map((u) => u.text).join(' ')).toMatch(/8,848\.86 metres/);
+  });
+
   it('drops "in the end", which asks for the final figure, not about an end ("by the end of 2024" keeps it)', () => {
     expect(words('what did the paris games cost in the end')).toEqual(['what', 'did', 'the', 'paris', 'games', 'cost']);
     expect(words('by the end of 2024')).toEqual(['by', 'the', 'end', 'of', '2024']);
