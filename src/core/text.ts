@@ -15,9 +15,19 @@ const NEGATIVES = new Map([
 ]);
 
 /** A word of folded text: `$`, `%`, a number with its separators, letters and digits, or `&`. */
-const TOKEN = /\$|%|\p{N}+\p{L}{1,2}(?![\p{L}\p{N}])|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:'[\p{L}]+)*|&/gu;
+const TOKEN = /\$|%|\p{N}+(?:[.,]\p{N}+)*\p{L}{1,2}(?![\p{L}\p{N}])|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:'[\p{L}]+)*|&/gu;
 /** What after a number, with no space, is its unit or ending ("100m", "1990s", "2nd"), not part of a name ("5G", "3D"). */
 const NUMBER_SUFFIXES = new Set(['m', 'b', 'k', 'bn', 'mn', 's', 'st', 'nd', 'rd', 'th', 'am', 'pm', 'x', 'km', 'kg', 'cm', 'mm', 'ft', 'lb', 'oz', 'gw', 'mw', 'kw', 'yr', 'hr']);
+
+/** A number's scale or multiple written after it ("$1.4b", "100m", "50k", "2x"): the word the briefs write it with. */
+const SCALES = new Map([
+  ['x', 'times'],
+  ['k', 'thousand'],
+  ['m', 'million'],
+  ['mn', 'million'],
+  ['b', 'billion'],
+  ['bn', 'billion'],
+]);
 
 /**
  * The one text normalizer: briefs and questions go through the same steps (fold, split into words,
@@ -146,9 +156,9 @@ export function tokenWords(text: string): string[] {
     else if (token === '%') raw.push('percent');
     else if (startsWithNumber(token)) {
       // "5G", "3D" are names; "100M", "1990s", "2nd" a number and its unit or ending.
-      const run = /^(\p{N}+)(\p{L}+)$/u.exec(token);
+      const run = /^(\p{N}+(?:[.,]\p{N}+)*)(\p{L}+)$/u.exec(token);
       if (run === null) raw.push(numberWord(token));
-      else if (NUMBER_SUFFIXES.has(run[2] as string)) raw.push(run[1] as string, run[2] as string);
+      else if (NUMBER_SUFFIXES.has(run[2] as string)) raw.push(numberWord(run[1] as string), SCALES.get(run[2] as string) ?? (run[2] as string));
       else raw.push(token);
     }
     // "FY2024", "fy24": the fiscal year, as briefs write it ("fiscal 2024").

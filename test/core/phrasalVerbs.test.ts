@@ -82,6 +82,12 @@ describe('phrasal verbs', () => {
     expect(answer.units[0]?.text).toMatch(/76\.4/);
   });
 
+  it('answers a question typed "1.4b" as one about $1.4 billion, not declining it for the name "b"', () => {
+    const answer = desk6.answer('is crestway fighting the irs over 1.4b');
+    expect(answer.declineReason).toBeNull();
+    expect(answer.units[0]?.doc).toMatch(/crestway-tax/);
+  });
+
   it('answers a question typed "midnite" as one about midnight, not declining it for a name no brief mentions', () => {
     const answer = desk6.answer('when was the doomsday clock the farthest from midnite');
     expect(answer.declineReason).toBeNull();

@@ -36,7 +36,7 @@ describe('stems of a brief and of a question agree', () => {
 
   it('keeps a number run into letters as one name ("5G", "3D"), and splits a unit or ending off ("100M", "1990s")', () => {
     expect(words('Are 5G and 6G masts safe?')).toEqual(['are', '5g', 'and', '6g', 'masts', 'safe']);
-    expect(words('the $100M deal of the 1990s')).toEqual(['the', 'dollars', '100', 'm', 'deal', 'of', 'the', '1990', 's']);
+    expect(words('the $100M deal of the 1990s')).toEqual(['the', 'dollars', '100', 'million', 'deal', 'of', 'the', '1990', 's']);
   });
 
   it('drops a filler phrase without leaving an empty word ("end up", "ended up")', () => {
@@ -47,6 +47,14 @@ describe('stems of a brief and of a question agree', () => {
   it('reads a letter and a number as one name however it is typed ("S-1", "s1", "S‑1")', () => {
     expect(stems('the s1 filing')).toEqual(stems('the S-1 filing'));
     expect(stems('the S\u20111 filing')).toEqual(stems('the s1 filing'));
+  });
+
+  it('reads a scale or multiple typed after a number as its word ("$1.4b", "100m", "50k", "2x")', () => {
+    expect(stems('over $1.4b in taxes')).toEqual(stems('over $1.4 billion in taxes'));
+    expect(words('100m and 50k and 66.5m')).toEqual(['100', 'million', 'and', '50', 'thousand', 'and', '66.5', 'million']);
+    expect(words('prices rose 2x')).toEqual(['prices', 'rose', '2', 'times']);
+    // A letter on its own is not a scale ("plan b").
+    expect(words('plan b')).toEqual(['plan', 'b']);
   });
 
   it('reads a name and its number as the same words with or without the hyphen ("covid19", "COVID-19")', () => {
