@@ -22,7 +22,8 @@ export interface Span {
 
 /** Where clauses meet: the separator is left out of both; a conjunction after it opens no clause of its own. */
 const CLAUSE_BOUNDARY = /\s*(?:;|\s[—–]\s|\s--\s|:(?=\s))\s+|,\s+(?=(?:while|but|whereas|although|though|yet|even as|even though|because|since|so|and)\s)/g;
-const COMMA = /,\s+/g;
+/** A comma inside a long clause, but not the one before a date's year ("February 28, 2025"). */
+const COMMA = /,\s+(?!(?:1[5-9]|20)\d{2}\b)/g;
 const OPENING_CONJUNCTION = /^(?:while|but|whereas|although|though|yet|even as|even though|and)\s+/i;
 /** A span shorter than this says too little alone ("The claim is false" is fine; "however" is not). */
 const MIN_SPAN_CHARS = 12;

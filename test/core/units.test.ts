@@ -31,6 +31,17 @@ describe('spansOf: the verbatim pieces of a long sentence an answer may quote', 
     expect(spans.at(-1)?.text.endsWith('[2].')).toBe(true);
   });
 
+  it('never cuts a date between its day and its year, where it cuts a long clause at its commas', () => {
+    const dated =
+      'Yes, in part: on February 28, 2025 the food standards office ordered a recall of about 410,000 cans of the drink, ' +
+      'after tests found up to 312 milligrams of caffeine per can, against the 200 milligrams printed on the label, ' +
+      'and the maker offered refunds to everyone who had bought one in the shops or online.';
+    const spans = spansOf(sentence(dated), 150);
+    expect(spans.length).toBeGreaterThan(1);
+    expect(spans.some((s) => s.text.includes('February 28, 2025'))).toBe(true);
+    expect(spans.some((s) => s.text === 'on February 28' || s.text.startsWith('2025 the food'))).toBe(false);
+  });
+
   it('cuts a clause too long on its own after its last whole word, never mid-word', () => {
     const run = `${'word '.repeat(80)}end.`;
     const spans = spansOf(sentence(run), 100);
