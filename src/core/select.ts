@@ -79,11 +79,11 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
   const top = ranked[0];
   const verdict = about === null ? undefined : ranked.find((c) => c.verdict);
   const fits = (c: Scored) => fitsType(analysis, c.span.text, retrieval.terms, briefTopicStems(engine.briefs.get(c.passage.doc) as Brief));
-  const fitting = top && wantsType(analysis) && (FIGURE_TYPES.has(analysis.type) || analysis.type === 'name') && !fits(top)
-    ? ranked.find((c) => c.score >= top.score * s.figureLeadShare && fits(c))
-    : undefined;
-  // A restated title asking for a figure wants the figure first, unless the verdict gives it.
-  const verdictLeads = verdict !== undefined && (analysis.whether || !FIGURE_TYPES.has(analysis.type) || fits(verdict));
+  const asksFor = FIGURE_TYPES.has(analysis.type) || analysis.type === 'name';
+  const fitting = top && wantsType(analysis) && asksFor && !fits(top) ? ranked.find((c) => c.score >= top.score * s.figureLeadShare && fits(c)) : undefined;
+  // A restated title asking for a figure or a name wants it first, unless the verdict gives it ("which
+  // company makes the drink" of a brief on its recall is not answered by "Yes, in part").
+  const verdictLeads = verdict !== undefined && (analysis.whether || !asksFor || fits(verdict));
   const lead = verdictLeads ? verdict : (fitting ?? top);
   if (!lead) return { units: [], more: [], ranked };
   const units: Scored[] = [lead];

@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answerer.ts';
 import { parseBrief } from '../../src/core/corpus.ts';
 import { buildEngine } from '../../src/core/engine.ts';
+import { openKnowledge } from '../../src/io/openKnowledge.ts';
 import type { Brief } from '../../src/core/types.ts';
 import { briefFrom, realLexicon } from '../fixtures/answer-core/support.ts';
 
@@ -57,5 +59,14 @@ describe('the brief a yes/no question with a figure asks about', () => {
     const answer = answerQuestion(engine, 'Did Tamsin Vale really raise 3 million dollars for the shelter?', {}, realLexicon());
     expect(answer.units[0]?.doc).toBe('vale-charity.txt');
     expect(answer.units[0]?.role).toBe('verdict');
+  });
+});
+
+describe('a question for a name about what a brief checks', () => {
+  it('is led by a unit that names someone, not by the verdict ("Yes, in part" names no company)', async () => {
+    const desk8 = await openKnowledge({ seedsDir: fileURLToPath(new URL('../fixtures/desk8-corpus/', import.meta.url)) });
+    const answer = desk8.answer("which beverage company is behind kiko marlowe's volt orchard drink");
+    expect(answer.units[0]?.role).not.toBe('verdict');
+    expect(answer.units.map((u) => u.text).join(' ')).toMatch(/Tallow & Finch/);
   });
 });
