@@ -12,6 +12,7 @@ import { isStopWord, stem, words } from './text.ts';
 /** "How many people": any kind of person counted answers it (`data/persons.json`). */
 const GENERIC_PEOPLE = new Set(personData.generic);
 const PERSON_KINDS = new Set(personData.kinds);
+const TITLES = new Set(personData.titles);
 
 /** How many words after "how many" the counted noun may come ("how many separated kids"). */
 const COUNTED_WITHIN = 3;
@@ -194,8 +195,8 @@ export function roleAsked(asked: string, terms: readonly QueryTerm[]): RoleAsked
   if (ws[0] !== 'who' && ws[0] !== 'whos') return NO_ROLE;
   let i = 1;
   while (ROLE_OPENERS.has(ws[i] ?? '')) i++;
-  // "Who held the record for …" asks who did something, not who holds a role.
-  if (i === 1 && ws[0] === 'who') return NO_ROLE;
+  // "Who held the record for …" asks who did something, not who holds a role ("who's the CEO" does).
+  if (i === 1 && ws[0] === 'who' && !/^\s*who['’]s\b/i.test(asked)) return NO_ROLE;
   const at = ws.slice(i, i + ROLE_WITHIN + 1).findIndex((w) => ROLE_OF.has(w));
   if (at < 0) return ownersRole(ws.slice(i), terms);
   if (at === 0) return NO_ROLE;
@@ -211,10 +212,11 @@ export function roleAsked(asked: string, terms: readonly QueryTerm[]): RoleAsked
 /** "Palantir('s) chief executive", to the end of the question: the owner's names, then the role in dictionary words. */
 function ownersRole(ws: readonly string[], terms: readonly QueryTerm[]): RoleAsked {
   const termOf = (w: string) => terms.find((t) => t.word === w && !t.weak);
-  const owner = ws.findIndex((w) => !(termOf(w) && namesWhose(termOf(w) as QueryTerm)));
+  const whose = (t: QueryTerm | undefined) => t !== undefined && namesWhose(t) && !TITLES.has(t.word);
+  const owner = ws.findIndex((w) => !whose(termOf(w)));
   if (owner <= 0 || ws.length - owner > ROLE_WITHIN) return NO_ROLE;
   const role = ws.slice(owner).map(termOf);
-  if (role.some((t) => !t || namesWhose(t))) return NO_ROLE;
+  if (role.some((t) => !t || whose(t))) return NO_ROLE;
   return { role: role as QueryTerm[], of: ws.slice(0, owner).map(termOf) as QueryTerm[] };
 }
 

@@ -118,6 +118,11 @@ describe('what a "who is the <role> of <name>" question asks', () => {
     expect(owned.role.map((t) => t.word)).toEqual(['chief', 'executive']);
     expect(owned.of.map((t) => t.word)).toEqual(['palantir']);
     expect(role('who is Jeff Bezos').role).toEqual([]);
+    // A role in capitals ("CEO") is the role, though written like a name; "who's" opens like "who is".
+    const typed = role("who is palantir's ceo");
+    expect(typed.role.map((t) => t.word)).toEqual(['ceo']);
+    expect(typed.of.map((t) => t.word)).toEqual(['palantir']);
+    expect(role("who's palantir's chief executive").role.map((t) => t.word)).toEqual(['chief', 'executive']);
     expect(role('Who held the record for contracts at Palantir?').role).toEqual([]);
   });
 
@@ -132,6 +137,14 @@ describe('what a "who is the <role> of <name>" question asks', () => {
     const answer = desk8.answer('who is the chairman of the norland pilots union');
     expect(answer.declineReason).toBeNull();
     expect(answer.units[0]?.text).toMatch(/Okafor-Lind/);
+  });
+
+  it('is declined when no brief gives that owner\'s holder of the role, however the question is typed', () => {
+    // The seeds name Amazon's and Microsoft's chief executives, never Palantir's.
+    for (const q of ["who is palantir's ceo", "who's palantir's chief executive", 'who is the ceo of palantir']) {
+      expect(knowledge.answer(q).declineReason, q).toBe('focus-missing');
+    }
+    expect(knowledge.answer("who is amazon's ceo").answer).toMatch(/Jeff Bezos/);
   });
 
   it('is given only by the role\'s own words, all of them', () => {
