@@ -1,7 +1,7 @@
 import personData from '../../data/persons.json' with { type: 'json' };
 import { wordIsForm, type QueryTerm } from './query.ts';
 import { wordStems } from './stemCache.ts';
-import { isStopWord, stem, words } from './text.ts';
+import { isCalendarWord, isStopWord, stem, words } from './text.ts';
 
 /**
  * What a "how many" question counts and whose, whose sum a "how much" question asks for, and whether
@@ -156,7 +156,7 @@ export function countsOrOmits(counted: Counted, text: string, kinds: boolean | K
     const [w, x] = ws[i]!;
     if (!namedAt(counted.terms, ws, i) && !(people && PERSON_KINDS.has(w) && (kinds === true || kinds(w, x)))) continue;
     named = true;
-    if (!owned(i)) continue;
+    if (!owned(i) || (!people && !countedAt(counted.terms, ws, i))) continue;
     for (let j = i - COUNT_BEFORE; j <= i + COUNT_AFTER; j++) if (j !== i && isCount(j)) return 'counts';
   }
   return named ? 'names only' : 'omits';
@@ -184,7 +184,6 @@ const ROLE_WITHIN = 3;
 const ROLE_AFTER = 6;
 /** How far before the role a body asked about may stand ("the pilots' union, through its chairman"). */
 const BODY_BEFORE = 4;
-const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /**
  * "Who is the CEO of Palantir", "who's the chief executive at Crestway Stores", "who is Bramfield's
@@ -241,7 +240,7 @@ export function roleOf(asked: RoleAsked, text: string, topic: ReadonlySet<string
     // The whole role: "General" of "General Assembly" is no secretary-general.
     if (end - i + 1 < asked.role.length) continue;
     // (Unless another name comes before it: "Amazon employees began pressuring CEO Jeff Bezos".)
-    const named = (j: number) => caps[j] === true && !isStopWord(ws[j]![0]) && !CALENDAR.test(ws[j]![0]) && ws[j]![0].length > 2;
+    const named = (j: number) => caps[j] === true && !isStopWord(ws[j]![0]) && !isCalendarWord(ws[j]![0]) && ws[j]![0].length > 2;
     if (ownerIsTopic && named(end + 1) && !ws.slice(0, i).some((_, j) => named(j) && !namedAt(asked.of, ws, j))) return true;
     for (let k = end + 1; k <= end + ROLE_AFTER && k < ws.length; k++) if (namedAt(asked.of, ws, k)) return true;
     // "The pilots' union, through its chairman", "the union's chairman": the role of the body asked
@@ -252,7 +251,7 @@ export function roleOf(asked: RoleAsked, text: string, topic: ReadonlySet<string
     for (let j = i - 1; j >= 0; j--) {
       const w = ws[j]![0];
       // "U.S.", "January": a capital that names no one whose role it could be.
-      if (!caps[j] || isStopWord(w) || w.length <= 2 || CALENDAR.test(w)) continue;
+      if (!caps[j] || isStopWord(w) || w.length <= 2 || isCalendarWord(w)) continue;
       if (namedAt(asked.of, ws, j)) return true;
       break;
     }
@@ -267,6 +266,12 @@ function roleAt(role: readonly QueryTerm[], ws: readonly (readonly [string, stri
 }
 
 /** True when the word at `i` is one of the terms, in some form of it. */
+/** What is counted, said in its own words or a synonym: a near kind ("specialist" of "doctors") is not the thing counted. */
+function countedAt(terms: readonly QueryTerm[], ws: readonly (readonly [string, string])[], i: number): boolean {
+  const at = ws[i];
+  return at !== undefined && terms.some((t) => t.word === at[0] || t.matches.includes(at[1]) || t.synonyms.includes(at[1]));
+}
+
 function namedAt(terms: readonly QueryTerm[], ws: readonly (readonly [string, string])[], i: number): boolean {
   const at = ws[i];
   return at !== undefined && terms.some((t) => wordIsForm(t, at[0], at[1]) || at[0] === t.word);

@@ -1,6 +1,6 @@
 import { passageCasing } from './stemCache.ts';
 import type { QueryTerm } from './query.ts';
-import { isStopWord, stem } from './text.ts';
+import { isCalendarWord, isStopWord, stem } from './text.ts';
 import type { Passage } from './types.ts';
 
 /** Names by their capitals: how the briefs write a word, and whether a text names someone new. */
@@ -30,7 +30,7 @@ export function namesOtherThan(text: string, terms: readonly QueryTerm[]): boole
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
     if (m.index === 0 || !/^\p{Lu}/u.test(m[0])) continue;
     const folded = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (!asked.has(stem(folded)) && !isStopWord(folded)) return true;
+    if (!asked.has(stem(folded)) && !isStopWord(folded) && !isCalendarWord(folded)) return true;
   }
   return false;
 }

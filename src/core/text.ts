@@ -249,6 +249,13 @@ export function stem(word: string): string {
   return s;
 }
 
+const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** True for a month's or weekday's name (folded): written with a capital, yet it names no one. */
+export function isCalendarWord(word: string): boolean {
+  return CALENDAR.test(word);
+}
+
 /** True for words that carry no content ("the", "what", "did"). */
 export function isStopWord(word: string): boolean {
   return STOP.has(word) || word === '&';
