@@ -41,6 +41,12 @@ export const SUITES: readonly Suite[] = [
   // on, desk9 held out (never tuned on).
   { name: 'desk8', corpus: 'test/fixtures/desk8-corpus', sets: ['test/eval/desk8.jsonl'], only: 'tune' },
   { name: 'desk9', corpus: 'test/fixtures/desk9-corpus', sets: ['test/eval/desk9.jsonl'], only: 'test' },
+  // Written on 4 December the same way, each by a writer who had seen neither the engine nor the
+  // other sets, in four clusters: desk10 (a social network, a hurricane and its federal aid, a
+  // basketball league, a country's aid to an ally) to tune on, desk11 (a carmaker, an immigration
+  // enforcement agency, a city's police budget, a vaccine maker) held out, never tuned on.
+  { name: 'desk10', corpus: 'test/fixtures/desk10-corpus', sets: ['test/eval/desk10.jsonl'], only: 'tune' },
+  { name: 'desk11', corpus: 'test/fixtures/desk11-corpus', sets: ['test/eval/desk11.jsonl'], only: 'test' },
 ];
 
 /**

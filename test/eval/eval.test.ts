@@ -98,6 +98,12 @@ const LINES: Record<string, Line> = {
   // scores facts 72/100, source@1 81%, abstain 28/50, false-abstain 12/100; its end 73/100, 83%,
   // 28/50, 9/100.
   'desk9 test': { facts: 0.71, source1: 0.81, abstain: 0.54, falseAbstain: 0.1 },
+  // Written on 4 December like desk8, to tune on. Its first score, before any tuning on it (70b810f):
+  // facts 79/100, source@1 84%, abstain 33/50, false-abstain 11/100.
+  'desk10 tune': { facts: 0.77, source1: 0.82, abstain: 0.64, falseAbstain: 0.12 },
+  // Held out, written with desk10 by another writer; never tuned on. Its first score (70b810f): facts
+  // 80/100, source@1 83%, abstain 36/50, false-abstain 12/100.
+  'desk11 test': { facts: 0.78, source1: 0.81, abstain: 0.7, falseAbstain: 0.13 },
 };
 /** The seeds' titles and prompts, asked as questions: the first source must be a brief that answers. */
 const KNOWN_SOURCE1 = 0.9;
