@@ -156,7 +156,7 @@ export function countsOrOmits(counted: Counted, text: string, kinds: boolean | K
     const [w, x] = ws[i]!;
     if (!namedAt(counted.terms, ws, i) && !(people && PERSON_KINDS.has(w) && (kinds === true || kinds(w, x)))) continue;
     named = true;
-    if (!owned(i) || (!people && !countedAt(counted.terms, ws, i))) continue;
+    if (!owned(i)) continue;
     for (let j = i - COUNT_BEFORE; j <= i + COUNT_AFTER; j++) if (j !== i && isCount(j)) return 'counts';
   }
   return named ? 'names only' : 'omits';
@@ -266,12 +266,6 @@ function roleAt(role: readonly QueryTerm[], ws: readonly (readonly [string, stri
 }
 
 /** True when the word at `i` is one of the terms, in some form of it. */
-/** What is counted, said in its own words or a synonym: a near kind ("specialist" of "doctors") is not the thing counted. */
-function countedAt(terms: readonly QueryTerm[], ws: readonly (readonly [string, string])[], i: number): boolean {
-  const at = ws[i];
-  return at !== undefined && terms.some((t) => t.word === at[0] || t.matches.includes(at[1]) || t.synonyms.includes(at[1]));
-}
-
 function namedAt(terms: readonly QueryTerm[], ws: readonly (readonly [string, string])[], i: number): boolean {
   const at = ws[i];
   return at !== undefined && terms.some((t) => wordIsForm(t, at[0], at[1]) || at[0] === t.word);
