@@ -3,7 +3,8 @@ import { measureAsked, type Measure } from './measures.ts';
 import type { Engine } from './engine.ts';
 import { categoryPhrase, parseQuery, type QueryTerm } from './query.ts';
 import { asksWhether, questionType, type QuestionType } from './questionType.ts';
-import { isStopWord } from './text.ts';
+import { isStopWord, spelledOut, stem, words } from './text.ts';
+import { readInitials } from './initials.ts';
 import { writtenAsName } from './names.ts';
 import type { Lexicon, Passage } from './types.ts';
 
@@ -12,6 +13,9 @@ import type { Lexicon, Passage } from './types.ts';
  * it wants, whether it asks if something holds, and its focus: the thing asked about.
  */
 export interface Analysis {
+  /** The question as typed. */
+  readonly typed: string;
+  /** The question as read: abbreviations of names the briefs spell out, spelled out. */
   readonly asked: string;
   readonly terms: readonly QueryTerm[];
   readonly type: QuestionType;
@@ -33,11 +37,19 @@ export interface Analysis {
 
 /** Analyses a question over an engine's index. */
 export function analyse(engine: Engine, question: string, lexicon: Lexicon): Analysis {
-  const asked = question.trim();
-  const terms = parseQuery(asked, engine.passageIndex, lexicon);
+  const typed = question.trim();
+  // A name abbreviated as the briefs never abbreviate it is read spelled out.
+  const read = readInitials(engine, typed, {
+    known: (w) => isStopWord(w) || spelledOut(w) !== undefined,
+    isWord: (w) => lexicon.has(w) || words(w).join(' ') !== w,
+    indexed: (w) => engine.passageIndex.documentsWith(stem(w)).length > 0,
+  });
+  const asked = read.text;
+  const terms = oneNameWeight(parseQuery(asked, engine.passageIndex, lexicon), read.spelled, typed);
   const counted = countedTerms(asked, terms);
   const category = categoryPhrase(asked);
   return {
+    typed,
     asked,
     terms,
     type: namesAsked(asked, questionType(asked), lexicon),
@@ -53,6 +65,18 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
 }
 
 const WHO = /^\s*who/i;
+
+/** The words of a name spelled out for its initials weigh, together, what one word of it would: the asker typed one word. */
+function oneNameWeight(terms: QueryTerm[], spelled: readonly string[], typed: string): QueryTerm[] {
+  if (spelled.length === 0) return terms;
+  const asTyped = new Set(words(typed));
+  const share = new Map<string, number>();
+  for (const name of spelled) {
+    const ws = words(name).filter((w) => !isStopWord(w));
+    for (const w of ws) if (!asTyped.has(w)) share.set(w, Math.min(share.get(w) ?? 1, 1 / ws.length));
+  }
+  return terms.map((t) => (share.has(t.word) ? { ...t, weight: t.weight * share.get(t.word)! } : t));
+}
 
 /**
  * The terms, a dictionary word the briefs write only as a name ("google", "delta") marked as one: read

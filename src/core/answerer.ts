@@ -58,7 +58,7 @@ function answerWith(engine: Engine, question: string, options: AnswerOptions, le
   });
   const held = new Set(selection.units.flatMap((u) => [...u.stems]));
   return {
-    question: analysis.asked,
+    question: analysis.typed,
     answered: true,
     declineReason: null,
     answer: enriched.units.map(displayText).join('\n'),
@@ -150,7 +150,7 @@ function decline(
   trace: TraceStage[] | null,
 ): Answer {
   const suggested = ask ? suggestions(engine, retrieval?.terms ?? analysis.terms, ask) : [];
-  return declinedAnswer(analysis.asked, gate.reason as DeclineReason, declineMessage(analysis, gate), suggested, trace);
+  return declinedAnswer(analysis.typed, gate.reason as DeclineReason, declineMessage(analysis, gate), suggested, trace);
 }
 
 function declineMessage(analysis: Analysis, gate: GateResult): string {
@@ -161,7 +161,7 @@ function declineMessage(analysis: Analysis, gate: GateResult): string {
         ? 'Ask me a question about the fact-check briefs.'
         : "I couldn't find a question in that. Ask about something the fact-check briefs cover.";
     case 'bare-term':
-      return `What would you like to know about ${asTyped(analysis.asked, terms[0]!)}?`;
+      return `What would you like to know about ${asTyped(analysis.typed, terms[0]!)}?`;
     case 'focus-missing': {
       // Only what the chosen units leave unsaid: a brief full of "Amazon" does say something about it.
       const missing = (gate.unsaid ?? []).map((w) => `“${w}”`);

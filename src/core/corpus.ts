@@ -1,4 +1,5 @@
 import { fingerprint } from './fingerprint.ts';
+import { capitalisedNames } from './initials.ts';
 import { furnitureKind, isAppeal, unglue } from './furniture.ts';
 import { collapseWhitespace, hasWords, splitSentences } from './sentences.ts';
 import {
@@ -524,6 +525,7 @@ function parse(file: string, text: string, options: ParseOptions): ParseResult {
       truncated,
       passages,
       prompts: collected.prompts,
+      names: capitalisedNames([shownTitle, ...passages.flatMap((p) => [p.heading, ...p.sentences.map((x) => x.text)])]),
       fingerprint: fingerprint(raw.split(/\r\n?|\n/)),
     },
   };

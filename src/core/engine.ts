@@ -63,7 +63,7 @@ export function buildIndexes(
  * Version of what an engine is made of (the parsed corpus, the analyzer, the index layout): a saved
  * index of another version is rebuilt. Bump it when a change alters what a build produces.
  */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;
 
 /** An engine's indexes as plain arrays, for a saved index. */
 export interface SavedIndexes {

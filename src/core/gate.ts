@@ -9,6 +9,7 @@ import { asksForMoney, FIGURE_TYPES, givesMoney, sentenceFits } from './question
 import type { Retrieval } from './retrieve.ts';
 import type { Scored, Selection } from './select.ts';
 import { namesOtherThan, writtenAsName } from './names.ts';
+import { spelledCovers } from './initials.ts';
 import { briefTopicStems, passageStemSet, spokenStems, stemSet } from './stemCache.ts';
 import { isStopWord, words } from './text.ts';
 import { TUNING } from './tuning.ts';
@@ -106,7 +107,9 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   // A yes/no question may name what the brief denies ("on Google's cloud?"), so any unit counts there.
   const twin = (u: Scored) => u.passage.doc === brief.id || sameTopic(engine, brief, engine.briefs.get(u.passage.doc) as Brief);
   const leadContext = context.filter((_, i) => analysis.whether || twin(units[i]!));
-  const missingNames = names.filter((t) => t.name && !covers(t, (x) => settled.has(x) || leadContext.some((c) => c.has(x)) || inPassages.has(x)) && !titled(t));
+  const said = (x: string) => settled.has(x) || leadContext.some((c) => c.has(x)) || inPassages.has(x);
+  // "PBA" is said where its brief writes "Premier Basketball Association" and never "PBA".
+  const missingNames = names.filter((t) => t.name && !covers(t, said) && !titled(t) && !spelledCovers(engine, t.word, (x) => said(x) || topic.has(x)));
   const nameWeight = (ts: readonly QueryTerm[]) => ts.reduce((sum, t) => sum + Math.max(t.weight, MIN_NAME_WEIGHT), 0);
   if (missingNames.length > 0 && nameWeight(missingNames) > nameWeight(names.filter((t) => t.name)) * (1 - g.minNameShare)) {
     return { reason: 'not-covered', lines: [...lines, `names not in the lead brief's matched passages or units: ${missingNames.map((t) => t.word).join(', ')}`] };

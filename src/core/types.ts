@@ -66,6 +66,8 @@ export interface Brief {
   readonly passages: readonly Passage[];
   /** The "Want to dive deeper?" follow-up questions, as written. */
   readonly prompts: readonly string[];
+  /** Names of two to six capitalised words the brief writes ("Premier Basketball Association"), each once: what a question may abbreviate ("PBA"). */
+  readonly names: readonly string[];
   /** A hash of the brief's lines (a byte-order mark or CR line ends aside): a refresh tells changed briefs by it without comparing their sentences. */
   readonly fingerprint: string;
 }

@@ -32,6 +32,7 @@ function manyPassages(passages: number): Corpus {
       furniture: 0,
       truncated: false,
       prompts: [],
+      names: [`Name ${b} Inc`],
       fingerprint: `f${b}`,
       passages: Array.from({ length: count }, (_, index) => ({
         id: `${id}#${index}`,
