@@ -68,6 +68,9 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   const units = selection.units;
   if (units.length === 0) return { reason: 'not-covered', lines: ['no unit to quote'] };
   const lead = units[0]!;
+  // "The sources provided do not say whether Aldermark plans to forgive any of the loans": the brief
+  // says it has no answer, which is the briefs not covering it.
+  if (SAYS_UNSAID.test(lead.span.text)) return { reason: 'not-covered', lines: ['the unit that answers says its sources do not say'] };
   const brief = engine.briefs.get(lead.passage.doc) as Brief;
   const topic = briefTopicStems(brief);
   // A yes/no question about what a brief checks is answered by its verdict: judged with the claim it settles.
@@ -182,6 +185,9 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   }
   return { reason: null, lines };
 }
+
+/** A unit whose main clause is that the sources are silent: "The sources provided do not say whether…". */
+const SAYS_UNSAID = /^(?:but |however,? )?(?:the |available |public )?(?:sources?|reporting|records?|documents?|coverage|briefs?)(?: provided| available| cited| reviewed| here)? (?:do|does|did) not (?:say|specify|state|list|disclose|indicate|mention|report)\b/i;
 
 /** A name present in every passage weighs nothing by idf, yet it is still a name asked about. */
 const MIN_NAME_WEIGHT = 0.1;
