@@ -1,4 +1,4 @@
-import { countedTerms, roleAsked, type Counted, type RoleAsked } from './counted.ts';
+import { asksLeader, countedTerms, roleAsked, type Counted, type RoleAsked } from './counted.ts';
 import { measureAsked, type Measure } from './measures.ts';
 import type { Engine } from './engine.ts';
 import { categoryPhrase, parseQuery, type QueryTerm } from './query.ts';
@@ -48,6 +48,7 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
   const terms = oneNameWeight(parseQuery(asked, engine.passageIndex, lexicon), read.spelled, typed);
   const counted = countedTerms(asked, terms);
   const category = categoryPhrase(asked);
+  const role = WHO.test(asked) ? roleAsked(asked, asWritten(engine, terms)) : roleAsked(asked, terms);
   return {
     typed,
     asked,
@@ -55,11 +56,12 @@ export function analyse(engine: Engine, question: string, lexicon: Lexicon): Ana
     type: namesAsked(asked, questionType(asked), lexicon),
     whether: asksWhether(asked),
     // "Which government agency": the words of the kind asked for say what the answer is, not what it is about.
-    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word) && !category.includes(t.word)),
+    // "Runs" of "who runs FERA" is said by whichever title the head has ("FERA administrator …").
+    focus: terms.filter((t) => isFocus(t) && !asksFor(asked, t.word) && !category.includes(t.word) && !asksLeader(role, t.word)),
     // Whose count or role is asked ("how many google employees") is told by the names, among them
     // the words the briefs write as names, whatever case the question types them in.
     counted: counted.terms.length > 0 || counted.of.length > 0 ? countedTerms(asked, asWritten(engine, terms)) : counted,
-    role: WHO.test(asked) ? roleAsked(asked, asWritten(engine, terms)) : roleAsked(asked, terms),
+    role,
     measure: measureAsked(asked),
   };
 }

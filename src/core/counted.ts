@@ -13,6 +13,11 @@ import { isCalendarWord, isStopWord, stem, words } from './text.ts';
 const GENERIC_PEOPLE = new Set(personData.generic);
 const PERSON_KINDS = new Set(personData.kinds);
 const TITLES = new Set(personData.titles);
+const GENERAL_LEADERS = new Set(personData.generalLeaders);
+const LEAD_VERBS = new Set(personData.leadVerbs);
+/** How a text says someone heads a body: a title, or a verb before the body's name. */
+const LEADER_TITLES = new Set(personData.leaders);
+const LEADS = new Set([...personData.leaders, ...personData.leadVerbs, ...personData.ledVerbs]);
 
 /** How many words after "how many" the counted noun may come ("how many separated kids"). */
 const COUNTED_WITHIN = 3;
@@ -173,6 +178,18 @@ export interface RoleAsked {
   readonly of: readonly QueryTerm[];
   /** The word the owner's phrase ends on, where it is no name ("union" of "the Norland pilots union"). */
   readonly body?: QueryTerm;
+  /** "Who runs…", "who is the boss of…": whoever heads the owner, by any title (`data/persons.json` "leaders"). */
+  readonly anyLeader?: boolean;
+}
+
+/** True when a question asks for someone's role or for whoever heads something. */
+export function asksRole(asked: RoleAsked): boolean {
+  return asked.role.length > 0 || asked.anyLeader === true;
+}
+
+/** True for a word that asks who heads something ("runs", "boss") in a question that does (`RoleAsked.anyLeader`). */
+export function asksLeader(asked: RoleAsked, word: string): boolean {
+  return asked.anyLeader === true && (LEAD_VERBS.has(word) || GENERAL_LEADERS.has(word));
 }
 
 const NO_ROLE: RoleAsked = { role: [], of: [] };
@@ -192,6 +209,12 @@ const BODY_BEFORE = 4;
 export function roleAsked(asked: string, terms: readonly QueryTerm[]): RoleAsked {
   const ws = words(asked);
   if (ws[0] !== 'who' && ws[0] !== 'whos') return NO_ROLE;
+  // "Who runs FERA", "who heads the pilots' union": whoever heads the owner named after the verb.
+  // (The owner's name right after it: "who runs the 1962 experiment" asks who did something.)
+  if (LEAD_VERBS.has(ws[1] ?? '')) {
+    const after = ws.slice(ws[2] === 'the' ? 3 : 2);
+    return terms.some((t) => t.word === after[0] && !t.weak && namesWhose(t)) ? ownedBy({ role: [], anyLeader: true }, after, terms) : NO_ROLE;
+  }
   let i = 1;
   while (ROLE_OPENERS.has(ws[i] ?? '')) i++;
   // "Who held the record for …" asks who did something, not who holds a role ("who's the CEO" does).
@@ -200,12 +223,20 @@ export function roleAsked(asked: string, terms: readonly QueryTerm[]): RoleAsked
   if (at < 0) return ownersRole(ws.slice(i), terms);
   if (at === 0) return NO_ROLE;
   const roleWords = ws.slice(i, i + at);
-  const ownerWords = ws.slice(i + at + 1).filter((w) => w !== 'the').slice(0, ROLE_WITHIN);
   const role = terms.filter((t) => !t.weak && roleWords.includes(t.word));
+  if (role.length === 0) return NO_ROLE;
+  // "The boss of", "the head of": no particular office, whoever heads it.
+  const general = role.every((t) => GENERAL_LEADERS.has(t.word));
+  return ownedBy(general ? { role, anyLeader: true } : { role }, ws.slice(i + at + 1), terms);
+}
+
+/** The role asked, owned by the names at the start of `after` ("Palantir", "the Norland pilots union"). */
+function ownedBy(asked: Omit<RoleAsked, 'of'>, after: readonly string[], terms: readonly QueryTerm[]): RoleAsked {
+  const ownerWords = after.filter((w) => w !== 'the').slice(0, ROLE_WITHIN);
   const of = terms.filter((t) => !t.weak && namesWhose(t) && ownerWords.includes(t.word));
   const last = terms.find((t) => !t.weak && t.word === ownerWords[ownerWords.length - 1]);
   const body = last && !namesWhose(last) ? { body: last } : {};
-  return role.length > 0 && of.length > 0 ? { role, of, ...body } : NO_ROLE;
+  return of.length > 0 ? { ...asked, of, ...body } : NO_ROLE;
 }
 
 /** "Palantir('s) chief executive", to the end of the question: the owner's names, then the role in dictionary words. */
@@ -234,11 +265,20 @@ export function roleOf(asked: RoleAsked, text: string, topic: ReadonlySet<string
   const ws = tokens.map((t) => [t.toLowerCase(), stem(t.toLowerCase())] as const);
   const caps = tokens.map((t) => /^\p{Lu}/u.test(t));
   for (let i = 0; i < ws.length; i++) {
-    if (!roleAt(asked.role, ws, i)) continue;
+    if (!roleAt(asked, ws, i)) continue;
     let end = i;
-    while (end + 1 < ws.length && roleAt(asked.role, ws, end + 1)) end++;
+    while (end + 1 < ws.length && roleAt(asked, ws, end + 1)) end++;
     // The whole role: "General" of "General Assembly" is no secretary-general.
-    if (end - i + 1 < asked.role.length) continue;
+    if (!asked.anyLeader && end - i + 1 < asked.role.length) continue;
+    // "Marisol Ekwueme, who has led Corvane Air": a verb says whom its subject heads after it, not
+    // before ("contracts led by the Pentagon award").
+    if (asked.anyLeader && !LEADER_TITLES.has(ws[i]![0])) {
+      if (ws[end + 1]?.[0] !== 'by' && [...Array(ROLE_AFTER).keys()].some((k) => namedAt(asked.of, ws, end + 1 + k))) return true;
+      continue;
+    }
+    // "Lumora's head of EU affairs" heads no Lumora: any leader's title is the owner's only if what it
+    // is of is the owner.
+    if (asked.anyLeader && ROLE_OF.has(ws[end + 1]?.[0] ?? '') && ![end + 2, end + 3].some((k) => namedAt(asked.of, ws, k))) continue;
     // (Unless another name comes before it: "Amazon employees began pressuring CEO Jeff Bezos".)
     const named = (j: number) => caps[j] === true && !isStopWord(ws[j]![0]) && !isCalendarWord(ws[j]![0]) && ws[j]![0].length > 2;
     if (ownerIsTopic && named(end + 1) && !ws.slice(0, i).some((_, j) => named(j) && !namedAt(asked.of, ws, j))) return true;
@@ -259,10 +299,10 @@ export function roleOf(asked: RoleAsked, text: string, topic: ReadonlySet<string
   return false;
 }
 
-/** True when the word at `i` is the role asked, in a form of its own word ("leadership" is no CEO). */
-function roleAt(role: readonly QueryTerm[], ws: readonly (readonly [string, string])[], i: number): boolean {
+/** True when the word at `i` is the role asked, in a form of its own word ("leadership" is no CEO), or any leader's title where that is asked. */
+function roleAt(asked: RoleAsked, ws: readonly (readonly [string, string])[], i: number): boolean {
   const at = ws[i];
-  return at !== undefined && role.some((t) => t.matches.includes(at[1]) || at[0] === t.word);
+  return at !== undefined && ((asked.anyLeader === true && LEADS.has(at[0])) || asked.role.some((t) => t.matches.includes(at[1]) || at[0] === t.word));
 }
 
 /** True when the word at `i` is one of the terms, in some form of it. */

@@ -2,7 +2,7 @@ import { namesKindAsked, type Analysis } from './analyse.ts';
 import { briefHolds } from './briefPostings.ts';
 import type { Engine } from './engine.ts';
 import { coverage, covers, isKnown, wordIsForm, type QueryTerm } from './query.ts';
-import { countsOrOmits, figureOf, roleOf, type KindTest } from './counted.ts';
+import { asksRole, countsOrOmits, figureOf, roleOf, type KindTest } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { sameTopic } from './figures.ts';
 import { asksForMoney, FIGURE_TYPES, givesMoney, sentenceFits } from './questionType.ts';
@@ -176,8 +176,9 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
     return { reason: 'focus-missing', lines: [...lines, 'asks for a sum of money; no unit gives one'] };
   }
   // "Who is the CEO of Palantir" is not answered by Amazon's CEO in a sentence that names Palantir.
-  if (analysis.role.role.length > 0 && !units.some((u) => roleOf(analysis.role, u.span.text, briefTopicStems(engine.briefs.get(u.passage.doc) as Brief)))) {
-    return { reason: 'focus-missing', lines: [...lines, `asks for the ${analysis.role.role.map((t) => t.word).join(' ')} of ${analysis.role.of.map((t) => t.word).join(' ')}; no unit gives theirs`] };
+  if (asksRole(analysis.role) && !units.some((u) => roleOf(analysis.role, u.span.text, briefTopicStems(engine.briefs.get(u.passage.doc) as Brief)))) {
+    const role = analysis.role.anyLeader ? 'head' : analysis.role.role.map((t) => t.word).join(' ');
+    return { reason: 'focus-missing', lines: [...lines, `asks for the ${role} of ${analysis.role.of.map((t) => t.word).join(' ')}; no unit gives theirs`] };
   }
   // "Which company made…", "who wrote…": the answer names someone the question does not.
   if (!analysis.whether && analysis.type === 'name' && !units.some((u) => namesOtherThan(u.span.text, analysis.terms))) {

@@ -5,7 +5,7 @@ import { namesOtherThan } from './names.ts';
 import type { Engine } from './engine.ts';
 import { briefHolds } from './briefPostings.ts';
 import { coverage, covers, wordIsForm, type QueryTerm } from './query.ts';
-import { countsOrOmits, roleOf } from './counted.ts';
+import { asksRole, countsOrOmits, roleOf } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { FIGURE_TYPES, sentenceFits } from './questionType.ts';
 import type { Candidate, Retrieval } from './retrieve.ts';
@@ -386,7 +386,7 @@ function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[],
   if (analysis.measure) return givesMeasure(analysis.measure, text);
   // "Who is the CEO of Palantir": a unit giving Palantir's CEO, as the gate asks.
   const { role } = analysis;
-  if (role.role.length > 0) return roleOf(role, text, topic);
+  if (asksRole(role)) return roleOf(role, text, topic);
   // "Which company…", "who…": a unit naming someone the question does not.
   if (analysis.type === 'name') return namesOtherThan(text, terms);
   // "How many employees…": a unit naming the employees must count them; one that does not name them may count them in other words.

@@ -165,6 +165,29 @@ describe('what a "who is the <role> of <name>" question asks', () => {
     expect(roleOf(ceo, 'Palantir paid $5 million to Amazon, whose CEO Andy Jassy said nothing.')).toBe(false);
   });
 
+  it('is whoever heads the owner, by any title, for "who runs", "who heads" or "the boss of" (data/persons.json)', () => {
+    const runs = role('who runs Palantir');
+    expect(runs.anyLeader).toBe(true);
+    expect(runs.of.map((t) => t.word)).toEqual(['palantir']);
+    expect(role("who's the boss of Palantir").anyLeader).toBe(true);
+    expect(role('who is the CEO of Palantir').anyLeader).toBeUndefined();
+    // What someone did, not whom they head: no owner's name right after the verb.
+    expect(role('who runs the open letter campaign').of).toEqual([]);
+    expect(roleOf(runs, 'Palantir chief executive Alex Karp defended the contracts.')).toBe(true);
+    expect(roleOf(runs, 'Alex Karp, who has led Palantir since 2004, defended the contracts.')).toBe(true);
+    // A head of something else at Palantir, or a verb whose owner comes before it, is not Palantir's head.
+    expect(roleOf(runs, "Ann Lee, Palantir's head of government affairs, said so.")).toBe(false);
+    expect(roleOf(runs, 'Palantir won contracts led by the Army.')).toBe(false);
+  });
+
+  it('answers "who heads" with the head\'s title and name, and declines it where no brief names the head', async () => {
+    const desk10 = await openKnowledge({ seedsDir: fileURLToPath(new URL('../fixtures/desk10-corpus/', import.meta.url)) });
+    const answer = desk10.answer('who heads fera');
+    expect(answer.declineReason, answer.answer).toBeNull();
+    expect(answer.units[0]?.text).toMatch(/FERA administrator Monica Reyes-Hartley/);
+    expect(desk10.answer('who leads lumora').answered).toBe(false);
+  });
+
   it("reads the role before a name as the owner's in a brief about that owner, unless another name comes first", () => {
     const ceo = role('Who is the CEO of Palantir?');
     const said = 'CEO Alex Karp maintains the contracts are lawful.';
