@@ -112,7 +112,9 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
   const leadContext = context.filter((_, i) => analysis.whether || twin(units[i]!));
   const said = (x: string) => settled.has(x) || leadContext.some((c) => c.has(x)) || inPassages.has(x);
   // "PBA" is said where its brief writes "Premier Basketball Association" and never "PBA".
-  const missingNames = names.filter((t) => t.name && !covers(t, said) && !titled(t) && !spelledCovers(engine, t.word, (x) => said(x) || topic.has(x)));
+  const unsaidNames = names.filter((t) => t.name && !covers(t, said) && !titled(t) && !spelledCovers(engine, t.word, (x) => said(x) || topic.has(x)));
+  // A name of several words is one name: "United States" is not said by "state budget" alone.
+  const missingNames = nameRuns(analysis.asked, names.filter((t) => t.name)).flatMap((run) => (run.some((t) => unsaidNames.includes(t)) ? run : []));
   const nameWeight = (ts: readonly QueryTerm[]) => ts.reduce((sum, t) => sum + Math.max(t.weight, MIN_NAME_WEIGHT), 0);
   if (missingNames.length > 0 && nameWeight(missingNames) > nameWeight(names.filter((t) => t.name)) * (1 - g.minNameShare)) {
     return { reason: 'not-covered', lines: [...lines, `names not in the lead brief's matched passages or units: ${missingNames.map((t) => t.word).join(', ')}`] };
@@ -189,6 +191,24 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
 
 /** A unit whose main clause is that the sources are silent: "The sources provided do not say whether…". */
 const SAYS_UNSAID = /^(?:but |however,? )?(?:the |available |public )?(?:sources?|reporting|records?|documents?|coverage|briefs?)(?: provided| available| cited| reviewed| here)? (?:do|does|did) not (?:say|specify|state|list|disclose|indicate|mention|report)\b/i;
+
+/** The question's names as it writes them together: "United States", "Veskania". */
+function nameRuns(asked: string, names: readonly QueryTerm[]): QueryTerm[][] {
+  const runs: QueryTerm[][] = [];
+  let run: QueryTerm[] = [];
+  for (const w of words(asked)) {
+    const t = names.find((n) => n.word === w);
+    if (t && !run.includes(t)) run.push(t);
+    else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  // A name the question's words do not give as typed (a spelling corrected, a form read) stands alone.
+  const inRuns = new Set(runs.flat());
+  return [...runs, ...names.filter((t) => !inRuns.has(t)).map((t) => [t])];
+}
 
 /** A name present in every passage weighs nothing by idf, yet it is still a name asked about. */
 const MIN_NAME_WEIGHT = 0.1;

@@ -28,3 +28,24 @@ describe('a name asked about must be in what the lead brief says', () => {
     expect(answer.answer).toContain('1,431');
   });
 });
+
+describe('a name of several words is one name', () => {
+  // desk6's brief on the drug's approval names Canada, and says "states" only in other senses.
+  const desk6 = fileURLToPath(new URL('../fixtures/desk6-corpus', import.meta.url));
+  let drugs: Knowledge;
+  beforeAll(async () => {
+    drugs = await openKnowledge({ seedsDir: desk6 });
+  });
+
+  it('is not said by one of its words alone: "the United States" is not in a brief on Canada', () => {
+    const answer = drugs.answer('Has renquilimab been approved in the United States?');
+    expect(answer.answered, answer.answer).toBe(false);
+    expect(answer.declineReason).toBe('not-covered');
+  });
+
+  it('is said where the brief says it', () => {
+    const answer = drugs.answer('When was renquilimab approved in Canada?');
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer).toContain('September 26, 2024');
+  });
+});
