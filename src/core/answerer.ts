@@ -161,7 +161,8 @@ function declineMessage(analysis: Analysis, gate: GateResult): string {
         ? 'Ask me a question about the fact-check briefs.'
         : "I couldn't find a question in that. Ask about something the fact-check briefs cover.";
     case 'bare-term':
-      return `What would you like to know about ${asTyped(analysis.typed, terms[0]!)}?`;
+      // An abbreviation read spelled out ("nwqa") is asked back as typed.
+      return `What would you like to know about ${analysis.asked === analysis.typed ? asTyped(analysis.typed, terms[0]!) : analysis.typed.replace(/[^\p{L}\p{N}'’&.-]+/gu, ' ').trim().replace(/^(?:the|an?) /i, '')}?`;
     case 'focus-missing': {
       // Only what the chosen units leave unsaid: a brief full of "Amazon" does say something about it.
       const missing = (gate.unsaid ?? []).map((w) => `“${w}”`);

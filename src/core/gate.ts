@@ -39,7 +39,7 @@ export function gateQuestion(analysis: Analysis): GateResult {
   const unknown = terms.filter((t) => t.name && !t.weak && !isKnown(t)).map((t) => t.word);
   if (unknown.length > 0) return { reason: 'unknown-name', lines: [`names the briefs never mention: ${unknown.join(', ')}`] };
   if (!terms.some((t) => !t.weak && isKnown(t))) return { reason: 'no-known-term', lines: ['no word of the question is in the briefs'] };
-  if (isBareTerm(analysis.asked, terms)) return { reason: 'bare-term', lines: [`only a name or term: "${terms.map((t) => t.word).join(' ')}"`] };
+  if (isBareTerm(analysis, terms)) return { reason: 'bare-term', lines: [`only a name or term: "${terms.map((t) => t.word).join(' ')}"`] };
   return { reason: null, lines: [] };
 }
 
@@ -52,10 +52,12 @@ export function gatePassages(retrieval: Retrieval): GateResult {
 }
 
 /** A name or term alone ("palantir", "ICE:", "vaccines?"): nothing is asked about it ("what is ImmigrationOS?" asks). */
-function isBareTerm(asked: string, terms: readonly QueryTerm[]): boolean {
-  if (terms.length !== 1 || terms[0]!.weak) return false;
-  const rest = words(asked).filter((w) => w !== 'the' && w !== 'a' && w !== 'an');
-  return rest.length <= 2 && !rest.some(isStopWord);
+function isBareTerm(analysis: Analysis, terms: readonly QueryTerm[]): boolean {
+  const rest = words(analysis.typed).filter((w) => w !== 'the' && w !== 'a' && w !== 'an');
+  if (rest.length > 2 || rest.some(isStopWord)) return false;
+  // "nwqa", read as the name it abbreviates, is still one name typed alone.
+  if (analysis.asked !== analysis.typed) return rest.length === 1;
+  return terms.length === 1 && !terms[0]!.weak;
 }
 
 /**

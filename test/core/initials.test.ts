@@ -45,6 +45,14 @@ describe('a question that abbreviates a name the briefs spell out', () => {
     expect(answer.answer).toContain('$154.6 million');
   });
 
+  it('is still a name alone when typed alone: asked back, as typed', () => {
+    for (const typed of ['nwqa', 'the NWQA?']) {
+      const answer = desk8.answer(typed);
+      expect(answer.declineReason, answer.answer).toBe('bare-term');
+      expect(answer.answer).toMatch(/about (?:nwqa|NWQA)\?$/);
+    }
+  });
+
   it('is still declined where no brief gives what it asks about the name', () => {
     expect(desk8.answer('who founded the nwqa').answered).toBe(false);
   });
