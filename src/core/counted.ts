@@ -254,7 +254,7 @@ function ownersRole(ws: readonly string[], terms: readonly QueryTerm[]): RoleAsk
  * Whether a text gives the role as the owner's: the owner soon after it ("CEO of Palantir"), or the
  * nearest name before it ("Vantly announced … a memo from chief executive Marisa Okafor"), not
  * someone else's ("Amazon employees began pressuring CEO Jeff Bezos … namely Palantir"). In a brief
- * about the owner itself (`topic`: the stems of the text's brief's title and claim), the role before a
+ * about the owner itself (`topic`: the stems of what the text's brief is about), the role before a
  * name ("Mayor Odette Saltonstall" in a brief on Bramfield) is the owner's.
  */
 export function roleOf(asked: RoleAsked, text: string, topic: ReadonlySet<string> = new Set()): boolean {

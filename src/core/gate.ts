@@ -10,7 +10,7 @@ import type { Retrieval } from './retrieve.ts';
 import type { Scored, Selection } from './select.ts';
 import { namesOtherThan, writtenAsName } from './names.ts';
 import { spelledCovers } from './initials.ts';
-import { briefTopicStems, passageStemSet, spokenStems, stemSet } from './stemCache.ts';
+import { briefSubjectStems, briefTopicStems, passageStemSet, spokenStems, stemSet } from './stemCache.ts';
 import { isStopWord, words } from './text.ts';
 import { TUNING } from './tuning.ts';
 import type { Brief, DeclineReason } from './types.ts';
@@ -180,7 +180,7 @@ export function gateUnits(engine: Engine, analysis: Analysis, retrieval: Retriev
     return { reason: 'focus-missing', lines: [...lines, 'asks for a sum of money; no unit gives one'] };
   }
   // "Who is the CEO of Palantir" is not answered by Amazon's CEO in a sentence that names Palantir.
-  if (asksRole(analysis.role) && !units.some((u) => roleOf(analysis.role, u.span.text, briefTopicStems(engine.briefs.get(u.passage.doc) as Brief)))) {
+  if (asksRole(analysis.role) && !units.some((u) => roleOf(analysis.role, u.span.text, briefSubjectStems(engine, engine.briefs.get(u.passage.doc) as Brief)))) {
     const role = analysis.role.anyLeader ? 'head' : analysis.role.role.map((t) => t.word).join(' ');
     return { reason: 'focus-missing', lines: [...lines, `asks for the ${role} of ${analysis.role.of.map((t) => t.word).join(' ')}; no unit gives theirs`] };
   }

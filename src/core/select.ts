@@ -9,7 +9,7 @@ import { asksRole, countsOrOmits, roleOf } from './counted.ts';
 import { givesMeasure } from './measures.ts';
 import { FIGURE_TYPES, sentenceFits } from './questionType.ts';
 import type { Candidate, Retrieval } from './retrieve.ts';
-import { briefTopicStems, clauseStems, sentenceStemSet, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
+import { briefSubjectStems, briefTopicStems, clauseStems, sentenceStemSet, spanStems, stemSet, wordStems, type SentenceStems } from './stemCache.ts';
 import { analyze, overlapShare } from './text.ts';
 import { TUNING } from './tuning.ts';
 import { verdictFinding } from './verdicts.ts';
@@ -78,7 +78,7 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
   // figure, a date or a name, by a unit that gives one when one scores close to the best.
   const top = ranked[0];
   const verdict = about === null ? undefined : ranked.find((c) => c.verdict);
-  const fits = (c: Scored) => fitsType(analysis, c.span.text, retrieval.terms, briefTopicStems(engine.briefs.get(c.passage.doc) as Brief));
+  const fits = (c: Scored) => fitsType(analysis, c.span.text, retrieval.terms, briefSubjectStems(engine, engine.briefs.get(c.passage.doc) as Brief));
   const asksFor = FIGURE_TYPES.has(analysis.type) || analysis.type === 'name';
   const fitting = top && wantsType(analysis) && asksFor && !fits(top) ? ranked.find((c) => c.score >= top.score * s.figureLeadShare && fits(c)) : undefined;
   // A restated title asking for a figure or a name wants it first, unless the verdict gives it ("which
@@ -249,7 +249,7 @@ function scorePassage(
         s.focus * focusHeld(analysis, own, span.text) +
         s.inContext * inContext +
         s.passageShare * share +
-        (wantsType(analysis) && fitsType(analysis, span.text, terms, briefTopicStems(brief)) ? s.typeFit : 0) +
+        (wantsType(analysis) && fitsType(analysis, span.text, terms, briefSubjectStems(engine, brief)) ? s.typeFit : 0) +
         (verdict ? s.verdict : 0) +
         (extremes.size > 0 && [...extremesIn(span.text)].some((x) => extremes.has(x)) ? s.superlative * inUnit : 0) -
         (span.cutBefore || span.cutAfter ? s.cutPenalty : 0);
@@ -376,7 +376,7 @@ function wantsType(analysis: Analysis): boolean {
   return !analysis.whether || !FIGURE_TYPES.has(analysis.type) || /\d/.test(analysis.asked);
 }
 
-/** `topic`: the stems of the unit's brief's title and claim, whose own role a "who is …'s auditor" unit may give by a name alone. */
+/** `topic`: the stems of what the unit's brief is about (`briefSubjectStems`), whose own role a "who is …'s auditor" unit may give by a name alone. */
 function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[], topic: ReadonlySet<string>): boolean {
   if (analysis.type === 'expansion') {
     // The sentence spells out a name the question abbreviates: its alias term is one the question has.

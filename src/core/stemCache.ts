@@ -97,6 +97,14 @@ export function briefTopicStems(brief: Brief): ReadonlySet<string> {
   return kept(brief, () => new Set(stems(`${brief.title} ${brief.claim ?? ''}`)));
 }
 
+/**
+ * Stems of what a brief is about: its title and claim, and its opening passage, which names whom it
+ * is on ("the National Storm and Weather Administration" of a brief titled on "the weather service").
+ */
+export function briefSubjectStems(engine: Engine, brief: Brief): ReadonlySet<string> {
+  return kept(brief.passages, () => new Set([...briefTopicStems(brief), ...(brief.passages[0] ? passageStemSet(engine, brief.passages[0]) : [])]));
+}
+
 /** The words of a text with their stems, for checks on the words themselves ("found" is not "founded"). */
 export function wordStems(text: string): readonly (readonly [string, string])[] {
   return wordCache.get(text, () => words(text).map((w) => [w, stem(w)] as const));

@@ -186,6 +186,11 @@ describe('what a "who is the <role> of <name>" question asks', () => {
     expect(answer.declineReason, answer.answer).toBeNull();
     expect(answer.units[0]?.text).toMatch(/FERA administrator Monica Reyes-Hartley/);
     expect(desk10.answer('who leads lumora').answered).toBe(false);
+    // The brief is on "the weather service"; its opening passage names the agency, whose acting
+    // administrator a later section names by title alone.
+    const acting = desk10.answer('Who is the acting administrator of the National Storm and Weather Administration?');
+    expect(acting.declineReason, acting.answer).toBeNull();
+    expect(acting.answer).toContain('Raymond Osei');
   });
 
   it("reads the role before a name as the owner's in a brief about that owner, unless another name comes first", () => {
