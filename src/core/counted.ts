@@ -234,7 +234,7 @@ export function roleAsked(asked: string, terms: readonly QueryTerm[]): RoleAsked
 function ownedBy(asked: Omit<RoleAsked, 'of'>, after: readonly string[], terms: readonly QueryTerm[]): RoleAsked {
   const ownerWords = after.filter((w) => w !== 'the').slice(0, ROLE_WITHIN);
   const of = terms.filter((t) => !t.weak && namesWhose(t) && ownerWords.includes(t.word));
-  const last = terms.find((t) => !t.weak && t.word === ownerWords[ownerWords.length - 1]);
+  const last = terms.find((t) => t.word === ownerWords[ownerWords.length - 1]);
   const body = last && !namesWhose(last) ? { body: last } : {};
   return of.length > 0 ? { ...asked, of, ...body } : NO_ROLE;
 }
@@ -287,7 +287,9 @@ export function roleOf(asked: RoleAsked, text: string, topic: ReadonlySet<string
     // about, named just before and pointed back to.
     const before = ws.slice(Math.max(0, i - BODY_BEFORE), i);
     const body = asked.body;
-    if (body && before.some(([w, x]) => wordIsForm(body, w, x) || w === body.word) && before.some(([w]) => w === 'its' || w === 's')) return true;
+    // Or right before it, as one phrase: "the players' association executive director Simone Okafor".
+    const isBody = ([w, x]: readonly [string, string]) => wordIsForm(body!, w, x) || w === body!.word;
+    if (body && before.some(isBody) && (before.some(([w]) => w === 'its' || w === 's') || (i > 0 && isBody(ws[i - 1]!)))) return true;
     for (let j = i - 1; j >= 0; j--) {
       const w = ws[j]![0];
       // "U.S.", "January": a capital that names no one whose role it could be.

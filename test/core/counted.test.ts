@@ -132,6 +132,8 @@ describe('what a "who is the <role> of <name>" question asks', () => {
     expect(chair.body?.word).toBe('union');
     expect(roleOf(chair, "The pilots' union, through its chairman Ruben Okafor-Lind, disputed the count.")).toBe(true);
     expect(roleOf(chair, "The union's chairman spoke first.")).toBe(true);
+    // Or right before it, as one phrase.
+    expect(roleOf(chair, "The pilots' union chairman Ruben Okafor-Lind disputed the count.")).toBe(true);
     // A chairman near some other union's name, with nothing pointing back to it, is not its chairman.
     expect(roleOf(chair, 'The union met the airline chairman on Monday.')).toBe(false);
     const answer = desk8.answer('who is the chairman of the norland pilots union');
@@ -191,6 +193,10 @@ describe('what a "who is the <role> of <name>" question asks', () => {
     const acting = desk10.answer('Who is the acting administrator of the National Storm and Weather Administration?');
     expect(acting.declineReason, acting.answer).toBeNull();
     expect(acting.answer).toContain('Raymond Osei');
+    // "Association" asks little of a question, yet it is the body whose director is asked for.
+    const director = desk10.answer("Who is the executive director of the PBA players' association?");
+    expect(director.declineReason, director.answer).toBeNull();
+    expect(director.answer).toContain('Simone Okafor');
   });
 
   it("reads the role before a name as the owner's in a brief about that owner, unless another name comes first", () => {
