@@ -110,8 +110,9 @@ const LINES: Record<string, Line> = {
   // 82/100, 87%, 34/50, 8/100.
   'desk10 tune': { facts: 0.8, source1: 0.85, abstain: 0.66, falseAbstain: 0.09 },
   // Held out, written with desk10 by another writer; never tuned on. Its first score (70b810f): facts
-  // 80/100, source@1 83%, abstain 36/50, false-abstain 12/100.
-  'desk11 test': { facts: 0.78, source1: 0.81, abstain: 0.7, falseAbstain: 0.13 },
+  // 80/100, source@1 83%, abstain 36/50, false-abstain 12/100; at the end of that session 83/100, 86%,
+  // 36/50, 9/100 (a role by its title in a brief whose opening names the owner, a body right before it).
+  'desk11 test': { facts: 0.81, source1: 0.84, abstain: 0.7, falseAbstain: 0.1 },
 };
 /** The seeds' titles and prompts, asked as questions: the first source must be a brief that answers. */
 const KNOWN_SOURCE1 = 0.9;
