@@ -78,7 +78,7 @@ export function select(engine: Engine, analysis: Analysis, retrieval: Retrieval)
   // figure, a date or a name, by a unit that gives one when one scores close to the best.
   const top = ranked[0];
   const verdict = about === null ? undefined : ranked.find((c) => c.verdict);
-  const fits = (c: Scored) => fitsType(analysis, c.span.text, retrieval.terms, briefSubjectStems(engine, engine.briefs.get(c.passage.doc) as Brief));
+  const fits = (c: Scored) => fitsType(analysis, c.span.text, retrieval.terms, () => briefSubjectStems(engine, engine.briefs.get(c.passage.doc) as Brief));
   const asksFor = FIGURE_TYPES.has(analysis.type) || analysis.type === 'name';
   const fitting = top && wantsType(analysis) && asksFor && !fits(top) ? ranked.find((c) => c.score >= top.score * s.figureLeadShare && fits(c)) : undefined;
   // A restated title asking for a figure or a name wants it first, unless the verdict gives it ("which
@@ -249,7 +249,7 @@ function scorePassage(
         s.focus * focusHeld(analysis, own, span.text) +
         s.inContext * inContext +
         s.passageShare * share +
-        (wantsType(analysis) && fitsType(analysis, span.text, terms, briefSubjectStems(engine, brief)) ? s.typeFit : 0) +
+        (wantsType(analysis) && fitsType(analysis, span.text, terms, () => briefSubjectStems(engine, brief)) ? s.typeFit : 0) +
         (verdict ? s.verdict : 0) +
         (extremes.size > 0 && [...extremesIn(span.text)].some((x) => extremes.has(x)) ? s.superlative * inUnit : 0) -
         (span.cutBefore || span.cutAfter ? s.cutPenalty : 0);
@@ -376,8 +376,8 @@ function wantsType(analysis: Analysis): boolean {
   return !analysis.whether || !FIGURE_TYPES.has(analysis.type) || /\d/.test(analysis.asked);
 }
 
-/** `topic`: the stems of what the unit's brief is about (`briefSubjectStems`), whose own role a "who is …'s auditor" unit may give by a name alone. */
-function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[], topic: ReadonlySet<string>): boolean {
+/** `topic`: the stems of what the unit's brief is about (`briefSubjectStems`, made only for a role), whose own role a "who is …'s auditor" unit may give by a name alone. */
+function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[], topic: () => ReadonlySet<string>): boolean {
   if (analysis.type === 'expansion') {
     // The sentence spells out a name the question abbreviates: its alias term is one the question has.
     return analyze(text).some((t) => t.alias && terms.some((q) => q.matches.includes(t.stem)));
@@ -386,7 +386,7 @@ function fitsType(analysis: Analysis, text: string, terms: readonly QueryTerm[],
   if (analysis.measure) return givesMeasure(analysis.measure, text);
   // "Who is the CEO of Palantir": a unit giving Palantir's CEO, as the gate asks.
   const { role } = analysis;
-  if (asksRole(role)) return roleOf(role, text, topic);
+  if (asksRole(role)) return roleOf(role, text, topic());
   // "Which company…", "who…": a unit naming someone the question does not.
   if (analysis.type === 'name') return namesOtherThan(text, terms);
   // "How many employees…": a unit naming the employees must count them; one that does not name them may count them in other words.
