@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { moreAnswer, nextStep, type Turn } from '../core/conversation.ts';
+import { answerStep, moreAnswer, nextStep, type Turn } from '../core/conversation.ts';
 import { overview } from '../core/overview.ts';
 import { MORE_ON, NOTHING_MORE } from '../core/replyText.ts';
 import type { Knowledge } from '../core/types.ts';
@@ -114,10 +114,9 @@ function answerInChat(knowledge: Knowledge, line: string, chat: Chat): string {
     const more = moreAnswer(previous.answer, (doc) => knowledge.sources().find((b) => b.doc === doc));
     return `${MORE_ON} ${previous.question}\n${renderAnswer(more, chat.text)}`;
   }
-  const question = next.kind === 'ask' ? next.question : line;
-  const answer = knowledge.answer(question);
+  const { question, answer, inContext } = next.kind === 'ask' ? answerStep(next, line, (q) => knowledge.answer(q)) : { question: line, answer: knowledge.answer(line), inContext: false };
   chat.previous = { question, answer, gaveMore: false };
   const rendered = renderAnswer(answer, chat.text);
   // A follow-up says how it was read, so a wrong reading is seen at once.
-  return next.kind === 'ask' && next.inContext ? `→ ${question}\n${rendered}` : rendered;
+  return inContext ? `→ ${question}\n${rendered}` : rendered;
 }

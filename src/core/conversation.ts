@@ -50,6 +50,22 @@ const OPENER = new RegExp(`^(?:${alternation(OPENERS)}) (.+)$`);
 /** The question words a previous question opens with, left out when another question word takes their place. */
 const LEADING_QUESTION_WORDS = new RegExp(`^(?:(?:so|and|but|ok|okay) )?(?:${alternation([...QUESTION_WORDS, 'what'])})\\b\\s*`, 'i');
 
+/**
+ * Answers an "ask" step. A message read in context that the briefs then do not cover, though they
+ * answer it as typed, is answered as typed: after "What would you like to know about NWQA?", "who
+ * runs corvane air" is a question of its own, not one about the NWQA.
+ */
+export function answerStep(
+  step: Extract<Next, { kind: 'ask' }>,
+  message: string,
+  ask: (question: string) => Answer,
+): { readonly question: string; readonly answer: Answer; readonly inContext: boolean } {
+  const answer = ask(step.question);
+  if (!step.inContext || answer.answered) return { question: step.question, answer, inContext: step.inContext };
+  const alone = ask(message);
+  return alone.answered ? { question: message, answer: alone, inContext: false } : { question: step.question, answer, inContext: true };
+}
+
 /** What `message` asks after `previous` (null when there is no previous turn). */
 export function nextStep(previous: Turn | null, message: string, organisations: readonly Organisation[]): Next {
   const text = message.replace(/\s+/g, ' ').trim();

@@ -5,7 +5,7 @@
  * render, send, record it for the desk once sent, and log one line without the question's text.
  */
 import { displayText } from '../core/answerer.ts';
-import { moreAnswer, nextStep, type Turn } from '../core/conversation.ts';
+import { answerStep, moreAnswer, nextStep, type Turn } from '../core/conversation.ts';
 import { NOTHING_MORE } from '../core/replyText.ts';
 import type { Answer } from '../core/types.ts';
 import type { CommandContext } from './command.ts';
@@ -115,11 +115,13 @@ export async function deliverAnswer(
     return;
   }
   const gaveMore = next.kind === 'more';
-  const question = next.kind === 'ask' ? next.question : checked.question;
+  const ask = (q: string) => ctx.knowledge.answer(q, options.doc === undefined ? {} : { doc: options.doc });
+  const step = next.kind === 'ask' ? answerStep(next, checked.question, ask) : null;
+  const question = step?.question ?? checked.question;
   let answer =
     next.kind === 'more' && previous !== null
       ? moreAnswer(previous.answer, (doc) => ctx.knowledge.sources().find((b) => b.doc === doc))
-      : ctx.knowledge.answer(question, options.doc === undefined ? {} : { doc: options.doc });
+      : (step?.answer ?? ask(question));
   // An answer from a picked brief has no alternatives of its own; the picker offers the question's.
   if (options.doc !== undefined && options.keepPicker === true) answer = { ...answer, alternatives: ctx.knowledge.answer(question).alternatives };
   const picked = options.doc === undefined ? {} : { picked: options.doc };
@@ -147,7 +149,7 @@ export async function deliverAnswer(
   log(answer.answered ? 'answered' : 'abstained', {
     answered: answer.answered,
     declineReason: answer.declineReason,
-    inContext: next.kind === 'more' || (next.kind === 'ask' && next.inContext),
+    inContext: next.kind === 'more' || step?.inContext === true,
     confidence: Math.round(answer.confidence * 100) / 100,
     sources: answer.sources.length,
   });

@@ -1,5 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { moreAnswer, nextStep, personOf, type Turn } from '../../src/core/conversation.ts';
+import { answerStep, moreAnswer, nextStep, personOf, type Turn } from '../../src/core/conversation.ts';
 import type { LiveKnowledge } from '../../src/core/knowledge.ts';
 import { openKnowledge } from '../../src/io/openKnowledge.ts';
 import { seedsDir } from '../fixtures/answer-core/support.ts';
@@ -80,5 +81,26 @@ describe('moreAnswer', () => {
     const gone = previous.more.find((u) => !previous.sources.some((s) => s.doc === u.doc))?.doc ?? previous.more[0]!.doc;
     const more = moreAnswer({ ...previous, sources: previous.sources.filter((s) => s.doc !== gone) }, (doc) => (doc === gone ? undefined : knowledge.sources().find((b) => b.doc === doc)));
     expect(more.units.some((u) => u.doc === gone)).toBe(false);
+  });
+});
+
+describe('answerStep', () => {
+  it('answers a follow-up as typed where the briefs answer it so and not read in context', async () => {
+    const desk8 = await openKnowledge({ seedsDir: fileURLToPath(new URL('../fixtures/desk8-corpus/', import.meta.url)) });
+    const bare: Turn = { question: 'NWQA?', answer: desk8.answer('NWQA?'), gaveMore: false };
+    expect(bare.answer.declineReason).toBe('bare-term');
+    const ask = (q: string) => desk8.answer(q);
+    // "What would you like to know about NWQA?" — "who runs corvane air" is a question of its own.
+    const own = nextStep(bare, 'who runs corvane air', desk8.organisations());
+    expect(own).toEqual({ kind: 'ask', question: 'NWQA who runs corvane air', inContext: true });
+    const answered = answerStep(own as Extract<typeof own, { kind: 'ask' }>, 'who runs corvane air', ask);
+    expect(answered.question).toBe('who runs corvane air');
+    expect(answered.inContext).toBe(false);
+    expect(answered.answer.answer).toContain('Marisol Ekwueme');
+    // "budget" says what about the NWQA: read in context.
+    const about = nextStep(bare, 'budget', desk8.organisations());
+    const inContext = answerStep(about as Extract<typeof about, { kind: 'ask' }>, 'budget', ask);
+    expect(inContext).toMatchObject({ question: 'NWQA budget', inContext: true });
+    expect(inContext.answer.answer).toContain('118 million crowns');
   });
 });
