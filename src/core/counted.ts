@@ -264,6 +264,11 @@ export function roleOf(asked: RoleAsked, text: string, topic: ReadonlySet<string
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
   const ws = tokens.map((t) => [t.toLowerCase(), stem(t.toLowerCase())] as const);
   const caps = tokens.map((t) => /^\p{Lu}/u.test(t));
+  // The owner named within a few words after the role: "CEO of Palantir", "who has led Corvane Air".
+  const ownerAfter = (end: number) => {
+    for (let k = end + 1; k <= end + ROLE_AFTER && k < ws.length; k++) if (namedAt(asked.of, ws, k)) return true;
+    return false;
+  };
   for (let i = 0; i < ws.length; i++) {
     if (!roleAt(asked, ws, i)) continue;
     let end = i;
@@ -273,7 +278,7 @@ export function roleOf(asked: RoleAsked, text: string, topic: ReadonlySet<string
     // "Marisol Ekwueme, who has led Corvane Air": a verb says whom its subject heads after it, not
     // before ("contracts led by the Pentagon award").
     if (asked.anyLeader && !LEADER_TITLES.has(ws[i]![0])) {
-      if (ws[end + 1]?.[0] !== 'by' && [...Array(ROLE_AFTER).keys()].some((k) => namedAt(asked.of, ws, end + 1 + k))) return true;
+      if (ws[end + 1]?.[0] !== 'by' && ownerAfter(end)) return true;
       continue;
     }
     // "Lumora's head of EU affairs" heads no Lumora: any leader's title is the owner's only if what it
@@ -282,14 +287,16 @@ export function roleOf(asked: RoleAsked, text: string, topic: ReadonlySet<string
     // (Unless another name comes before it: "Amazon employees began pressuring CEO Jeff Bezos".)
     const named = (j: number) => caps[j] === true && !isStopWord(ws[j]![0]) && !isCalendarWord(ws[j]![0]) && ws[j]![0].length > 2;
     if (ownerIsTopic && named(end + 1) && !ws.slice(0, i).some((_, j) => named(j) && !namedAt(asked.of, ws, j))) return true;
-    for (let k = end + 1; k <= end + ROLE_AFTER && k < ws.length; k++) if (namedAt(asked.of, ws, k)) return true;
+    if (ownerAfter(end)) return true;
     // "The pilots' union, through its chairman", "the union's chairman": the role of the body asked
     // about, named just before and pointed back to.
-    const before = ws.slice(Math.max(0, i - BODY_BEFORE), i);
-    const body = asked.body;
     // Or right before it, as one phrase: "the players' association executive director Simone Okafor".
-    const isBody = ([w, x]: readonly [string, string]) => wordIsForm(body!, w, x) || w === body!.word;
-    if (body && before.some(isBody) && (before.some(([w]) => w === 'its' || w === 's') || (i > 0 && isBody(ws[i - 1]!)))) return true;
+    const body = asked.body;
+    if (body) {
+      const before = ws.slice(Math.max(0, i - BODY_BEFORE), i);
+      const isBody = ([w, x]: readonly [string, string]) => wordIsForm(body, w, x) || w === body.word;
+      if (before.some(isBody) && (before.some(([w]) => w === 'its' || w === 's') || isBody(before[before.length - 1]!))) return true;
+    }
     for (let j = i - 1; j >= 0; j--) {
       const w = ws[j]![0];
       // "U.S.", "January": a capital that names no one whose role it could be.

@@ -13,8 +13,10 @@ const MIN_WORDS = 2;
 const MAX_WORDS = 6;
 /** Small words a name keeps inside it without taking their initial ("Department of Justice"). */
 const INNER = new Set(['of', 'and', 'for', 'the', 'on', '&']);
-/** A capitalised word, or a small word inside a name. */
-const NAME_RUN = /[A-Z][\p{L}'’-]*(?:\s+(?:(?:of|and|for|the|on|&)\s+)?[A-Z][\p{L}'’-]*)+/gu;
+/** Capitalised words, with small words inside the name between them. */
+const NAME_RUN = new RegExp(`[A-Z][\\p{L}'’-]*(?:\\s+(?:(?:${[...INNER].join('|')})\\s+)?[A-Z][\\p{L}'’-]*)+`, 'gu');
+/** How many letters an abbreviation typed for a name has. */
+const LETTERS = '{3,6}';
 /** "The" opening a sentence is not part of the name after it. */
 const OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'By', 'For', 'From', 'Under', 'After', 'Before', 'When', 'While', 'But', 'And', 'As']);
 
@@ -82,8 +84,9 @@ function initialsOf(name: string): string {
     .join('');
 }
 
-/** A word typed as an abbreviation may be: three to six letters, alone. */
-const TYPED = /(?<![\p{L}\p{N}'’.-])[A-Za-z]{3,6}(?![\p{L}\p{N}-])/gu;
+/** A word typed as an abbreviation may be: three to six letters, alone; and a term's word that is one. */
+const TYPED = new RegExp(`(?<![\\p{L}\\p{N}'’.-])[A-Za-z]${LETTERS}(?![\\p{L}\\p{N}-])`, 'gu');
+const ABBREVIATION = new RegExp(`^[a-z]${LETTERS}$`);
 
 /**
  * The question with each abbreviation of a name the folder writes spelled out, and never as typed:
@@ -114,7 +117,7 @@ export function readInitials(
 
 /** True when every word of the name the term abbreviates ("pba": "Premier Basketball Association") is one `has` holds. */
 export function spelledCovers(engine: Engine, word: string, has: (stem: string) => boolean): boolean {
-  if (!/^[a-z]{3,6}$/.test(word)) return false;
+  if (!ABBREVIATION.test(word)) return false;
   const name = spelledByInitials(engine, word);
   return name !== undefined && [...stemSet(name)].every(has);
 }
